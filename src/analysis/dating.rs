@@ -1,0 +1,546 @@
+//! Choosing a document's publication date, with provenance and confidence.
+//!
+//! Sources, strongest first: front matter, HTML metadata, a date in a URL the file
+//! names, a date in the file name, a dateline or "today (2 March)" in the text, and
+//! finally inference from weekday arithmetic. Dates inside trailing boilerplate are
+//! never used. When nothing fixes the date, the document stays undated with a note
+//! saying what the text does tell.
+
+use super::date_expr::{DateExpr, DateExprKind, Unit, find_date_exprs, years_matching_weekday};
+use crate::ingest::MetaDate;
+use crate::model::{DatePrecision, DateSource, DocDate};
+use jiff::civil::Date;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Earliest year considered when inferring a missing year.
+const EARLIEST_YEAR: i16 = 1990;
+
+/// What dating needs to know about a document.
+#[derive(Debug, Clone, Copy)]
+pub struct DatingInput<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// File path relative to the corpus folder.
+    pub path: &'a str,
+    /// Date from front matter or HTML metadata.
+    pub meta_date: Option<&'a MetaDate>,
+    /// URL from metadata.
+    pub source_url: Option<&'a str>,
+    /// Where the body starts.
+    pub body_start: usize,
+    /// Where trailing boilerplate starts.
+    pub boilerplate_start: Option<usize>,
+    /// Today's date (the latest plausible publication date).
+    pub today: Date,
+}
+
+/// The chosen date, or why there is none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dating {
+    /// The publication date.
+    pub date: Option<DocDate>,
+    /// What limits or replaces it.
+    pub note: Option<String>,
+}
+
+fn make(
+    date: Date,
+    p: DatePrecision,
+    confidence: f32,
+    source: DateSource,
+    evidence: &str,
+    range: Option<Range<usize>>,
+    reasoning: String,
+) -> DocDate {
+    DocDate {
+        date,
+        precision: p,
+        confidence,
+        source,
+        evidence: evidence.trim().to_string(),
+        evidence_range: range,
+        reasoning,
+    }
+}
+
+/// Parses a metadata date value: ISO 8601 (with or without time) or any form the
+/// text date finder knows.
+pub fn parse_meta_value(value: &str) -> Option<(Date, DatePrecision)> {
+    static ISO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?").unwrap());
+    if let Some(c) = ISO.captures(value) {
+        let y: i16 = c[1].parse().ok()?;
+        let m: i8 = c[2].parse().ok()?;
+        return match c.get(3) {
+            Some(d) => Some((
+                Date::new(y, m, d.as_str().parse().ok()?).ok()?,
+                DatePrecision::Day,
+            )),
+            None => Some((Date::new(y, m, 1).ok()?, DatePrecision::Month)),
+        };
+    }
+    find_date_exprs(value)
+        .into_iter()
+        .find_map(|e| match e.kind {
+            DateExprKind::Calendar {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+                ..
+            } => Some((Date::new(y, m, d).ok()?, DatePrecision::Day)),
+            DateExprKind::Calendar {
+                year: Some(y),
+                month: Some(m),
+                day: None,
+                ..
+            } => Some((Date::new(y, m, 1).ok()?, DatePrecision::Month)),
+            _ => None,
+        })
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s<>)\]]+").unwrap());
+
+/// A date inside a URL path: `/2022/03/18/`, `/20220823/`, `-2022-06-18`, `/18/06/2022/`, `/2022/03/`.
+pub fn date_in_url(url: &str) -> Option<(Date, DatePrecision, String)> {
+    static PATTERNS: LazyLock<Vec<(Regex, [usize; 3], bool)>> = LazyLock::new(|| {
+        vec![
+            (
+                Regex::new(r"[/_-]((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)")
+                    .unwrap(),
+                [1, 2, 3],
+                true,
+            ),
+            (
+                Regex::new(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)").unwrap(),
+                [1, 2, 3],
+                true,
+            ),
+            (
+                Regex::new(r"[/_-](\d{1,2})[/_-](\d{1,2})[/_-]((?:19|20)\d{2})(?:[/_.-]|$)")
+                    .unwrap(),
+                [3, 2, 1],
+                true,
+            ),
+            (
+                Regex::new(r"/((?:19|20)\d{2})/(\d{1,2})/").unwrap(),
+                [1, 2, 0],
+                false,
+            ),
+        ]
+    });
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    for (re, [yi, mi, di], has_day) in PATTERNS.iter() {
+        for c in re.captures_iter(path) {
+            let y: i16 = c[*yi].parse().ok()?;
+            let m: i8 = c[*mi].parse().ok()?;
+            let d: i8 = if *has_day { c[*di].parse().ok()? } else { 1 };
+            if let Ok(date) = Date::new(y, m, d) {
+                let p = if *has_day {
+                    DatePrecision::Day
+                } else {
+                    DatePrecision::Month
+                };
+                return Some((date, p, c[0].trim_matches(['/', '-', '_', '.']).to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// Chooses the publication date of one document.
+pub fn date_document(input: &DatingInput<'_>) -> Dating {
+    let plausible = |d: Date| d.year() >= EARLIEST_YEAR && d <= input.today;
+    if let Some(meta) = input.meta_date
+        && let Some((date, p)) = parse_meta_value(&meta.value)
+        && plausible(date)
+    {
+        let confidence = if meta.source == DateSource::FrontMatter {
+            0.95
+        } else {
+            0.9
+        };
+        let reasoning = format!(
+            "{} field `{}`",
+            if meta.source == DateSource::FrontMatter {
+                "front matter"
+            } else {
+                "HTML metadata"
+            },
+            meta.field
+        );
+        return Dating {
+            date: Some(make(
+                date,
+                p,
+                confidence,
+                meta.source,
+                &meta.value,
+                None,
+                reasoning,
+            )),
+            note: None,
+        };
+    }
+    let content_end = input.boilerplate_start.unwrap_or(input.text.len());
+    let content = &input.text[..content_end];
+    // URLs: the metadata URL, then URLs on the first lines or on a "Source:"/"URL:" line.
+    let url_lines = content.lines().take(8).chain(content.lines().filter(|l| {
+        let l = l.trim_start().to_ascii_lowercase();
+        l.starts_with("source")
+            || l.starts_with("url")
+            || l.starts_with("link")
+            || l.starts_with("original")
+    }));
+    let mut urls: Vec<&str> = input.source_url.into_iter().collect();
+    for l in url_lines {
+        urls.extend(URL.find_iter(l).map(|m| m.as_str()));
+    }
+    for url in urls {
+        if let Some((date, p, ev)) = date_in_url(url)
+            && plausible(date)
+        {
+            let range = input.text.find(url).map(|i| i..i + url.len());
+            return Dating {
+                date: Some(make(
+                    date,
+                    p,
+                    0.85,
+                    DateSource::Url,
+                    &ev,
+                    range,
+                    format!("date in the URL {url}"),
+                )),
+                note: None,
+            };
+        }
+    }
+    let file_name = input.path.rsplit('/').next().unwrap_or(input.path);
+    if let Some((date, p, ev)) = date_in_url(&format!("/{file_name}"))
+        && plausible(date)
+    {
+        return Dating {
+            date: Some(make(
+                date,
+                p,
+                0.7,
+                DateSource::Filename,
+                &ev,
+                None,
+                format!("date in the file name {file_name}"),
+            )),
+            note: None,
+        };
+    }
+    date_from_text(input.text, content_end, input.body_start, input.today)
+}
+
+/// A year-less or weekday-anchored analysis of the text.
+fn date_from_text(text: &str, content_end: usize, body_start: usize, today: Date) -> Dating {
+    let exprs: Vec<DateExpr> = find_date_exprs(&text[..content_end]);
+    let years_mentioned: Vec<i16> = exprs
+        .iter()
+        .filter_map(|e| match e.kind {
+            DateExprKind::Calendar { year: Some(y), .. } => Some(y),
+            _ => None,
+        })
+        .filter(|y| *y <= today.year())
+        .collect();
+    let min_year = years_mentioned
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(EARLIEST_YEAR)
+        .max(EARLIEST_YEAR);
+    // Year fixed by a weekday ("Tuesday (1 March)"): the latest year that fits.
+    let weekday_year = exprs.iter().find_map(|e| match e.kind {
+        DateExprKind::Calendar {
+            year: None,
+            month: Some(m),
+            day: Some(d),
+            weekday: Some(w),
+            ..
+        } => {
+            let years = years_matching_weekday(m, d, w, min_year..=today.year());
+            let y = *years.first()?;
+            let date = Date::new(y, m, d).ok()?;
+            (date <= today).then_some((y, years, e.clone()))
+        }
+        _ => None,
+    });
+    let resolve_year = |year: Option<i16>| -> Option<(i16, f32, String)> {
+        match (year, &weekday_year) {
+            (Some(y), _) => Some((y, 0.0, String::new())),
+            (None, Some((y, years, e))) => {
+                let others: Vec<String> = years
+                    .iter()
+                    .skip(1)
+                    .take(3)
+                    .map(|y| y.to_string())
+                    .collect();
+                let also = if others.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (it also fits {})", others.join(", "))
+                };
+                Some((
+                    *y,
+                    0.1,
+                    format!(
+                        "; the year {y} is the latest in which “{}” fits the weekday{also}",
+                        text[e.range.clone()].trim()
+                    ),
+                ))
+            }
+            (None, None) => None,
+        }
+    };
+    // 1. "today (2 March)" / "today, 2 March 2022".
+    for pair in exprs.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let gap = &text[a.range.end..b.range.start];
+        if matches!(
+            a.kind,
+            DateExprKind::Relative {
+                amount: 0,
+                unit: Unit::Day
+            }
+        ) && gap.len() <= 3
+            && gap
+                .chars()
+                .all(|c| c.is_whitespace() || c == '(' || c == ',')
+            && let DateExprKind::Calendar {
+                year,
+                month: Some(m),
+                day: Some(d),
+                ..
+            } = b.kind
+            && let Some((y, penalty, why)) = resolve_year(year)
+            && let Ok(date) = Date::new(y, m, d)
+            && date <= today
+        {
+            let range = a.range.start..b.range.end;
+            let reasoning = format!("the text calls {} “today”{why}", &text[b.range.clone()]);
+            return Dating {
+                date: Some(make(
+                    date,
+                    DatePrecision::Day,
+                    0.9 - penalty,
+                    DateSource::Text,
+                    &text[range.clone()],
+                    Some(range),
+                    reasoning,
+                )),
+                note: None,
+            };
+        }
+    }
+    // 2. A dateline: a complete date on a short line near the top, or in parentheses with a place.
+    let dateline_zone_end = next_sentence_ends(text, body_start, 2).min(content_end);
+    for e in &exprs {
+        let DateExprKind::Calendar {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+            ..
+        } = e.kind
+        else {
+            continue;
+        };
+        let Ok(date) = Date::new(y, m, d) else {
+            continue;
+        };
+        if date > today {
+            continue;
+        }
+        let line = line_around(text, e.range.clone());
+        let short_line = line.split_whitespace().count() <= 12;
+        let parenthesised = line.trim_start().starts_with('(');
+        if e.range.start < dateline_zone_end && (short_line || parenthesised) {
+            let reasoning = format!("dateline “{}” at the top of the text", line.trim());
+            return Dating {
+                date: Some(make(
+                    date,
+                    DatePrecision::Day,
+                    0.85,
+                    DateSource::Text,
+                    &text[e.range.clone()],
+                    Some(e.range.clone()),
+                    reasoning,
+                )),
+                note: None,
+            };
+        }
+    }
+    // 3. Nothing fixes the date: say what the text tells.
+    let mut facts = Vec::new();
+    if let Some(max) = years_mentioned.iter().max() {
+        let mut ys: Vec<i16> = years_mentioned.clone();
+        ys.sort_unstable();
+        ys.dedup();
+        let list: Vec<String> = ys.iter().map(|y| y.to_string()).collect();
+        facts.push(format!(
+            "the text mentions {} (so it was written in {max} or later)",
+            list.join(", ")
+        ));
+    }
+    let yearless: Vec<&str> = exprs
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                DateExprKind::Calendar {
+                    year: None,
+                    month: Some(_),
+                    day: Some(_),
+                    ..
+                }
+            )
+        })
+        .map(|e| text[e.range.clone()].trim())
+        .take(3)
+        .collect();
+    if !yearless.is_empty() {
+        facts.push(format!("dates without a year: {}", yearless.join(", ")));
+    }
+    let relative = exprs
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                DateExprKind::Relative { .. } | DateExprKind::Weekday { .. }
+            )
+        })
+        .count();
+    if relative > 0 {
+        facts.push(format!(
+            "{relative} relative expression(s) such as “{}” that need the publication date",
+            exprs
+                .iter()
+                .find(|e| matches!(
+                    e.kind,
+                    DateExprKind::Relative { .. } | DateExprKind::Weekday { .. }
+                ))
+                .map(|e| text[e.range.clone()].trim())
+                .unwrap_or("")
+        ));
+    }
+    let note = if facts.is_empty() {
+        "no date in metadata, file name or text".to_string()
+    } else {
+        format!(
+            "no publication date in metadata, file name or text; {}",
+            facts.join("; ")
+        )
+    };
+    Dating {
+        date: None,
+        note: Some(note),
+    }
+}
+
+/// Byte offset of the end of the `n`th sentence-ending punctuation after `from`.
+fn next_sentence_ends(text: &str, from: usize, n: usize) -> usize {
+    let mut count = 0;
+    for (i, c) in text[from..].char_indices() {
+        if matches!(c, '.' | '!' | '?') {
+            count += 1;
+            if count == n {
+                return from + i + 1;
+            }
+        }
+    }
+    text.len()
+}
+
+fn line_around(text: &str, r: Range<usize>) -> &str {
+    let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+    &text[start..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_of(text: &str, path: &str) -> Dating {
+        let layout = super::super::layout::analyse_layout(text);
+        date_document(&DatingInput {
+            text,
+            path,
+            meta_date: None,
+            source_url: None,
+            body_start: layout.body_start,
+            boilerplate_start: layout.boilerplate_start,
+            today: jiff::civil::date(2026, 12, 2),
+        })
+    }
+
+    #[test]
+    fn url_dates() {
+        let d = |u: &str| date_in_url(u).map(|(d, p, _)| (d.to_string(), p));
+        assert_eq!(
+            d("https://x.org/news/2022/03/18/story"),
+            Some(("2022-03-18".into(), DatePrecision::Day))
+        );
+        assert_eq!(
+            d("https://x.org/a/20220823/b.html"),
+            Some(("2022-08-23".into(), DatePrecision::Day))
+        );
+        assert_eq!(
+            d("https://x.org/kazakh-plan-2022-06-18"),
+            Some(("2022-06-18".into(), DatePrecision::Day))
+        );
+        assert_eq!(
+            d("https://x.org/18/06/2022/story"),
+            Some(("2022-06-18".into(), DatePrecision::Day))
+        );
+        assert_eq!(
+            d("https://x.org/2022/03/"),
+            Some(("2022-03-01".into(), DatePrecision::Month))
+        );
+        assert_eq!(d("https://2022.org/story-12345"), None);
+    }
+
+    #[test]
+    fn dateline_in_parentheses() {
+        let text = "Statement by X\n\n(27 March 2014, New York)\n\nThe crisis is painful and sensitive for all of the people living in the region today.\n";
+        let d = date_of(text, "a.txt").date.unwrap();
+        assert_eq!(d.value_string(), "2014-03-27");
+        assert!(d.confidence >= 0.8);
+        assert_eq!(d.source, DateSource::Text);
+    }
+
+    #[test]
+    fn today_with_weekday_year() {
+        let text = "On Tuesday (1 March), the president spoke about the conflict and called for peace in the region.\nThe press service reported today (2 March) that the two presidents talked over the phone.\n";
+        let d = date_of(text, "a.txt").date.unwrap();
+        assert_eq!(d.value_string(), "2022-03-02");
+        assert!(d.confidence >= 0.75, "{d:?}");
+    }
+
+    #[test]
+    fn boilerplate_dates_never_win_and_undated_says_why() {
+        let body = "The ministry on Feb. 24 released a plan that many observers have discussed at length this week.";
+        let text = format!(
+            "{body}\n{body}\n{body}\n{body}\n\nRead more\n\nThe chancellor said on Aug. 31, 2025 that the war will last.\n"
+        );
+        let d = date_of(&text, "a.txt");
+        assert!(d.date.is_none(), "{d:?}");
+        assert!(d.note.unwrap().contains("Feb. 24"));
+    }
+
+    #[test]
+    fn filename_date() {
+        let d = date_of(
+            "Some text without any dates in it at all, but long enough to be a body line.",
+            "news/2023-02-25_kz.txt",
+        )
+        .date
+        .unwrap();
+        assert_eq!(d.value_string(), "2023-02-25");
+        assert_eq!(d.source, DateSource::Filename);
+    }
+}

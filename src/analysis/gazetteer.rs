@@ -1,0 +1,366 @@
+//! The gazetteer: known entities with their names, and fast matching in text.
+//!
+//! Loaded from `assets/gazetteer.toml` (embedded in the binary) and, when present, a
+//! `gazetteer.toml` in the corpus folder's `.stance-explorer/` (entries with the same
+//! name replace the shipped ones, new names are added).
+
+use super::text::{Folded, fold, word_char_at, word_char_before};
+use crate::model::EntityKind;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The gazetteer shipped with the app.
+pub const DEFAULT_GAZETTEER: &str = include_str!("../../assets/gazetteer.toml");
+
+/// A role a person held for a country, between two dates.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Role {
+    /// Canonical name of the country.
+    pub country: String,
+    /// For posts in an international body (UN Secretary-General): its canonical
+    /// name; the person then speaks for that body, not for `country`.
+    #[serde(default)]
+    pub organization: Option<String>,
+    /// "President", "Foreign Minister"...
+    #[serde(default)]
+    pub title: String,
+    /// First day in the role.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day in the role (open when absent).
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+/// One gazetteer entry, as written in the TOML file.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GazetteerEntry {
+    /// Canonical name.
+    pub name: String,
+    /// "country", "person", "organization", "place".
+    pub kind: String,
+    /// ISO 3166-1 alpha-2 code (countries).
+    #[serde(default)]
+    pub iso: Option<String>,
+    /// Other names of the entity itself.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Adjectives that refer to the country ("Kazakh").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Capitals and seats of government that stand for it ("Astana", "Akorda").
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    /// Roles of a person.
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// Country a place belongs to.
+    #[serde(default)]
+    pub part_of: Option<String>,
+    /// News outlets and agencies: they report, they do not hold positions.
+    #[serde(default)]
+    pub media: bool,
+    /// Aliases that only match with exactly this case ("US", "UN").
+    #[serde(default)]
+    pub case_sensitive: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GazetteerFile {
+    #[serde(default)]
+    entity: Vec<GazetteerEntry>,
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameForm {
+    /// The canonical name or an alias.
+    Name,
+    /// An adjective ("Kazakh").
+    Demonym,
+    /// A capital or seat of government ("Astana").
+    Metonym,
+}
+
+/// A gazetteer match in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GazMatch {
+    /// Index of the entry in [`Gazetteer::entries`].
+    pub entry: usize,
+    /// Byte range in the original text (without a possessive or plural ending).
+    pub range: Range<usize>,
+    /// How it was named.
+    pub form: NameForm,
+    /// Whether a possessive ('s) follows.
+    pub possessive: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: usize,
+    form: NameForm,
+    /// Exact original spelling required (case-sensitive aliases).
+    exact: Option<String>,
+    /// Latin script: allow plural/possessive endings.
+    latin: bool,
+}
+
+/// Entries plus a compiled matcher.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    /// All entries.
+    pub entries: Vec<GazetteerEntry>,
+    kinds: Vec<EntityKind>,
+    by_name: HashMap<String, usize>,
+    matcher: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+impl Gazetteer {
+    /// Parses TOML gazetteer text (the shipped format).
+    pub fn parse(src: &str) -> Result<Vec<GazetteerEntry>, String> {
+        toml::from_str::<GazetteerFile>(src)
+            .map(|f| f.entity)
+            .map_err(|e| e.to_string())
+    }
+
+    /// The shipped gazetteer, optionally extended by `overrides` (entries with an
+    /// existing name replace it).
+    pub fn with_overrides(overrides: Vec<GazetteerEntry>) -> Result<Gazetteer, String> {
+        let mut entries = Gazetteer::parse(DEFAULT_GAZETTEER)?;
+        for o in overrides {
+            match entries.iter_mut().find(|e| e.name == o.name) {
+                Some(e) => *e = o,
+                None => entries.push(o),
+            }
+        }
+        Gazetteer::new(entries)
+    }
+
+    /// Compiles a matcher for `entries`.
+    pub fn new(entries: Vec<GazetteerEntry>) -> Result<Gazetteer, String> {
+        let mut kinds = Vec::with_capacity(entries.len());
+        let mut folded_patterns: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let kind = EntityKind::parse(&e.kind)
+                .ok_or_else(|| format!("entity {:?}: unknown kind {:?}", e.name, e.kind))?;
+            kinds.push(kind);
+            let names = std::iter::once((&e.name, NameForm::Name))
+                .chain(e.aliases.iter().map(|a| (a, NameForm::Name)))
+                .chain(e.demonyms.iter().map(|a| (a, NameForm::Demonym)))
+                .chain(e.metonyms.iter().map(|a| (a, NameForm::Metonym)));
+            for (name, form) in names {
+                let name = name.trim();
+                if name.is_empty() {
+                    continue;
+                }
+                let exact = e.case_sensitive.iter().any(|c| c == name);
+                let key = if exact { name.to_string() } else { fold(name) };
+                if seen.insert(format!("{exact}:{key}"), i).is_some() {
+                    continue;
+                }
+                folded_patterns.push(fold(name));
+                patterns.push(Pattern {
+                    entry: i,
+                    form,
+                    exact: exact.then(|| name.to_string()),
+                    latin: name
+                        .chars()
+                        .all(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)),
+                });
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&folded_patterns)
+            .map_err(|e| e.to_string())?;
+        let by_name = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.name.clone(), i))
+            .collect();
+        Ok(Gazetteer {
+            entries,
+            kinds,
+            by_name,
+            matcher,
+            patterns,
+        })
+    }
+
+    /// Kind of entry `i`.
+    pub fn kind(&self, i: usize) -> EntityKind {
+        self.kinds[i]
+    }
+
+    /// Entry index by canonical name.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// The country (or international body) a person represented on `date` (or, without a date, the country
+    /// of their most recent role); for a country, itself; for a place, the country
+    /// it is part of is *not* returned (places do not act).
+    pub fn country_of(&self, i: usize, date: Option<Date>) -> Option<usize> {
+        let e = &self.entries[i];
+        match self.kinds[i] {
+            EntityKind::Country => Some(i),
+            EntityKind::Person => {
+                let parse = |s: &Option<String>| s.as_deref().and_then(|s| s.parse::<Date>().ok());
+                let role = match date {
+                    Some(d) => e.roles.iter().find(|r| {
+                        parse(&r.from).is_none_or(|f| f <= d) && parse(&r.to).is_none_or(|t| d <= t)
+                    }),
+                    None => None,
+                }
+                .or_else(|| {
+                    // Undated, or no role on that date: the most recent role.
+                    e.roles.iter().max_by_key(|r| parse(&r.from))
+                })?;
+                match &role.organization {
+                    Some(org) => self.index_of(org),
+                    None => self.index_of(&role.country),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// All matches in `original` (whose folded form is `folded`), in order.
+    pub fn find(&self, original: &str, folded: &Folded) -> Vec<GazMatch> {
+        let ft = &folded.text;
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(ft) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            if word_char_before(ft, m.start()) {
+                continue;
+            }
+            let mut end = m.end();
+            let mut possessive = false;
+            if word_char_at(ft, end) {
+                if !p.latin {
+                    continue;
+                }
+                // Plural or possessive endings on Latin names.
+                let rest = &ft[end..];
+                let suffix = ["es", "s"]
+                    .iter()
+                    .find(|s| rest.starts_with(*s) && !word_char_at(ft, end + s.len()));
+                match suffix {
+                    Some(_) => {}
+                    None => continue,
+                }
+            } else if ft[end..].starts_with("'s") && !word_char_at(ft, end + 2) {
+                possessive = true;
+            } else if ft[end..].starts_with('\'') && ft[..end].ends_with('s') {
+                possessive = true;
+            }
+            let range = folded.original_range(m.start()..end);
+            if let Some(exact) = &p.exact
+                && original.get(range.clone()) != Some(exact.as_str())
+            {
+                continue;
+            }
+            end = range.end;
+            out.push(GazMatch {
+                entry: p.entry,
+                range: range.start..end,
+                form: p.form,
+                possessive,
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::with_overrides(Vec::new()).expect("shipped gazetteer parses")
+    }
+
+    fn names(g: &Gazetteer, s: &str) -> Vec<(String, String)> {
+        let f = Folded::new(s);
+        g.find(s, &f)
+            .into_iter()
+            .map(|m| (g.entries[m.entry].name.clone(), s[m.range].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn demonyms_metonyms_and_possessives_resolve_to_the_country() {
+        let g = gaz();
+        let found = names(
+            &g,
+            "Kazakhstan's delegation, the Kazakh ministry, Astana and Kazakhstani tenge.",
+        );
+        let kz: Vec<_> = found
+            .iter()
+            .filter(|(n, _)| n == "Kazakhstan")
+            .map(|(_, s)| s.as_str())
+            .collect();
+        assert_eq!(kz, ["Kazakhstan", "Kazakh", "Astana", "Kazakhstani"]);
+    }
+
+    #[test]
+    fn word_boundaries_are_respected() {
+        let g = gaz();
+        assert!(
+            names(&g, "Unusual russianness").is_empty(),
+            "{:?}",
+            names(&g, "Unusual russianness")
+        );
+        let found = names(&g, "Russians and Ukrainians");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn case_sensitive_abbreviations() {
+        let g = gaz();
+        let found = names(&g, "the UN said; un autre; US troops; tell us");
+        let un: Vec<_> = found.iter().map(|(_, s)| s.as_str()).collect();
+        assert!(un.contains(&"UN") && un.contains(&"US"), "{found:?}");
+        assert!(!un.contains(&"un") && !un.contains(&"us"), "{found:?}");
+    }
+
+    #[test]
+    fn spelling_variants_and_cyrillic_are_one_person() {
+        let g = gaz();
+        for s in [
+            "Toqaev spoke",
+            "Tokayev spoke",
+            "Токаев заявил",
+            "Kassym-Jomart Tokayev spoke",
+        ] {
+            let found = names(&g, s);
+            assert_eq!(
+                found.first().map(|f| f.0.as_str()),
+                Some("Kassym-Jomart Tokayev"),
+                "{s}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn roles_give_the_country_by_date() {
+        let g = gaz();
+        let naz = g.index_of("Nursultan Nazarbayev").unwrap();
+        let kz = g.index_of("Kazakhstan").unwrap();
+        assert_eq!(
+            g.country_of(naz, Some(jiff::civil::date(2014, 3, 27))),
+            Some(kz)
+        );
+        let tok = g.index_of("Kassym-Jomart Tokayev").unwrap();
+        assert_eq!(
+            g.country_of(tok, Some(jiff::civil::date(2022, 3, 1))),
+            Some(kz)
+        );
+    }
+}

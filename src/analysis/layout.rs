@@ -1,0 +1,224 @@
+//! Page layout of a plain text: where the article body starts, where trailing
+//! boilerplate begins, the title and the outlet.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Lines that start trailing page furniture when they stand alone on a line.
+const BOILERPLATE_MARKERS: &[&str] = &[
+    "related articles",
+    "related",
+    "related stories",
+    "related news",
+    "read more",
+    "read also",
+    "see also",
+    "show more",
+    "more from",
+    "more stories",
+    "more news",
+    "popular",
+    "most popular",
+    "most read",
+    "editor's choice",
+    "editors' choice",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "latest news",
+    "latest",
+    "trending",
+    "share",
+    "share this",
+    "share this article",
+    "comments",
+    "leave a comment",
+    "subscribe",
+    "newsletter",
+    "sign up",
+    "advertisement",
+    "tags",
+    "follow us",
+    "читайте также",
+    "похожие новости",
+    "новости по теме",
+    "популярное",
+    "читайте також",
+];
+
+/// Where things are in a plain text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    /// Byte offset of the first body paragraph.
+    pub body_start: usize,
+    /// Byte offset where trailing boilerplate starts.
+    pub boilerplate_start: Option<usize>,
+    /// The title, if a heading-like line precedes the body.
+    pub title: Option<String>,
+    /// The outlet, if the text names its publisher.
+    pub outlet: Option<String>,
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn is_body_line(line: &str) -> bool {
+    words(line) >= 12
+        && line
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', '»', ':', ')'])
+}
+
+fn normalise_marker(line: &str) -> String {
+    line.trim()
+        .trim_end_matches([':', '.', '»', '›', '>', '→'])
+        .replace('’', "'")
+        .to_lowercase()
+}
+
+/// Finds body start, boilerplate, title and outlet.
+pub fn analyse_layout(text: &str) -> Layout {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut off = 0;
+    for l in text.split_inclusive('\n') {
+        lines.push((off, l.trim_end_matches('\n')));
+        off += l.len();
+    }
+    let body_idx = lines.iter().position(|(_, l)| is_body_line(l));
+    let body_start = body_idx.map_or(0, |i| lines[i].0);
+    let title = body_idx.and_then(|bi| {
+        lines[..bi]
+            .iter()
+            .rev()
+            .map(|(_, l)| l.trim())
+            .find(|l| is_title_line(l))
+            .map(str::to_string)
+    });
+    let mut content_words = 0;
+    let mut boilerplate_start = None;
+    for (start, line) in &lines {
+        let t = line.trim();
+        if content_words >= 40 && *start > body_start {
+            let m = normalise_marker(t);
+            if BOILERPLATE_MARKERS.contains(&m.as_str()) || COPYRIGHT.is_match(t) {
+                boilerplate_start = Some(*start);
+                break;
+            }
+        }
+        content_words += words(t);
+    }
+    let outlet = lines.iter().find_map(|(_, l)| outlet_from_line(l.trim()));
+    Layout {
+        body_start,
+        boilerplate_start,
+        title,
+        outlet,
+    }
+}
+
+fn is_title_line(l: &str) -> bool {
+    let n = words(l);
+    let first = l.chars().next();
+    (3..=25).contains(&n)
+        && first.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c == '«')
+        && !l.ends_with(['.', ':', ';', ','])
+        && !l.starts_with('(')
+}
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(©|\(c\)\s*\d{4}|copyright\s+(©\s*)?\d{4}|all rights reserved)").unwrap()
+});
+
+static OUTLET_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // "Sources: CommonSpace.eu with KazInform (Nur-Sultan) and other media outlets"
+        r"^(?i:sources?)\s*:\s*(?P<o>[^,;(]+?)(?:\s+(?i:with|and|via)\s|\s*[,;(]|$)",
+        // "Embassy of the Republic of Kazakhstan in Japan©2005 Designed by ..."
+        r"^(?P<o>[^©]{3,80}?)\s*©\s*\d{4}",
+        // "© 2023 The Astana Times" / "Copyright 2023 Reuters"
+        r"^(?:©|(?i:copyright))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<o>[^.|,]{3,60}?)\s*(?:[.|,]|(?i:all rights)|$)",
+        // "The Kyiv Independent news desk"
+        r"^(?P<o>(?:The\s+)?[A-Z][\w.&'’ -]{2,50}?)\s+(?i:news desk|newsroom|editorial team|editorial board)$",
+        // "We are the news team of the Kyiv Independent."
+        r"(?i:news team of)\s+(?P<o>(?:the\s+)?[A-Z][\w.&'’ -]{2,50}?)[.,]",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).unwrap())
+    .collect()
+});
+
+fn outlet_from_line(l: &str) -> Option<String> {
+    if l.len() > 300 {
+        return None;
+    }
+    OUTLET_PATTERNS.iter().find_map(|re| {
+        let o = re.captures(l)?.name("o")?.as_str().trim();
+        let o = o.strip_prefix("the ").unwrap_or(o);
+        (o.len() >= 3 && o.chars().any(char::is_alphabetic)).then(|| o.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str =
+        "This sentence has more than twelve words in it, so it is a body paragraph of the article.";
+
+    #[test]
+    fn title_is_the_heading_before_the_body() {
+        let text = format!(
+            "News Feed\n\nAstana backs the peace plan for Ukraine\n\n1 min read\n\n{BODY}\n"
+        );
+        let l = analyse_layout(&text);
+        assert_eq!(
+            l.title.as_deref(),
+            Some("Astana backs the peace plan for Ukraine")
+        );
+        assert_eq!(&text[l.body_start..l.body_start + 4], "This");
+    }
+
+    #[test]
+    fn boilerplate_starts_at_a_marker_line_after_content() {
+        let text = format!(
+            "{BODY}\n{BODY}\n{BODY}\n{BODY}\n\nRelated articles\n\nOther story on 31 August 2021.\n"
+        );
+        let l = analyse_layout(&text);
+        let b = l.boilerplate_start.unwrap();
+        assert!(text[b..].starts_with("Related articles"));
+        // A marker before any content is not the end of the article.
+        let l2 = analyse_layout(&format!("Read more\n{BODY}\n"));
+        assert_eq!(l2.boilerplate_start, None);
+    }
+
+    #[test]
+    fn outlet_from_sources_copyright_and_desk_lines() {
+        assert_eq!(
+            outlet_from_line("Sources: CommonSpace.eu with KazInform (Nur-Sultan)").as_deref(),
+            Some("CommonSpace.eu")
+        );
+        assert_eq!(
+            outlet_from_line(
+                "Embassy of the Republic of Kazakhstan in Japan©2005 Designed by Asist"
+            )
+            .as_deref(),
+            Some("Embassy of the Republic of Kazakhstan in Japan")
+        );
+        assert_eq!(
+            outlet_from_line("The Kyiv Independent news desk").as_deref(),
+            Some("The Kyiv Independent")
+        );
+        assert_eq!(
+            outlet_from_line("© 2024 The Astana Times. All rights reserved").as_deref(),
+            Some("The Astana Times")
+        );
+        assert_eq!(
+            outlet_from_line("Kazakhstan supports the plan, officials said."),
+            None
+        );
+    }
+}

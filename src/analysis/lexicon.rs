@@ -1,0 +1,244 @@
+//! The stance-cue lexicon and phrase matching over word tokens.
+//!
+//! Loaded from `assets/lexicon.toml` (embedded) and, when present, the corpus
+//! folder's `.stance-explorer/lexicon.toml` (cues with the same phrase replace the
+//! shipped ones; lists are extended).
+
+use super::text::{Token, fold, tokenize};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The lexicon shipped with the app.
+pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.toml");
+
+/// What a negation before a cue does to its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum NegationMode {
+    /// score → -score / 2 ("did not support" is mild opposition).
+    #[default]
+    Flip,
+    /// score → 0 ("has not condemned" withholds criticism).
+    Neutralize,
+    /// Negation does not change the cue.
+    Ignore,
+}
+
+/// One cue phrase.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Cue {
+    /// The phrase; a trailing `*` on a word matches any ending.
+    pub phrase: String,
+    /// -1.0 ..= 1.0.
+    pub score: f32,
+    /// CAMEO-like category.
+    pub category: String,
+    /// Language code.
+    #[serde(default)]
+    pub lang: String,
+    /// Effect of a preceding negator.
+    #[serde(default)]
+    pub negation: NegationMode,
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct LexiconFile {
+    #[serde(default)]
+    negators: Vec<String>,
+    #[serde(default)]
+    speech_verbs: Vec<String>,
+    #[serde(default)]
+    bodies: Vec<String>,
+    #[serde(default)]
+    cue: Vec<Cue>,
+}
+
+#[derive(Debug, Clone)]
+struct WordPat {
+    text: String,
+    prefix: bool,
+}
+
+impl WordPat {
+    fn matches(&self, token: &str) -> bool {
+        if self.prefix {
+            token.starts_with(&self.text)
+        } else {
+            token == self.text
+        }
+    }
+}
+
+/// Matches multi-word phrases (with `word*` prefix words) against folded tokens.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseMatcher {
+    phrases: Vec<Vec<WordPat>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_prefix4: HashMap<String, Vec<usize>>,
+}
+
+/// A phrase found at tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseHit {
+    /// Which phrase (index in the list given to [`PhraseMatcher::new`]).
+    pub phrase: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+fn first4(s: &str) -> String {
+    s.chars().take(4).collect()
+}
+
+impl PhraseMatcher {
+    /// Compiles `phrases`.
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseMatcher {
+        let mut m = PhraseMatcher::default();
+        for (i, p) in phrases.into_iter().enumerate() {
+            let words: Vec<WordPat> = p
+                .split_whitespace()
+                .flat_map(|w| {
+                    let prefix = w.ends_with('*');
+                    let folded = fold(w.trim_end_matches('*'));
+                    let toks = tokenize(&folded);
+                    let n = toks.len();
+                    toks.into_iter().enumerate().map(move |(j, t)| WordPat {
+                        text: t.text,
+                        prefix: prefix && j + 1 == n,
+                    })
+                })
+                .collect();
+            let Some(first) = words.first() else {
+                m.phrases.push(words);
+                continue;
+            };
+            if first.prefix && first.text.chars().count() >= 4 {
+                m.by_prefix4.entry(first4(&first.text)).or_default().push(i);
+            } else {
+                m.by_first.entry(first.text.clone()).or_default().push(i);
+            }
+            m.phrases.push(words);
+        }
+        m
+    }
+
+    /// Leftmost-longest, non-overlapping hits in `tokens` (folded).
+    pub fn find(&self, tokens: &[Token]) -> Vec<PhraseHit> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i].text;
+            let candidates = self
+                .by_first
+                .get(t.as_str())
+                .into_iter()
+                .chain(self.by_prefix4.get(&first4(t)))
+                .flatten();
+            let mut best: Option<PhraseHit> = None;
+            for &p in candidates {
+                let words = &self.phrases[p];
+                if i + words.len() > tokens.len() {
+                    continue;
+                }
+                if words
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(w, t)| w.matches(&t.text))
+                {
+                    let end = i + words.len();
+                    if best.is_none_or(|b| end > b.end) {
+                        best = Some(PhraseHit {
+                            phrase: p,
+                            start: i,
+                            end,
+                        });
+                    }
+                }
+            }
+            match best {
+                Some(b) => {
+                    out.push(b);
+                    i = b.end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Cues and word lists, compiled.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Cue phrases.
+    pub cues: Vec<Cue>,
+    /// Matcher for `cues`.
+    pub cue_matcher: PhraseMatcher,
+    /// Matcher for negators.
+    pub negators: PhraseMatcher,
+    /// Matcher for reported-speech verbs.
+    pub speech_verbs: PhraseMatcher,
+    /// Body names ("Foreign Ministry"), as written.
+    pub bodies: Vec<String>,
+    /// Matcher for `bodies`.
+    pub body_matcher: PhraseMatcher,
+}
+
+impl Lexicon {
+    /// The shipped lexicon extended by `override_src` (TOML in the same format).
+    pub fn with_override(override_src: Option<&str>) -> Result<Lexicon, String> {
+        let mut base: LexiconFile = toml::from_str(DEFAULT_LEXICON).map_err(|e| e.to_string())?;
+        if let Some(src) = override_src {
+            let o: LexiconFile = toml::from_str(src).map_err(|e| e.to_string())?;
+            base.negators.extend(o.negators);
+            base.speech_verbs.extend(o.speech_verbs);
+            base.bodies.extend(o.bodies);
+            for c in o.cue {
+                let key = fold(&c.phrase);
+                match base.cue.iter_mut().find(|b| fold(&b.phrase) == key) {
+                    Some(b) => *b = c,
+                    None => base.cue.push(c),
+                }
+            }
+        }
+        for c in &mut base.cue {
+            c.score = c.score.clamp(-1.0, 1.0);
+        }
+        Ok(Lexicon {
+            cue_matcher: PhraseMatcher::new(base.cue.iter().map(|c| c.phrase.as_str())),
+            negators: PhraseMatcher::new(base.negators.iter().map(String::as_str)),
+            speech_verbs: PhraseMatcher::new(base.speech_verbs.iter().map(String::as_str)),
+            body_matcher: PhraseMatcher::new(base.bodies.iter().map(String::as_str)),
+            bodies: base.bodies,
+            cues: base.cue,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<Token> {
+        tokenize(&fold(s))
+    }
+
+    #[test]
+    fn phrases_and_prefixes_match_longest_first() {
+        let m = PhraseMatcher::new(["worthy of support", "support", "condemn*", "осуди*"]);
+        let t = toks("It is worthy of support; they condemned it and осудили.");
+        let hits: Vec<usize> = m.find(&t).into_iter().map(|h| h.phrase).collect();
+        assert_eq!(hits, [0, 2, 3]);
+    }
+
+    #[test]
+    fn shipped_lexicon_parses_and_finds_cues() {
+        let lex = Lexicon::with_override(None).unwrap();
+        assert!(lex.cues.len() > 100);
+        let t = toks("The plan deserves support, the ministry said.");
+        assert!(!lex.cue_matcher.find(&t).is_empty());
+        assert!(!lex.speech_verbs.find(&t).is_empty());
+    }
+}

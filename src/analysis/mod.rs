@@ -1,0 +1,348 @@
+//! Analysis: sentences, layout, dates, entities and stance, turning ingested files
+//! into the shared [`Corpus`](crate::model::Corpus).
+//!
+//! Everything here is pure and parallel over documents; the editable data (gazetteer,
+//! lexicon) is passed in as [`Resources`].
+
+pub mod align;
+pub mod date_expr;
+pub mod dating;
+pub mod gazetteer;
+pub mod layout;
+pub mod lexicon;
+pub mod sentences;
+pub mod stance;
+pub mod text;
+
+use crate::ingest::{Cancelled, Ingested, LoadControl, LoadPhase, RawDocument};
+use crate::model::{Corpus, DocId, Document, Entity, EntityId, LoadProblem, Speaker, StanceEvent};
+use gazetteer::{GazMatch, Gazetteer};
+use jiff::civil::Date;
+use lexicon::Lexicon;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The editable data the analysis runs on.
+#[derive(Debug, Clone)]
+pub struct Resources {
+    /// Known entities.
+    pub gazetteer: Gazetteer,
+    /// Stance cues.
+    pub lexicon: Lexicon,
+    /// Problems reading per-corpus overrides (shown as load problems).
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Folder inside a corpus where the app keeps its own files.
+pub const SIDECAR_DIR: &str = ".stance-explorer";
+
+impl Resources {
+    /// The shipped gazetteer and lexicon, with overrides from
+    /// `<corpus>/.stance-explorer/{gazetteer,lexicon}.toml` when `corpus` has them.
+    /// A broken override is reported and ignored.
+    pub fn load(corpus: Option<&Path>) -> Resources {
+        let mut problems = Vec::new();
+        let read = |name: &str, problems: &mut Vec<LoadProblem>| -> Option<String> {
+            let path = corpus?.join(SIDECAR_DIR).join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(s) => Some(s),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    problems.push(LoadProblem {
+                        path: format!("{SIDECAR_DIR}/{name}"),
+                        reason: format!("cannot be read: {e}"),
+                    });
+                    None
+                }
+            }
+        };
+        let gaz_overrides = read("gazetteer.toml", &mut problems)
+            .and_then(|s| match Gazetteer::parse(&s) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    problems.push(LoadProblem {
+                        path: format!("{SIDECAR_DIR}/gazetteer.toml"),
+                        reason: format!("ignored, not valid: {e}"),
+                    });
+                    None
+                }
+            })
+            .unwrap_or_default();
+        let gazetteer = Gazetteer::with_overrides(gaz_overrides.clone())
+            .or_else(|e| {
+                problems.push(LoadProblem {
+                    path: format!("{SIDECAR_DIR}/gazetteer.toml"),
+                    reason: format!("ignored: {e}"),
+                });
+                Gazetteer::with_overrides(Vec::new())
+            })
+            .expect("the shipped gazetteer is valid (checked by tests)");
+        let lex_src = read("lexicon.toml", &mut problems);
+        let lexicon = Lexicon::with_override(lex_src.as_deref())
+            .or_else(|e| {
+                problems.push(LoadProblem {
+                    path: format!("{SIDECAR_DIR}/lexicon.toml"),
+                    reason: format!("ignored, not valid: {e}"),
+                });
+                Lexicon::with_override(None)
+            })
+            .expect("the shipped lexicon is valid (checked by tests)");
+        Resources {
+            gazetteer,
+            lexicon,
+            problems,
+        }
+    }
+}
+
+/// Today's date in the local time zone.
+pub fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+struct DocAnalysis {
+    doc: Document,
+    mentions: Vec<GazMatch>,
+    stances: Vec<stance::RawStance>,
+}
+
+/// Analyses one document.
+fn analyse_document(id: DocId, raw: RawDocument, res: &Resources, today: Date) -> DocAnalysis {
+    let text = raw.text;
+    let layout = layout::analyse_layout(&text);
+    let sentences = sentences::split_sentences(&text);
+    let dating = dating::date_document(&dating::DatingInput {
+        text: &text,
+        path: &raw.path,
+        meta_date: raw.meta_date.as_ref(),
+        source_url: raw.source_url.as_deref(),
+        body_start: layout.body_start,
+        boilerplate_start: layout.boilerplate_start,
+        today,
+    });
+    let folded = text::Folded::new(&text);
+    let mentions = res.gazetteer.find(&text, &folded);
+    let tokens: Vec<text::Token> = text::tokenize(&folded.text)
+        .into_iter()
+        .map(|t| text::Token {
+            range: folded.original_range(t.range),
+            text: t.text,
+        })
+        .collect();
+    let stances = stance::find_stances(
+        &stance::StanceInput {
+            text: &text,
+            sentences: &sentences,
+            tokens: &tokens,
+            mentions: &mentions,
+            boilerplate_start: layout.boilerplate_start,
+            doc_date: dating.date.as_ref().map(|d| d.date),
+        },
+        &res.gazetteer,
+        &res.lexicon,
+    );
+    let title = raw
+        .title
+        .or(layout.title)
+        .or_else(|| sentences.first().map(|r| clip(&text[r.clone()], 90)))
+        .unwrap_or_else(|| raw.path.clone());
+    let doc = Document {
+        id,
+        path: raw.path,
+        title,
+        outlet: raw.outlet.or(layout.outlet),
+        source_url: raw.source_url,
+        format: raw.format,
+        encoding: raw.encoding,
+        sentences,
+        boilerplate_start: layout.boilerplate_start,
+        date: dating.date,
+        date_note: dating.note,
+        mentions: Vec::new(),
+        notices: raw.notices,
+        text,
+    };
+    DocAnalysis {
+        doc,
+        mentions,
+        stances,
+    }
+}
+
+fn clip(s: &str, max_chars: usize) -> String {
+    if s.chars().count() <= max_chars {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut}…")
+}
+
+/// Builds the corpus from ingested files: analysis in parallel, then entities and
+/// indexes. Cancellable through `control`.
+pub fn build_corpus(
+    ingested: Ingested,
+    res: &Resources,
+    today: Date,
+    control: &LoadControl,
+    root: Option<PathBuf>,
+    label: String,
+) -> Result<Corpus, Cancelled> {
+    control.set_phase(LoadPhase::Analysing);
+    let analyses: Vec<DocAnalysis> = ingested
+        .documents
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let a = analyse_document(DocId(i as u32), raw, res, today);
+            control.doc_analysed();
+            a
+        })
+        .collect();
+    control.check()?;
+    let mut problems = ingested.problems;
+    problems.extend(res.problems.iter().cloned());
+    let corpus = assemble(analyses, &res.gazetteer, root, label, problems);
+    control.set_phase(LoadPhase::Done);
+    Ok(corpus)
+}
+
+/// Merges per-document results into entities (one per gazetteer entry) and stance events.
+fn assemble(
+    analyses: Vec<DocAnalysis>,
+    gaz: &Gazetteer,
+    root: Option<PathBuf>,
+    label: String,
+    problems: Vec<LoadProblem>,
+) -> Corpus {
+    #[derive(Default)]
+    struct Acc {
+        count: usize,
+        docs: Vec<DocId>,
+        surfaces: HashMap<String, usize>,
+    }
+    let mut acc: HashMap<usize, Acc> = HashMap::new();
+    for a in &analyses {
+        for m in &a.mentions {
+            let e = acc.entry(m.entry).or_default();
+            e.count += 1;
+            if e.docs.last() != Some(&a.doc.id) {
+                e.docs.push(a.doc.id);
+            }
+            *e.surfaces
+                .entry(a.doc.text[m.range.clone()].to_string())
+                .or_default() += 1;
+        }
+        for s in &a.stances {
+            acc.entry(s.actor).or_default();
+            acc.entry(s.target).or_default();
+        }
+    }
+    let mut order: Vec<usize> = acc.keys().copied().collect();
+    order.sort_by(|a, b| {
+        acc[b]
+            .count
+            .cmp(&acc[a].count)
+            .then_with(|| gaz.entries[*a].name.cmp(&gaz.entries[*b].name))
+    });
+    let id_of: HashMap<usize, EntityId> = order
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (*e, EntityId(i as u32)))
+        .collect();
+    let entities: Vec<Entity> = order
+        .iter()
+        .map(|e| {
+            let a = &acc[e];
+            let entry = &gaz.entries[*e];
+            let mut surfaces: Vec<(&String, &usize)> = a
+                .surfaces
+                .iter()
+                .filter(|(s, _)| **s != entry.name)
+                .collect();
+            surfaces.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
+            let mut aliases: Vec<String> = Vec::new();
+            for (s, _) in surfaces {
+                if !aliases.iter().any(|x| x.to_lowercase() == s.to_lowercase())
+                    && s.to_lowercase() != entry.name.to_lowercase()
+                {
+                    aliases.push(s.clone());
+                }
+            }
+            Entity {
+                name: entry.name.clone(),
+                kind: gaz.kind(*e),
+                aliases,
+                mention_count: a.count,
+                documents: a.docs.clone(),
+            }
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(analyses.len());
+    let mut stances = Vec::new();
+    for a in analyses {
+        let mut doc = a.doc;
+        doc.mentions = a
+            .mentions
+            .iter()
+            .map(|m| (id_of[&m.entry], m.range.clone()))
+            .collect();
+        for s in a.stances {
+            stances.push(StanceEvent {
+                doc: doc.id,
+                actor: id_of[&s.actor],
+                target: id_of[&s.target],
+                speaker: s.speaker.map(|(name, e)| Speaker {
+                    name,
+                    entity: e.and_then(|e| id_of.get(&e).copied()),
+                }),
+                score: s.score,
+                sentence: s.sentence,
+                cue: s.cue,
+                cue_range: s.cue_range,
+                category: s.category,
+                negated: s.negated,
+                explanation: s.explanation,
+            });
+        }
+        documents.push(doc);
+    }
+    let mut corpus = Corpus {
+        root,
+        label,
+        documents,
+        entities,
+        stances,
+        problems,
+        ..Default::default()
+    };
+    corpus.rebuild_index();
+    corpus
+}
+
+/// Loads and analyses a folder (or the embedded sample when `root` is `None`).
+pub fn load_corpus(root: Option<&Path>, control: &LoadControl) -> Result<Corpus, Cancelled> {
+    let res = Resources::load(root);
+    let (ingested, label) = match root {
+        Some(r) => (
+            crate::ingest::ingest_folder(r, control)?,
+            r.file_name().map_or_else(
+                || r.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        ),
+        None => (
+            crate::ingest::ingest_sample(),
+            "sample corpus (seeds)".to_string(),
+        ),
+    };
+    build_corpus(
+        ingested,
+        &res,
+        today(),
+        control,
+        root.map(Path::to_path_buf),
+        label,
+    )
+}

@@ -1,0 +1,146 @@
+//! Text folding (case, diacritics, apostrophes) with a map back to the original, and
+//! word tokens.
+
+use std::ops::Range;
+
+/// A case- and diacritics-folded copy of a text, with byte offsets mapped back.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// Folded text: lower case, Latin diacritics removed, curly apostrophes straightened, ё → е.
+    pub text: String,
+    /// For each byte of `text` (plus one past the end), the byte offset in the original.
+    map: Vec<u32>,
+}
+
+impl Folded {
+    /// Folds `original`.
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut buf = [0u8; 4];
+        for (offset, ch) in original.char_indices() {
+            let before = text.len();
+            fold_char(ch, &mut text, &mut buf);
+            map.resize(map.len() + (text.len() - before), offset as u32);
+        }
+        map.push(original.len() as u32);
+        Folded { text, map }
+    }
+
+    /// Maps a byte range of the folded text back to the original text.
+    pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.map[r.start.min(self.map.len() - 1)] as usize;
+        let end = if r.end >= self.map.len() - 1 {
+            *self.map.last().unwrap_or(&0) as usize
+        } else {
+            // The end maps to the start of the char at `r.end`.
+            self.map[r.end] as usize
+        };
+        start..end.max(start)
+    }
+}
+
+/// Folds one string the same way as [`Folded::new`] (for patterns).
+pub fn fold(s: &str) -> String {
+    Folded::new(s).text
+}
+
+fn fold_char(ch: char, out: &mut String, buf: &mut [u8; 4]) {
+    match ch {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => out.push('-'),
+        'ё' | 'Ё' => out.push('е'),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c if ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c) => {
+            let ascii = deunicode::deunicode_char(c).unwrap_or("");
+            if ascii.is_empty() || !ascii.chars().all(|a| a.is_ascii_alphabetic()) {
+                out.extend(c.to_lowercase());
+            } else {
+                out.push_str(&ascii.to_ascii_lowercase());
+            }
+        }
+        c => {
+            let lower: String = c.to_lowercase().collect();
+            if lower.is_empty() {
+                out.push_str(c.encode_utf8(buf));
+            } else {
+                out.push_str(&lower);
+            }
+        }
+    }
+}
+
+/// A word token: byte range in the text it was cut from, and its (folded) text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte range in the tokenised text.
+    pub range: Range<usize>,
+    /// The token's text.
+    pub text: String,
+}
+
+/// Words: runs of letters and digits, with internal apostrophes kept ("hasn't").
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let is_word = c.is_alphanumeric();
+        let inner_apostrophe =
+            c == '\'' && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        if is_word || inner_apostrophe {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            tokens.push(Token {
+                range: s..i,
+                text: text[s..i].to_string(),
+            });
+        }
+    }
+    if let Some(s) = start {
+        tokens.push(Token {
+            range: s..text.len(),
+            text: text[s..].to_string(),
+        });
+    }
+    tokens
+}
+
+/// Whether the char before byte `i` of `s` is part of a word.
+pub fn word_char_before(s: &str, i: usize) -> bool {
+    s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the char at byte `i` of `s` is part of a word.
+pub fn word_char_at(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_maps_back_to_original() {
+        let s = "Élysée and ТОКАЕВ’s Ёлка";
+        let f = Folded::new(s);
+        assert_eq!(f.text, "elysee and токаев's елка");
+        let i = f.text.find("токаев").unwrap();
+        let r = f.original_range(i..i + "токаев".len());
+        assert_eq!(&s[r], "ТОКАЕВ");
+        let j = f.text.find("elysee").unwrap();
+        assert_eq!(&s[f.original_range(j..j + 6)], "Élysée");
+    }
+
+    #[test]
+    fn tokens_keep_inner_apostrophes() {
+        let t: Vec<String> = tokenize("hasn't 12-point 'quoted' Kazakhstan's")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(t, ["hasn't", "12", "point", "quoted", "Kazakhstan's"]);
+    }
+}

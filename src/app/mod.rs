@@ -1,0 +1,511 @@
+//! The desktop app: one eframe application over the shared model. This is the
+//! only module that uses egui/eframe.
+
+pub mod folder_chooser;
+pub mod loader;
+pub mod selection;
+pub mod settings;
+pub mod theme;
+pub mod views;
+
+mod dialog;
+mod screenshot;
+
+use crate::cli::ShotView;
+use crate::model::{Corpus, DocId};
+use folder_chooser::{ChooserAction, FolderChooser};
+use loader::{LoadPoll, Loader};
+use selection::Selection;
+use settings::{SETTINGS_KEY, Settings};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+use views::compare_view::CompareView;
+use views::documents_view::DocumentsView;
+use views::entity_view::EntityView;
+use views::reader_view::ReaderView;
+use views::timeline_view::TimelineView;
+
+/// Application id: matches the `.desktop` file so docks group the window.
+pub const APP_ID: &str = "stance-explorer";
+
+/// How the app was launched.
+#[derive(Debug, Clone, Default)]
+pub struct LaunchOptions {
+    /// Folder to open (`None`: the last folder, else the sample).
+    pub folder: Option<PathBuf>,
+    /// Save a screenshot of this view to this path once loaded, then exit.
+    pub screenshot: Option<(ShotView, PathBuf)>,
+}
+
+/// Runs the GUI until the window closes.
+pub fn run(options: LaunchOptions) -> anyhow::Result<()> {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Stance Explorer")
+        .with_app_id(APP_ID)
+        .with_inner_size([1600.0, 1000.0])
+        .with_min_inner_size([900.0, 600.0]);
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(Arc::new(icon));
+    }
+    let native = eframe::NativeOptions {
+        viewport,
+        persist_window: options.screenshot.is_none(),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Stance Explorer",
+        native,
+        Box::new(move |cc| {
+            let saved = if options.screenshot.is_some() {
+                None
+            } else {
+                cc.storage.and_then(|s| s.get_string(SETTINGS_KEY))
+            };
+            let settings = Settings::from_saved(saved.as_deref());
+            Ok(Box::new(StanceApp::new(&cc.egui_ctx, settings, options)))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open a window: {e}"))
+}
+
+/// The application: shared corpus and selection, one struct per view.
+pub struct StanceApp {
+    /// Saved settings.
+    pub settings: Settings,
+    /// The loaded corpus.
+    pub corpus: Arc<Corpus>,
+    /// Shared selection.
+    pub selection: Selection,
+    /// Entity filter view.
+    pub entities: EntityView,
+    /// Timeline view.
+    pub timeline: TimelineView,
+    /// Side-by-side view.
+    pub compare: CompareView,
+    /// Document list.
+    pub documents: DocumentsView,
+    /// Reader.
+    pub reader: ReaderView,
+    loader: Option<Loader>,
+    load_error: Option<String>,
+    chooser: Option<FolderChooser>,
+    dialog: Option<dialog::PendingDialog>,
+    show_problems: bool,
+    show_shortcuts: bool,
+    filter_cache: Option<(u64, Vec<DocId>, Vec<bool>)>,
+    corpus_generation: u64,
+    screenshot: Option<screenshot::ScreenshotJob>,
+    /// Screen rectangles of the views in the last frame (for screenshots).
+    pub view_rects: std::collections::HashMap<ShotView, egui::Rect>,
+}
+
+impl StanceApp {
+    /// Creates the app and starts loading the first folder.
+    pub fn new(ctx: &egui::Context, settings: Settings, options: LaunchOptions) -> StanceApp {
+        let folder = options.folder.clone().or_else(|| {
+            if options.screenshot.is_some() {
+                None
+            } else {
+                settings.last_folder.clone().filter(|f| f.is_dir())
+            }
+        });
+        let mut app = StanceApp::with_corpus(Corpus::default(), settings);
+        app.screenshot = options
+            .screenshot
+            .map(|(view, path)| screenshot::ScreenshotJob::new(view, path));
+        if app.screenshot.is_some() {
+            // Screenshots go on slides: the light theme reads best when projected.
+            ctx.set_theme(egui::Theme::Light);
+        }
+        app.start_load(ctx, folder);
+        app
+    }
+
+    /// An app showing `corpus` right away (used by tests).
+    pub fn with_corpus(corpus: Corpus, settings: Settings) -> StanceApp {
+        let mut app = StanceApp {
+            settings,
+            corpus: Arc::new(Corpus::default()),
+            selection: Selection::default(),
+            entities: EntityView::default(),
+            timeline: TimelineView::default(),
+            compare: CompareView::default(),
+            documents: DocumentsView,
+            reader: ReaderView,
+            loader: None,
+            load_error: None,
+            chooser: None,
+            dialog: None,
+            show_problems: false,
+            show_shortcuts: false,
+            filter_cache: None,
+            corpus_generation: 0,
+            screenshot: None,
+            view_rects: Default::default(),
+        };
+        app.set_corpus(corpus);
+        app
+    }
+
+    /// Whether a load is running.
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_some()
+    }
+
+    /// Starts loading `folder` (`None`: the sample), cancelling any load in progress.
+    pub fn start_load(&mut self, ctx: &egui::Context, folder: Option<PathBuf>) {
+        if let Some(l) = self.loader.take() {
+            l.cancel();
+        }
+        self.load_error = None;
+        let ctx = ctx.clone();
+        self.loader = Some(Loader::start(folder, move || ctx.request_repaint()));
+    }
+
+    /// Swaps in a newly loaded corpus, keeping what of the selection still applies.
+    pub fn set_corpus(&mut self, corpus: Corpus) {
+        let first_load = self.corpus.documents.is_empty();
+        self.corpus = Arc::new(corpus);
+        self.corpus_generation += 1;
+        self.filter_cache = None;
+        self.timeline.invalidate();
+        self.compare.invalidate();
+        self.selection.retain_valid(&self.corpus);
+        if first_load || self.selection.compare.0.is_none() {
+            let best = self
+                .compare
+                .suggestions(&self.corpus)
+                .first()
+                .map(|(a, b, _)| (*a, *b));
+            if let Some((a, b)) = best {
+                self.selection.compare = (Some(a), Some(b));
+            }
+        }
+        if self.selection.open_doc.is_none() && !self.corpus.documents.is_empty() {
+            self.selection.open_doc = Some(DocId(0));
+        }
+    }
+
+    fn poll_loader(&mut self) {
+        let Some(loader) = &self.loader else { return };
+        match loader.poll() {
+            LoadPoll::Running => {}
+            LoadPoll::Finished(corpus) => {
+                let folder = loader.folder.clone();
+                self.loader = None;
+                if self.screenshot.is_none() {
+                    self.settings.remember_folder(folder);
+                }
+                self.set_corpus(*corpus);
+            }
+            LoadPoll::Failed(e) => {
+                self.loader = None;
+                self.load_error = Some(e);
+            }
+        }
+    }
+
+    /// Documents passing the filter, and a per-document flag (cached per filter).
+    fn filtered(&mut self) -> (u64, Vec<DocId>, Vec<bool>) {
+        let mut h = DefaultHasher::new();
+        self.corpus_generation.hash(&mut h);
+        self.selection.include.hash(&mut h);
+        self.selection.exclude.hash(&mut h);
+        self.settings.max_series.hash(&mut h);
+        let key = h.finish();
+        if self.filter_cache.as_ref().is_none_or(|(k, _, _)| *k != key) {
+            let docs = self.selection.filtered_documents(&self.corpus);
+            let mut flags = vec![false; self.corpus.documents.len()];
+            for d in &docs {
+                flags[d.index()] = true;
+            }
+            self.filter_cache = Some((key, docs, flags));
+        }
+        self.filter_cache.clone().expect("just filled")
+    }
+
+    fn open_folder(&mut self, ctx: &egui::Context) {
+        let start = self
+            .corpus
+            .root
+            .clone()
+            .or_else(|| self.settings.last_folder.clone());
+        match dialog::PendingDialog::open(start.clone(), ctx) {
+            Ok(d) => self.dialog = Some(d),
+            Err(reason) => self.chooser = Some(FolderChooser::new(start.as_deref(), reason)),
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let reload = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
+        let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        if ctx.input_mut(|i| i.consume_shortcut(&open)) {
+            self.open_folder(ctx);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&reload)) {
+            let root = self.corpus.root.clone();
+            self.start_load(ctx, root);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&quit)) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&find)) {
+            self.entities.focus_search = true;
+        }
+        if ctx.input(|i| i.key_pressed(Key::F1)) {
+            self.show_shortcuts = !self.show_shortcuts;
+        }
+        if ctx.input(|i| i.key_pressed(Key::Escape))
+            && self.chooser.is_none()
+            && !ctx.memory(|m| m.focused().is_some())
+        {
+            self.selection.clear_filter();
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(egui::Button::new("Open folder…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
+                    self.open_folder(&ctx);
+                }
+                if ui
+                    .add(egui::Button::new("Reload").shortcut_text("Ctrl+R"))
+                    .clicked()
+                {
+                    let root = self.corpus.root.clone();
+                    self.start_load(&ctx, root);
+                }
+                if ui.button("Open the sample corpus").clicked() {
+                    self.start_load(&ctx, None);
+                }
+                ui.menu_button("Recent folders", |ui| {
+                    if self.settings.recent_folders.is_empty() {
+                        ui.label(egui::RichText::new("none yet").weak());
+                    }
+                    for f in self.settings.recent_folders.clone() {
+                        if ui.button(f.display().to_string()).clicked() {
+                            self.start_load(&ctx, Some(f));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+                    .clicked()
+                {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                ui.add(
+                    egui::Slider::new(&mut self.settings.max_series, 1..=20)
+                        .text("series on the timeline"),
+                );
+                if ui.button("Show all timeline series").clicked() {
+                    self.timeline.hidden.clear();
+                }
+                if ui
+                    .add(egui::Button::new("Clear entity filter").shortcut_text("Esc"))
+                    .clicked()
+                {
+                    self.selection.clear_filter();
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if ui
+                    .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                    .clicked()
+                {
+                    self.show_shortcuts = true;
+                }
+            });
+            ui.separator();
+            ui.label(egui::RichText::new(format!(
+                "{} · {} documents · {} entities · {} stance events",
+                self.corpus.label,
+                self.corpus.documents.len(),
+                self.corpus.entities.len(),
+                self.corpus.stances.len()
+            )));
+            let n = self.corpus.problems.len();
+            if n > 0 && ui.button(format!("⚠ {n} files not loaded")).clicked() {
+                self.show_problems = true;
+            }
+        });
+        if let Some(loader) = &self.loader {
+            let status = loader.status();
+            let fraction = loader.control.fraction();
+            let mut cancel = false;
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .text(status)
+                        .desired_width(ui.available_width() - 90.0),
+                );
+                cancel = ui.button("Cancel").clicked();
+            });
+            if cancel && let Some(l) = self.loader.take() {
+                l.cancel();
+            }
+        }
+        if let Some(e) = self.load_error.clone() {
+            ui.horizontal(|ui| {
+                ui.colored_label(ui.visuals().error_fg_color, format!("Loading failed: {e}"));
+                if ui.small_button("dismiss").clicked() {
+                    self.load_error = None;
+                }
+            });
+        }
+    }
+
+    fn windows_ui(&mut self, ctx: &egui::Context) {
+        if let Some(chooser) = &mut self.chooser {
+            match chooser.ui(ctx) {
+                ChooserAction::None => {}
+                ChooserAction::Cancel => self.chooser = None,
+                ChooserAction::Open(p) => {
+                    self.chooser = None;
+                    self.start_load(ctx, Some(p));
+                }
+            }
+        }
+        if let Some(d) = &self.dialog {
+            match d.poll() {
+                dialog::DialogPoll::Waiting => {}
+                dialog::DialogPoll::Chosen(p) => {
+                    self.dialog = None;
+                    self.start_load(ctx, Some(p));
+                }
+                dialog::DialogPoll::Cancelled => self.dialog = None,
+                dialog::DialogPoll::Unavailable(reason) => {
+                    let start = self.corpus.root.clone();
+                    self.dialog = None;
+                    self.chooser = Some(FolderChooser::new(start.as_deref(), reason));
+                }
+            }
+        }
+        let mut open = self.show_problems;
+        egui::Window::new("Files not loaded")
+            .open(&mut open)
+            .default_size([560.0, 320.0])
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for p in &self.corpus.problems {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.strong(&p.path);
+                            ui.label(&p.reason);
+                        });
+                    }
+                });
+            });
+        self.show_problems = open;
+        let mut open = self.show_shortcuts;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (k, what) in [
+                        ("Ctrl+O", "Open a folder"),
+                        ("Ctrl+R", "Reload the folder"),
+                        ("Ctrl+F", "Search entities"),
+                        ("Esc", "Clear the entity filter"),
+                        ("F1", "This window"),
+                        ("Ctrl+Q", "Quit"),
+                        ("Scroll / drag on the timeline", "Zoom / pan the date axis"),
+                        ("Double-click the timeline", "Reset the zoom"),
+                    ] {
+                        ui.monospace(k);
+                        ui.label(what);
+                        ui.end_row();
+                    }
+                });
+            });
+        self.show_shortcuts = open;
+    }
+
+    /// Draws the whole window into `ui` (everything but the eframe frame).
+    pub fn ui_main(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.selection.begin_frame();
+        self.poll_loader();
+        self.shortcuts(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        let (filter_key, docs, flags) = self.filtered();
+        let corpus = Arc::clone(&self.corpus);
+        let r = egui::Panel::left("entities")
+            .resizable(true)
+            .default_size(290.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                self.entities
+                    .ui(ui, &corpus, &mut self.selection, &mut self.settings, &flags);
+            });
+        self.view_rects.insert(ShotView::Entities, r.response.rect);
+        egui::Panel::right("reader")
+            .resizable(true)
+            .default_size(460.0)
+            .min_size(300.0)
+            .show(ui, |ui| {
+                let h = (ui.available_height() * 0.32).clamp(120.0, 320.0);
+                ui.allocate_ui(egui::vec2(ui.available_width(), h), |ui| {
+                    self.documents.ui(ui, &corpus, &mut self.selection, &docs);
+                });
+                ui.separator();
+                self.reader.ui(ui, &corpus, &mut self.selection);
+            });
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            let total = ui.available_height();
+            let timeline_h = (total * 0.5).max(240.0);
+            let r = ui.allocate_ui(egui::vec2(ui.available_width(), timeline_h), |ui| {
+                self.timeline.ui(
+                    ui,
+                    &corpus,
+                    &mut self.selection,
+                    &self.settings,
+                    &flags,
+                    filter_key,
+                );
+            });
+            self.view_rects.insert(ShotView::Timeline, r.response.rect);
+            ui.separator();
+            let r = ui.allocate_ui(ui.available_size(), |ui| {
+                self.compare
+                    .ui(ui, &corpus, &mut self.selection, &mut self.settings);
+            });
+            self.view_rects.insert(ShotView::Compare, r.response.rect);
+        });
+        self.view_rects.insert(ShotView::Window, ctx.content_rect());
+        self.windows_ui(&ctx);
+        if let Some(job) = &mut self.screenshot
+            && self.loader.is_none()
+        {
+            job.step(&ctx, &self.view_rects);
+        }
+    }
+}
+
+impl eframe::App for StanceApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_main(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none()
+            && let Ok(s) = serde_json::to_string(&self.settings)
+        {
+            storage.set_string(SETTINGS_KEY, s);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! The reader: one document with entities and stance cues highlighted, opened at
+//! the sentence a timeline point came from.
+
+use super::rich_text::{Highlights, highlighted_label_ui};
+use super::timeline_data::precision_label;
+use crate::app::selection::Selection;
+use crate::model::Corpus;
+use std::ops::Range;
+
+/// State of the reader.
+#[derive(Debug, Default)]
+pub struct ReaderView;
+
+impl ReaderView {
+    /// Draws the open document.
+    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection) {
+        let Some(id) = selection.open_doc else {
+            ui.label(
+                egui::RichText::new("Click a document or a timeline point to read it here.").weak(),
+            );
+            return;
+        };
+        let doc = corpus.doc(id);
+        ui.add(egui::Label::new(egui::RichText::new(&doc.title).heading()).wrap());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                egui::RichText::new(doc.outlet.as_deref().unwrap_or("outlet unknown")).strong(),
+            );
+            ui.label("·");
+            match &doc.date {
+                Some(d) => {
+                    ui.label(d.value_string()).on_hover_ui(|ui| {
+                        ui.set_max_width(380.0);
+                        ui.label(format!(
+                            "Source: {} · precision: {} · confidence {:.0}%",
+                            d.source.as_str(),
+                            precision_label(d.precision),
+                            d.confidence * 100.0
+                        ));
+                        ui.label(format!("Evidence: “{}”", d.evidence));
+                        ui.label(&d.reasoning);
+                    });
+                }
+                None => {
+                    ui.label(egui::RichText::new("undated").italics())
+                        .on_hover_text(doc.date_note.as_deref().unwrap_or(""));
+                }
+            }
+            ui.label("·");
+            ui.label(egui::RichText::new(&doc.path).weak());
+        });
+        for n in &doc.notices {
+            ui.label(
+                egui::RichText::new(format!("⚠ {n}"))
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            );
+        }
+        ui.separator();
+        let cues: Vec<(Range<usize>, f32)> = corpus.index.stances_by_doc[id.index()]
+            .iter()
+            .map(|s| (corpus.stance(*s).cue_range.clone(), corpus.stance(*s).score))
+            .collect();
+        let focus = selection
+            .focus_sentence
+            .and_then(|i| doc.sentences.get(i).cloned());
+        let scroll = std::mem::take(&mut selection.scroll_pending);
+        let focus_cue = selection.focus_cue.clone();
+        egui::ScrollArea::vertical()
+            .id_salt(("reader", id.0))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                let mut offset = 0;
+                for para in doc.text.split_inclusive('\n') {
+                    let range = offset..offset + para.len();
+                    offset += para.len();
+                    let trimmed = para.trim_end();
+                    if trimmed.trim().is_empty() {
+                        continue;
+                    }
+                    let start = range.start + (trimmed.len() - trimmed.trim_start().len());
+                    let text = trimmed.trim_start();
+                    let boiler = doc.in_boilerplate(start);
+                    if boiler && doc.boilerplate_start == Some(range.start) {
+                        ui.separator();
+                        ui.label(
+                            egui::RichText::new(
+                                "Page boilerplate below (not used for dates or stance)",
+                            )
+                            .weak()
+                            .small(),
+                        );
+                    }
+                    let mut cue_list = cues.clone();
+                    if let Some(fc) = &focus_cue {
+                        cue_list.retain(|(r, _)| r != fc);
+                        cue_list.push((
+                            fc.clone(),
+                            corpus.index.stances_by_doc[id.index()]
+                                .iter()
+                                .map(|s| corpus.stance(*s))
+                                .find(|s| &s.cue_range == fc)
+                                .map_or(0.0, |s| s.score),
+                        ));
+                    }
+                    let h = Highlights {
+                        mentions: &doc.mentions,
+                        cues: cue_list,
+                        focus: focus.clone(),
+                        diffs: Vec::new(),
+                        hovered: selection.hovered_entity,
+                    };
+                    let (resp, hovered) = if boiler {
+                        ui.scope(|ui| {
+                            ui.visuals_mut().override_text_color =
+                                Some(ui.visuals().weak_text_color());
+                            highlighted_label_ui(ui, text, start, &h)
+                        })
+                        .inner
+                    } else {
+                        highlighted_label_ui(ui, text, start, &h)
+                    };
+                    if let Some(e) = hovered {
+                        selection.hover_entity(e);
+                        resp.on_hover_ui(|ui| {
+                            let ent = corpus.entity(e);
+                            ui.label(format!(
+                                "{} ({}) · {} mentions in {} documents",
+                                ent.name,
+                                ent.kind.as_str(),
+                                ent.mention_count,
+                                ent.documents.len()
+                            ));
+                        });
+                    } else if scroll
+                        && focus
+                            .as_ref()
+                            .is_some_and(|f| f.start >= start && f.start < range.end)
+                    {
+                        resp.scroll_to_me(Some(egui::Align::Center));
+                    }
+                    ui.add_space(4.0);
+                }
+            });
+    }
+}

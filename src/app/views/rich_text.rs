@@ -1,0 +1,193 @@
+//! Text with highlighted entities, cues, a focus range and diff marks, plus hit
+//! testing (which entity is under the pointer).
+
+use crate::app::theme;
+use crate::model::EntityId;
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Stroke};
+use std::ops::Range;
+
+/// What to highlight in a piece of text. Ranges are byte ranges in the document.
+#[derive(Debug, Default, Clone)]
+pub struct Highlights<'a> {
+    /// Entity mentions.
+    pub mentions: &'a [(EntityId, Range<usize>)],
+    /// Stance cues with their score.
+    pub cues: Vec<(Range<usize>, f32)>,
+    /// A range to mark (the sentence a timeline point came from).
+    pub focus: Option<Range<usize>>,
+    /// Ranges that differ from the other side of a comparison.
+    pub diffs: Vec<Range<usize>>,
+    /// The entity hovered anywhere in the app.
+    pub hovered: Option<EntityId>,
+}
+
+/// Builds a layout job for `text`, which starts at byte `offset` of its document.
+pub fn highlighted_job(
+    text: &str,
+    offset: usize,
+    h: &Highlights<'_>,
+    font: FontId,
+    text_color: Color32,
+    dark: bool,
+    wrap_width: f32,
+) -> LayoutJob {
+    let end = offset + text.len();
+    let mut cuts: Vec<usize> = vec![offset, end];
+    let clip = |r: &Range<usize>| -> Option<Range<usize>> {
+        let s = r.start.max(offset);
+        let e = r.end.min(end);
+        (s < e).then_some(s..e)
+    };
+    let mentions: Vec<(EntityId, Range<usize>)> = h
+        .mentions
+        .iter()
+        .filter_map(|(e, r)| clip(r).map(|r| (*e, r)))
+        .collect();
+    let cues: Vec<(Range<usize>, f32)> = h
+        .cues
+        .iter()
+        .filter_map(|(r, s)| clip(r).map(|r| (r, *s)))
+        .collect();
+    let diffs: Vec<Range<usize>> = h.diffs.iter().filter_map(clip).collect();
+    let focus = h.focus.as_ref().and_then(clip);
+    for r in mentions
+        .iter()
+        .map(|m| &m.1)
+        .chain(cues.iter().map(|c| &c.0))
+        .chain(diffs.iter())
+        .chain(focus.iter())
+    {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    cuts.retain(|c| text.is_char_boundary(c - offset));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let inside = |r: &Range<usize>| r.start <= s && e <= r.end;
+        let mut fmt = TextFormat {
+            font_id: font.clone(),
+            color: text_color,
+            ..Default::default()
+        };
+        if focus.as_ref().is_some_and(inside) {
+            fmt.background = theme::focus_background(dark);
+        }
+        if diffs.iter().any(inside) {
+            fmt.background = theme::diff_background(dark);
+        }
+        if let Some((eid, _)) = mentions.iter().find(|(_, r)| inside(r)) {
+            let c = theme::stable_color(&eid.0.to_string());
+            fmt.underline = Stroke::new(1.5, c.gamma_multiply(0.8));
+            if h.hovered == Some(*eid) {
+                fmt.background = theme::hover_background(dark);
+            }
+        }
+        if let Some((_, score)) = cues.iter().find(|(r, _)| inside(r)) {
+            fmt.color = theme::score_color(*score);
+            fmt.underline = Stroke::new(2.0, theme::score_color(*score));
+        }
+        job.append(&text[s - offset..e - offset], 0.0, fmt);
+    }
+    job
+}
+
+/// The byte offset (in the document) under `pointer`, for a galley laid out from
+/// `text` starting at `offset`.
+pub fn byte_at_pointer(
+    galley: &egui::Galley,
+    galley_pos: egui::Pos2,
+    pointer: egui::Pos2,
+    text: &str,
+    offset: usize,
+) -> Option<usize> {
+    let rel = pointer - galley_pos;
+    if rel.x < 0.0 || rel.y < 0.0 || rel.x > galley.size().x || rel.y > galley.size().y {
+        return None;
+    }
+    let c = galley.cursor_from_pos(rel);
+    let byte = text
+        .char_indices()
+        .nth(c.index.0)
+        .map_or(text.len(), |(b, _)| b);
+    Some(offset + byte)
+}
+
+/// The entity mentioned at byte `at`, if any.
+pub fn entity_at(mentions: &[(EntityId, Range<usize>)], at: usize) -> Option<EntityId> {
+    mentions
+        .iter()
+        .find(|(_, r)| r.start <= at && at < r.end)
+        .map(|(e, _)| *e)
+}
+
+/// Shows `text` with highlights; returns the response and the entity under the pointer.
+pub fn highlighted_label_ui(
+    ui: &mut egui::Ui,
+    text: &str,
+    offset: usize,
+    h: &Highlights<'_>,
+) -> (egui::Response, Option<EntityId>) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let dark = ui.visuals().dark_mode;
+    let mut job = highlighted_job(
+        text,
+        offset,
+        h,
+        font,
+        color,
+        dark,
+        (ui.available_width() - 4.0).max(40.0),
+    );
+    job.justify = false;
+    job.halign = egui::Align::LEFT;
+    let galley = ui.painter().layout_job(job);
+    let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
+    let pos = rect.min;
+    let hovered = response
+        .hover_pos()
+        .and_then(|p| byte_at_pointer(&galley, pos, p, text, offset))
+        .and_then(|b| entity_at(h.mentions, b));
+    if ui.is_rect_visible(rect) {
+        ui.painter().galley(pos, galley, color);
+    }
+    (response, hovered)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn job_sections_follow_highlights() {
+        let text = "Astana backs the plan.";
+        let mentions = vec![(EntityId(3), 0..6)];
+        let h = Highlights {
+            mentions: &mentions,
+            cues: vec![(7..12, 0.7)],
+            ..Default::default()
+        };
+        let job = highlighted_job(
+            text,
+            0,
+            &h,
+            FontId::proportional(14.0),
+            Color32::BLACK,
+            false,
+            400.0,
+        );
+        let pieces: Vec<&str> = job
+            .sections
+            .iter()
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        assert_eq!(pieces, ["Astana", " ", "backs", " the plan."]);
+        assert_eq!(entity_at(&mentions, 2), Some(EntityId(3)));
+        assert_eq!(entity_at(&mentions, 8), None);
+    }
+}

@@ -1,0 +1,250 @@
+//! Pure data for the stance timeline: series, points, undated documents, date ticks.
+//! No `Ui` here, so it is unit-tested directly.
+
+use crate::app::selection::Selection;
+use crate::model::{
+    Corpus, DatePrecision, DocId, EntityId, StanceId, date_from_epoch_days, days_since_epoch,
+};
+
+/// One plotted point: a stance event at its document's date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesPoint {
+    /// Days since 1970-01-01 (middle of the dated period).
+    pub x: f64,
+    /// Score.
+    pub y: f64,
+    /// The event.
+    pub stance: StanceId,
+    /// Date is of low precision or confidence.
+    pub uncertain: bool,
+    /// Half the width of the dated period, in days (for whiskers).
+    pub half_width_days: f64,
+}
+
+/// All events of one actor→target pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// Actor.
+    pub actor: EntityId,
+    /// Target.
+    pub target: EntityId,
+    /// "Kazakhstan → China".
+    pub label: String,
+    /// Points sorted by date.
+    pub points: Vec<SeriesPoint>,
+}
+
+/// What the timeline shows for the current filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimelineData {
+    /// Series, largest first, at most the requested number.
+    pub series: Vec<Series>,
+    /// Series left out by the limit.
+    pub hidden_series: usize,
+    /// Visible events whose document has no date.
+    pub undated_events: usize,
+    /// Visible documents without a date.
+    pub undated_docs: Vec<DocId>,
+}
+
+/// Builds the series for `selection` over the visible documents.
+pub fn timeline_data(
+    corpus: &Corpus,
+    selection: &Selection,
+    doc_visible: &[bool],
+    max_series: usize,
+) -> TimelineData {
+    let mut data = TimelineData::default();
+    for ((actor, target), ids) in &corpus.index.pairs {
+        let mut points = Vec::new();
+        for id in ids {
+            if !selection.stance_visible(corpus, *id, doc_visible) {
+                continue;
+            }
+            let s = corpus.stance(*id);
+            match &corpus.doc(s.doc).date {
+                Some(d) => points.push(SeriesPoint {
+                    x: d.plot_day(),
+                    y: f64::from(s.score),
+                    stance: *id,
+                    uncertain: d.is_uncertain(),
+                    half_width_days: d.uncertainty_days(),
+                }),
+                None => data.undated_events += 1,
+            }
+        }
+        if points.is_empty() {
+            continue;
+        }
+        if data.series.len() >= max_series {
+            data.hidden_series += 1;
+            continue;
+        }
+        points.sort_by(|a, b| a.x.total_cmp(&b.x));
+        data.series.push(Series {
+            actor: *actor,
+            target: *target,
+            label: format!(
+                "{} → {}",
+                corpus.entity(*actor).name,
+                corpus.entity(*target).name
+            ),
+            points,
+        });
+    }
+    data.undated_docs = corpus
+        .documents
+        .iter()
+        .filter(|d| d.date.is_none() && doc_visible.get(d.id.index()).copied().unwrap_or(false))
+        .map(|d| d.id)
+        .collect();
+    data
+}
+
+/// A date-axis tick: position, step (for grid thickness) and label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateTick {
+    /// Days since 1970-01-01.
+    pub day: f64,
+    /// Approximate days to the next tick.
+    pub step_days: f64,
+}
+
+/// Ticks at calendar boundaries for the visible range, no more than `max_ticks`.
+pub fn date_ticks(min_day: f64, max_day: f64, max_ticks: usize) -> Vec<DateTick> {
+    let span = (max_day - min_day).max(1.0);
+    let steps: [(f64, u32, u32); 10] = [
+        // (approx days, months per step, days per step)
+        (1.0, 0, 1),
+        (7.0, 0, 7),
+        (30.4, 1, 0),
+        (91.3, 3, 0),
+        (182.6, 6, 0),
+        (365.25, 12, 0),
+        (730.5, 24, 0),
+        (1826.0, 60, 0),
+        (3652.0, 120, 0),
+        (36525.0, 1200, 0),
+    ];
+    let max_ticks = max_ticks.max(2) as f64;
+    let (approx, months, days) = *steps
+        .iter()
+        .find(|(d, _, _)| span / d <= max_ticks)
+        .unwrap_or(&steps[9]);
+    let (Some(start), Some(_)) = (date_from_epoch_days(min_day), date_from_epoch_days(max_day))
+    else {
+        return Vec::new();
+    };
+    let mut ticks = Vec::new();
+    if months == 0 {
+        let mut d = min_day.floor();
+        if days == 7 {
+            // Align weeks to Mondays.
+            let offset = (start.weekday().to_monday_zero_offset()) as f64;
+            d -= offset;
+        }
+        while d <= max_day && ticks.len() < 1000 {
+            if d >= min_day {
+                ticks.push(DateTick {
+                    day: d,
+                    step_days: approx,
+                });
+            }
+            d += f64::from(days);
+        }
+        return ticks;
+    }
+    let total_months = i32::from(start.year()) * 12 + i32::from(start.month()) - 1;
+    let mut m = total_months - total_months.rem_euclid(months as i32);
+    loop {
+        let (y, mo) = (m.div_euclid(12), m.rem_euclid(12) + 1);
+        let Ok(date) = jiff::civil::Date::new(y as i16, mo as i8, 1) else {
+            break;
+        };
+        let day = days_since_epoch(date);
+        if day > max_day || ticks.len() >= 1000 {
+            break;
+        }
+        if day >= min_day {
+            ticks.push(DateTick {
+                day,
+                step_days: approx,
+            });
+        }
+        m += months as i32;
+    }
+    ticks
+}
+
+/// Label for a tick, by step: "2022", "Mar 2022", "2 Mar 2022".
+pub fn tick_label(day: f64, step_days: f64) -> String {
+    let Some(d) = date_from_epoch_days(day.round()) else {
+        return String::new();
+    };
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ][(d.month() - 1) as usize];
+    if step_days >= 360.0 {
+        format!("{}", d.year())
+    } else if step_days >= 28.0 {
+        format!("{month} {}", d.year())
+    } else {
+        format!("{} {month} {}", d.day(), d.year())
+    }
+}
+
+/// A date for hover text: "2022-03-02", "2022-03", "2022".
+pub fn precision_label(p: DatePrecision) -> &'static str {
+    match p {
+        DatePrecision::Day => "day",
+        DatePrecision::Month => "month only",
+        DatePrecision::Year => "year only",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i16, m: i8, day: i8) -> f64 {
+        days_since_epoch(jiff::civil::date(y, m, day))
+    }
+
+    #[test]
+    fn ticks_follow_the_zoom_level() {
+        let years = date_ticks(d(2014, 1, 1), d(2024, 12, 31), 12);
+        let labels: Vec<String> = years
+            .iter()
+            .map(|t| tick_label(t.day, t.step_days))
+            .collect();
+        assert_eq!(labels.first().map(String::as_str), Some("2014"));
+        assert!(labels.len() <= 12 && labels.len() >= 5, "{labels:?}");
+        let months = date_ticks(d(2022, 1, 15), d(2022, 7, 1), 8);
+        let labels: Vec<String> = months
+            .iter()
+            .map(|t| tick_label(t.day, t.step_days))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Feb 2022", "Mar 2022", "Apr 2022", "May 2022", "Jun 2022", "Jul 2022"
+            ]
+        );
+        let days = date_ticks(d(2022, 3, 1), d(2022, 3, 4), 10);
+        let labels: Vec<String> = days
+            .iter()
+            .map(|t| tick_label(t.day, t.step_days))
+            .collect();
+        assert_eq!(
+            labels,
+            ["1 Mar 2022", "2 Mar 2022", "3 Mar 2022", "4 Mar 2022"]
+        );
+    }
+
+    #[test]
+    fn degenerate_ranges_do_not_panic() {
+        assert!(date_ticks(f64::NAN, f64::NAN, 5).is_empty());
+        assert!(date_ticks(1e12, 1e12 + 1.0, 5).is_empty());
+        assert_eq!(date_ticks(100.0, 100.0, 5).len(), 1);
+    }
+}

@@ -1,0 +1,395 @@
+//! The stance timeline: who took which position toward whom, on a real date axis.
+
+use super::timeline_data::{TimelineData, date_ticks, precision_label, tick_label, timeline_data};
+use crate::app::selection::Selection;
+use crate::app::settings::Settings;
+use crate::app::theme;
+use crate::model::{Corpus, StanceId};
+use egui_plot::{GridMark, HLine, Line, MarkerShape, Plot, PlotPoint, Points};
+use std::collections::BTreeSet;
+
+/// State of the timeline view.
+#[derive(Debug, Default)]
+pub struct TimelineView {
+    /// Series the user switched off in the legend (by label).
+    pub hidden: BTreeSet<String>,
+    /// Cached data and the filter it was built for.
+    cache: Option<(u64, TimelineData)>,
+    /// Series label hovered in the legend.
+    hovered_series: Option<String>,
+}
+
+impl TimelineView {
+    /// Drops cached data (after a reload).
+    pub fn invalidate(&mut self) {
+        self.cache = None;
+    }
+
+    /// The data for the current filter (cached by `filter_key`).
+    pub fn data(
+        &mut self,
+        corpus: &Corpus,
+        selection: &Selection,
+        doc_visible: &[bool],
+        filter_key: u64,
+        max_series: usize,
+    ) -> &TimelineData {
+        if self.cache.as_ref().is_none_or(|(k, _)| *k != filter_key) {
+            self.cache = Some((
+                filter_key,
+                timeline_data(corpus, selection, doc_visible, max_series),
+            ));
+        }
+        &self.cache.as_ref().expect("just filled").1
+    }
+
+    /// Draws the timeline with its legend and the undated tray.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        corpus: &Corpus,
+        selection: &mut Selection,
+        settings: &Settings,
+        doc_visible: &[bool],
+        filter_key: u64,
+    ) {
+        let data = self
+            .data(
+                corpus,
+                selection,
+                doc_visible,
+                filter_key,
+                settings.max_series,
+            )
+            .clone();
+        ui.horizontal(|ui| {
+            ui.heading("Stance timeline");
+            let n: usize = data.series.iter().map(|s| s.points.len()).sum();
+            ui.label(
+                egui::RichText::new(format!(
+                    "{n} dated stance events in {} series",
+                    data.series.len()
+                ))
+                .weak(),
+            );
+            if data.hidden_series > 0 {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "(+{} smaller series not drawn)",
+                        data.hidden_series
+                    ))
+                    .weak(),
+                );
+            }
+        });
+        self.legend_ui(ui, corpus, &data);
+        let tray_width = if data.undated_docs.is_empty() {
+            0.0
+        } else {
+            190.0
+        };
+        let plot_width = (ui.available_width() - tray_width - 8.0).max(200.0);
+        let height = ui.available_height().max(160.0);
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui(egui::vec2(plot_width, height), |ui| {
+                self.plot_ui(ui, corpus, selection, &data)
+            });
+            if tray_width > 0.0 {
+                ui.separator();
+                ui.allocate_ui(egui::vec2(tray_width, height), |ui| {
+                    undated_tray_ui(ui, corpus, selection, &data, self.undated_count(&data))
+                });
+            }
+        });
+    }
+
+    fn undated_count(&self, data: &TimelineData) -> usize {
+        data.undated_events
+    }
+
+    fn legend_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, data: &TimelineData) {
+        self.hovered_series = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 12.0;
+            for s in &data.series {
+                let color = series_color(corpus, s);
+                let shown = !self.hidden.contains(&s.label);
+                let text = egui::RichText::new(format!("● {} ({})", s.label, s.points.len()))
+                    .color(if shown {
+                        color
+                    } else {
+                        ui.visuals().weak_text_color()
+                    });
+                let r = ui
+                    .add(egui::Label::new(text).sense(egui::Sense::click()))
+                    .on_hover_text("Click to hide or show this series");
+                if r.clicked() {
+                    if shown {
+                        self.hidden.insert(s.label.clone());
+                    } else {
+                        self.hidden.remove(&s.label);
+                    }
+                }
+                if r.hovered() {
+                    self.hovered_series = Some(s.label.clone());
+                }
+            }
+        });
+    }
+
+    fn plot_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        corpus: &Corpus,
+        selection: &mut Selection,
+        data: &TimelineData,
+    ) {
+        let (mut lo, mut hi) = (f64::MAX, f64::MIN);
+        for p in data.series.iter().flat_map(|s| &s.points) {
+            lo = lo.min(p.x - p.half_width_days);
+            hi = hi.max(p.x + p.half_width_days);
+        }
+        if lo > hi {
+            let today = crate::model::days_since_epoch(crate::analysis::today());
+            (lo, hi) = (today - 365.0, today);
+        }
+        let pad = ((hi - lo) * 0.06).max(30.0);
+        // A new filter (or corpus) starts from its own data range.
+        let plot = Plot::new(("stance_timeline", self.cache.as_ref().map_or(0, |c| c.0)))
+            .x_axis_label("publication date")
+            .y_axis_label("stance (−1 opposes … +1 supports)")
+            .default_x_bounds(lo - pad, hi + pad)
+            .include_y(-1.15)
+            .include_y(1.15)
+            .allow_zoom([true, false])
+            .allow_drag([true, false])
+            .allow_scroll([true, false])
+            .x_grid_spacer(|input| {
+                date_ticks(input.bounds.0, input.bounds.1, 10)
+                    .into_iter()
+                    .map(|t| GridMark {
+                        value: t.day,
+                        step_size: t.step_days,
+                    })
+                    .collect()
+            })
+            .x_axis_formatter(|mark, _range| tick_label(mark.value, mark.step_size))
+            .y_grid_spacer(|_| {
+                [-1.0, -0.5, 0.0, 0.5, 1.0]
+                    .into_iter()
+                    .map(|v| GridMark {
+                        value: v,
+                        step_size: if v == 0.0 { 1.0 } else { 0.5 },
+                    })
+                    .collect()
+            })
+            .y_axis_formatter(|mark, _| match mark.value {
+                v if (v - 1.0).abs() < 1e-6 => "+1 supports".into(),
+                v if (v + 1.0).abs() < 1e-6 => "−1 opposes".into(),
+                v if v.abs() < 1e-6 => "0 neutral".into(),
+                v => format!("{v:+.1}"),
+            })
+            .label_formatter(|_| None)
+            .show_x(false)
+            .show_y(false);
+        let hidden = &self.hidden;
+        let hovered_series = self.hovered_series.clone();
+        let response = plot.show(ui, |plot_ui| {
+            plot_ui.hline(
+                HLine::new("neutral", 0.0)
+                    .color(egui::Color32::from_gray(150))
+                    .width(1.0),
+            );
+            for s in data.series.iter().filter(|s| !hidden.contains(&s.label)) {
+                let color = series_color(corpus, s);
+                let highlight = hovered_series.as_deref() == Some(s.label.as_str())
+                    || selection
+                        .hovered_entity
+                        .is_some_and(|e| e == s.actor || e == s.target);
+                if s.points.len() > 1 {
+                    let line: Vec<[f64; 2]> = s.points.iter().map(|p| [p.x, p.y]).collect();
+                    plot_ui.line(
+                        Line::new(format!("{} trend", s.label), line)
+                            .color(color.gamma_multiply(0.5))
+                            .width(if highlight { 2.5 } else { 1.0 })
+                            .allow_hover(false),
+                    );
+                }
+                for p in &s.points {
+                    if p.half_width_days > 0.0 {
+                        let whisker = vec![
+                            [p.x - p.half_width_days, p.y],
+                            [p.x + p.half_width_days, p.y],
+                        ];
+                        plot_ui.line(
+                            Line::new(format!("{} range", s.label), whisker)
+                                .color(color.gamma_multiply(0.6))
+                                .width(1.5)
+                                .allow_hover(false),
+                        );
+                    }
+                }
+                let radius = if highlight {
+                    theme::MARKER_RADIUS * 1.5
+                } else {
+                    theme::MARKER_RADIUS
+                };
+                let (certain, uncertain): (Vec<_>, Vec<_>) =
+                    s.points.iter().partition(|p| !p.uncertain);
+                let xy = |v: &[&super::timeline_data::SeriesPoint]| {
+                    v.iter().map(|p| [p.x, p.y]).collect::<Vec<_>>()
+                };
+                if !certain.is_empty() {
+                    plot_ui.points(
+                        Points::new(s.label.clone(), xy(&certain))
+                            .color(color)
+                            .radius(radius)
+                            .shape(MarkerShape::Circle)
+                            .filled(true),
+                    );
+                }
+                if !uncertain.is_empty() {
+                    plot_ui.points(
+                        Points::new(format!("{} (uncertain date)", s.label), xy(&uncertain))
+                            .color(color)
+                            .radius(radius)
+                            .shape(MarkerShape::Circle)
+                            .filled(false),
+                    );
+                }
+            }
+            if let Some(id) = selection.hovered_stance {
+                let s = corpus.stance(id);
+                if let Some(d) = &corpus.doc(s.doc).date {
+                    plot_ui.points(
+                        Points::new("hovered", vec![[d.plot_day(), f64::from(s.score)]])
+                            .color(ui_highlight())
+                            .radius(theme::MARKER_RADIUS * 2.2)
+                            .filled(false)
+                            .allow_hover(false),
+                    );
+                }
+            }
+        });
+        // Our own picking: nearest marker in screen space.
+        let pointer = response.response.hover_pos();
+        let picked: Option<StanceId> = pointer.and_then(|pos| {
+            let mut best: Option<(f32, StanceId)> = None;
+            for s in data
+                .series
+                .iter()
+                .filter(|s| !self.hidden.contains(&s.label))
+            {
+                for p in &s.points {
+                    let sp = response
+                        .transform
+                        .position_from_point(&PlotPoint::new(p.x, p.y));
+                    let dist = sp.distance(pos);
+                    if dist <= theme::PICK_DISTANCE && best.is_none_or(|b| dist < b.0) {
+                        best = Some((dist, p.stance));
+                    }
+                }
+            }
+            best.map(|b| b.1)
+        });
+        selection.hovered_stance = picked;
+        if let Some(id) = picked {
+            let st = corpus.stance(id);
+            selection.hover_entity(st.actor);
+            response
+                .response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| stance_tooltip_ui(ui, corpus, id));
+            if response.response.clicked() {
+                selection.open(st.doc, Some(st.sentence), Some(st.cue_range.clone()));
+            }
+        }
+    }
+}
+
+/// A series is coloured by its target: the same entity has the same colour everywhere.
+fn series_color(corpus: &Corpus, s: &super::timeline_data::Series) -> egui::Color32 {
+    theme::entity_color(s.target.index(), &corpus.entity(s.target).name)
+}
+
+fn ui_highlight() -> egui::Color32 {
+    egui::Color32::from_rgb(255, 170, 0)
+}
+
+/// The hover card of one stance event: the sentence, where it is from, how sure the date is.
+pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
+    let s = corpus.stance(id);
+    let doc = corpus.doc(s.doc);
+    ui.set_max_width(460.0);
+    ui.strong(format!(
+        "{} → {}: {:+.2} ({})",
+        corpus.entity(s.actor).name,
+        corpus.entity(s.target).name,
+        s.score,
+        s.category
+    ));
+    if let Some(sp) = &s.speaker {
+        ui.label(format!("Speaker: {}", sp.name));
+    }
+    ui.label(egui::RichText::new(format!("“{}”", doc.sentence_text(s.sentence))).italics());
+    ui.label(format!(
+        "Cue: “{}”{}",
+        s.cue,
+        if s.negated { " (negated)" } else { "" }
+    ));
+    ui.separator();
+    ui.label(format!(
+        "{} · {}",
+        doc.title,
+        doc.outlet.as_deref().unwrap_or("outlet unknown")
+    ));
+    if let Some(d) = &doc.date {
+        ui.label(format!(
+            "Date {} ({}, {} confidence {:.0}%): {}",
+            d.value_string(),
+            d.source.as_str(),
+            precision_label(d.precision),
+            d.confidence * 100.0,
+            d.reasoning
+        ));
+    }
+    ui.label(egui::RichText::new(&s.explanation).weak().small());
+    ui.label(
+        egui::RichText::new("Click to open the sentence in the reader")
+            .weak()
+            .small(),
+    );
+}
+
+fn undated_tray_ui(
+    ui: &mut egui::Ui,
+    corpus: &Corpus,
+    selection: &mut Selection,
+    data: &super::timeline_data::TimelineData,
+    undated_events: usize,
+) {
+    ui.vertical(|ui| {
+        ui.strong(format!("Undated ({})", data.undated_docs.len()));
+        ui.label(
+            egui::RichText::new(format!("{undated_events} stance events not on the axis"))
+                .weak()
+                .small(),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("undated_tray")
+            .show(ui, |ui| {
+                for id in &data.undated_docs {
+                    let d = corpus.doc(*id);
+                    let r = ui
+                        .selectable_label(
+                            selection.open_doc == Some(*id),
+                            egui::RichText::new(&d.title).small(),
+                        )
+                        .on_hover_text(d.date_note.as_deref().unwrap_or("no date found"));
+                    if r.clicked() {
+                        selection.open(*id, None, None);
+                    }
+                }
+            });
+    });
+}

@@ -1,0 +1,189 @@
+//! The `stance-explorer/1` JSON export (the `analyze` command's output).
+
+use crate::model::{Corpus, DocDate};
+use serde::Serialize;
+
+/// Schema identifier written into every export.
+pub const SCHEMA: &str = "stance-explorer/1";
+
+/// The whole export.
+#[derive(Debug, Serialize)]
+pub struct Export {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// Documents.
+    pub documents: Vec<ExportDocument>,
+    /// Entities, by descending mention count.
+    pub entities: Vec<ExportEntity>,
+    /// Stance events.
+    pub stances: Vec<ExportStance>,
+    /// Load problems.
+    pub problems: Vec<ExportProblem>,
+}
+
+/// A document.
+#[derive(Debug, Serialize)]
+pub struct ExportDocument {
+    /// Path relative to the corpus folder.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Outlet, if known.
+    pub outlet: Option<String>,
+    /// Publication date, if known.
+    pub date: Option<ExportDate>,
+    /// Why undated (or what limits the date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
+    /// Encoding the file was decoded from.
+    pub encoding: String,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Loading notices.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
+}
+
+/// A date with provenance.
+#[derive(Debug, Serialize)]
+pub struct ExportDate {
+    /// "YYYY-MM-DD", "YYYY-MM" or "YYYY".
+    pub value: String,
+    /// "day", "month" or "year".
+    pub precision: &'static str,
+    /// 0..=1.
+    pub confidence: f32,
+    /// Where it came from.
+    pub source: &'static str,
+    /// The words it came from.
+    pub evidence: String,
+    /// Why it was chosen.
+    pub reasoning: String,
+}
+
+/// An entity.
+#[derive(Debug, Serialize)]
+pub struct ExportEntity {
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: &'static str,
+    /// Merged surface forms.
+    pub aliases: Vec<String>,
+    /// Mention count.
+    pub mentions: usize,
+    /// Number of documents mentioning it.
+    pub documents: usize,
+}
+
+/// A stance event.
+#[derive(Debug, Serialize)]
+pub struct ExportStance {
+    /// Document path.
+    pub document: String,
+    /// Actor (canonical).
+    pub actor: String,
+    /// Speaker, if named.
+    pub speaker: Option<String>,
+    /// Target (canonical).
+    pub target: String,
+    /// -1..=1.
+    pub score: f32,
+    /// The sentence.
+    pub sentence: String,
+    /// The cue words.
+    pub cue: String,
+    /// Cue category.
+    pub category: String,
+    /// Whether negation changed the score.
+    pub negated: bool,
+    /// How actor and target were found.
+    pub explanation: String,
+}
+
+/// A load problem.
+#[derive(Debug, Serialize)]
+pub struct ExportProblem {
+    /// Path.
+    pub path: String,
+    /// Reason.
+    pub reason: String,
+}
+
+fn export_date(d: &DocDate) -> ExportDate {
+    ExportDate {
+        value: d.value_string(),
+        precision: match d.precision {
+            crate::model::DatePrecision::Day => "day",
+            crate::model::DatePrecision::Month => "month",
+            crate::model::DatePrecision::Year => "year",
+        },
+        confidence: (d.confidence * 100.0).round() / 100.0,
+        source: d.source.as_str(),
+        evidence: d.evidence.clone(),
+        reasoning: d.reasoning.clone(),
+    }
+}
+
+impl Export {
+    /// Builds the export of a corpus.
+    pub fn from_corpus(c: &Corpus) -> Export {
+        Export {
+            schema: SCHEMA,
+            documents: c
+                .documents
+                .iter()
+                .map(|d| ExportDocument {
+                    path: d.path.clone(),
+                    title: d.title.clone(),
+                    outlet: d.outlet.clone(),
+                    date: d.date.as_ref().map(export_date),
+                    date_note: d.date_note.clone(),
+                    encoding: d.encoding.clone(),
+                    sentences: d.sentences.len(),
+                    notices: d.notices.clone(),
+                })
+                .collect(),
+            entities: c
+                .entities
+                .iter()
+                .map(|e| ExportEntity {
+                    name: e.name.clone(),
+                    kind: e.kind.as_str(),
+                    aliases: e.aliases.clone(),
+                    mentions: e.mention_count,
+                    documents: e.documents.len(),
+                })
+                .collect(),
+            stances: c
+                .stances
+                .iter()
+                .map(|s| ExportStance {
+                    document: c.doc(s.doc).path.clone(),
+                    actor: c.entity(s.actor).name.clone(),
+                    speaker: s.speaker.as_ref().map(|sp| sp.name.clone()),
+                    target: c.entity(s.target).name.clone(),
+                    score: (s.score * 100.0).round() / 100.0,
+                    sentence: c.doc(s.doc).sentence_text(s.sentence).to_string(),
+                    cue: s.cue.clone(),
+                    category: s.category.clone(),
+                    negated: s.negated,
+                    explanation: s.explanation.clone(),
+                })
+                .collect(),
+            problems: c
+                .problems
+                .iter()
+                .map(|p| ExportProblem {
+                    path: p.path.clone(),
+                    reason: p.reason.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("export serialises")
+    }
+}

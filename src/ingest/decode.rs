@@ -1,0 +1,156 @@
+//! Turning bytes into text: BOMs, UTF-8, legacy encodings, binary detection.
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Decoded text and how it was decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// Encoding name ("UTF-8", "windows-1251", "UTF-16LE"...).
+    pub encoding: &'static str,
+    /// True when the encoding was guessed (no BOM, not valid UTF-8).
+    pub guessed: bool,
+    /// True when some bytes were invalid and replaced.
+    pub had_errors: bool,
+}
+
+/// Decodes `bytes`, or explains why they are not text.
+pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    if let Some((encoding, _bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+            guessed: false,
+            had_errors,
+        });
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, _, had_errors) = encoding.decode(bytes);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+            guessed: true,
+            had_errors,
+        });
+    }
+    if looks_binary(bytes) {
+        return Err(
+            "this looks like a binary file, not text (it contains NUL or control bytes)".into(),
+        );
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: s.to_owned(),
+            encoding: UTF_8.name(),
+            guessed: false,
+            had_errors: false,
+        });
+    }
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, Utf8Detection::Allow);
+    let (text, _, had_errors) = encoding.decode(bytes);
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        guessed: true,
+        had_errors,
+    })
+}
+
+/// UTF-16 text without a BOM shows up as every other byte being NUL.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
+    if odd_nul * 10 >= pairs * 9 && even_nul * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even_nul * 10 >= pairs * 9 && odd_nul * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    control * 20 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_passes_through() {
+        let d = decode_bytes("Токаев said".as_bytes()).unwrap();
+        assert_eq!(d.text, "Токаев said");
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(!d.guessed);
+    }
+
+    #[test]
+    fn utf8_bom_is_removed() {
+        let d = decode_bytes(b"\xEF\xBB\xBFhello").unwrap();
+        assert_eq!(d.text, "hello");
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let text = "Казахстан и Россия";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode_bytes(&le).unwrap().text, text);
+        assert_eq!(decode_bytes(&be).unwrap().text, text);
+    }
+
+    #[test]
+    fn windows_1251_russian_is_detected() {
+        let text = "Министерство иностранных дел Казахстана заявило, что позиция Китая заслуживает поддержки. Президент Токаев призвал стороны к переговорам.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let d = decode_bytes(&bytes).unwrap();
+        assert_eq!(d.text, text);
+        assert!(d.guessed);
+    }
+
+    #[test]
+    fn koi8_russian_decodes_exactly() {
+        let text = "Министерство иностранных дел Казахстана заявило, что позиция Китая заслуживает поддержки. Президент Токаев призвал стороны к переговорам.";
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode(text);
+        let d = decode_bytes(&bytes).unwrap();
+        assert_eq!(d.text, text, "decoded as {}", d.encoding);
+    }
+
+    #[test]
+    fn binary_and_empty_are_rejected() {
+        assert!(decode_bytes(&[]).unwrap_err().contains("empty"));
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+        assert!(decode_bytes(png).unwrap_err().contains("binary"));
+    }
+}

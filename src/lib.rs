@@ -1,0 +1,17 @@
+//! Stance Explorer: how governments position themselves, from a folder of articles.
+//!
+//! The crate is a pure core plus two consumers:
+//!
+//! * [`model`]: the shared in-memory corpus (documents, entities, stance events);
+//! * [`ingest`]: reading a folder (walk, decode, formats);
+//! * [`analysis`]: sentences, dates, entities, stance, alignment;
+//! * [`export`]: the `stance-explorer/1` JSON schema;
+//! * [`cli`]: the command line (`analyze`, `screenshot`);
+//! * [`app`]: the egui desktop app, the only module that uses egui/eframe.
+
+pub mod analysis;
+pub mod app;
+pub mod cli;
+pub mod export;
+pub mod ingest;
+pub mod model;

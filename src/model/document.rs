@@ -1,0 +1,76 @@
+//! A loaded document.
+
+use super::{DocDate, DocId, EntityId};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// The file format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocFormat {
+    /// Plain text.
+    Text,
+    /// Markdown, possibly with YAML front matter.
+    Markdown,
+    /// An HTML page (main text extracted).
+    Html,
+}
+
+/// One article or statement.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Its index in the corpus.
+    pub id: DocId,
+    /// Path relative to the corpus folder, with `/` separators.
+    pub path: String,
+    /// Title from metadata or the first heading-like line.
+    pub title: String,
+    /// Outlet or publisher where the file says so.
+    pub outlet: Option<String>,
+    /// URL the file names as its source, if any.
+    pub source_url: Option<String>,
+    /// Format it was read from.
+    pub format: DocFormat,
+    /// Text encoding it was decoded from ("UTF-8", "windows-1251", ...).
+    pub encoding: String,
+    /// The full (decoded, extracted) text.
+    pub text: String,
+    /// Sentences as byte ranges into `text`, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Byte offset where trailing page boilerplate ("Related articles", "Read more") starts.
+    pub boilerplate_start: Option<usize>,
+    /// Publication date, if one could be established.
+    pub date: Option<DocDate>,
+    /// Why there is no date (or what limits the estimate), shown in the undated tray.
+    pub date_note: Option<String>,
+    /// Entity mentions in this document, sorted by position.
+    pub mentions: Vec<(EntityId, Range<usize>)>,
+    /// Notices from loading (decoding fell back, file truncated...).
+    pub notices: Vec<String>,
+}
+
+impl Document {
+    /// The text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> &str {
+        self.sentences
+            .get(i)
+            .and_then(|r| self.text.get(r.clone()))
+            .unwrap_or("")
+    }
+
+    /// Index of the sentence containing byte `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|r| r.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].start <= offset).then_some(i)
+    }
+
+    /// Whether byte `offset` lies in trailing boilerplate.
+    pub fn in_boilerplate(&self, offset: usize) -> bool {
+        self.boilerplate_start.is_some_and(|b| offset >= b)
+    }
+
+    /// The file name without folders.
+    pub fn file_name(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(&self.path)
+    }
+}
