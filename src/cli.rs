@@ -76,8 +76,7 @@ pub fn analyze(folder: Option<&Path>, out: &str) -> anyhow::Result<()> {
         stdout.write_all(json.as_bytes())?;
         stdout.write_all(b"\n")?;
     } else {
-        write_atomically(Path::new(out), json.as_bytes())
-            .with_context(|| format!("writing {out}"))?;
+        write_atomically(Path::new(out), json.as_bytes()).with_context(|| format!("writing {out}"))?;
         eprintln!(
             "wrote {out}: {} documents, {} entities, {} stance events, {} problems",
             corpus.documents.len(),

@@ -6,9 +6,7 @@ use stance_explorer::cli::{Cli, Command};
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Analyze { folder, json }) => {
-            stance_explorer::cli::analyze(folder.as_deref(), &json)
-        }
+        Some(Command::Analyze { folder, json }) => stance_explorer::cli::analyze(folder.as_deref(), &json),
         Some(Command::Screenshot { folder, view, out }) => {
             stance_explorer::app::run(stance_explorer::app::LaunchOptions {
                 folder,

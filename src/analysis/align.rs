@@ -30,10 +30,9 @@ pub enum AlignedRow {
 }
 
 const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "that", "with", "from", "this", "its", "has", "have", "had", "was",
-    "were", "are", "which", "their", "there", "also", "but", "not", "been", "will", "would", "can",
-    "into", "onto", "than", "then", "they", "them", "our", "who", "whom", "such", "these", "those",
-    "about", "said", "what",
+    "the", "and", "for", "that", "with", "from", "this", "its", "has", "have", "had", "was", "were", "are", "which",
+    "their", "there", "also", "but", "not", "been", "will", "would", "can", "into", "onto", "than", "then", "they",
+    "them", "our", "who", "whom", "such", "these", "those", "about", "said", "what",
 ];
 
 fn stem(w: &str) -> String {
@@ -142,6 +141,25 @@ pub fn word_diff(a: &str, b: &str) -> (Vec<DiffSegment>, Vec<DiffSegment>) {
     (left, right)
 }
 
+/// Pairs of passages lists (documents) ordered by similarity of their content
+/// words, best first; only pairs at or above `min_similarity`, at most `max_pairs`.
+/// Quadratic in the number of documents: callers limit it to small corpora.
+pub fn suggest_pairs(docs: &[&str], min_similarity: f32, max_pairs: usize) -> Vec<(usize, usize, f32)> {
+    let words: Vec<HashSet<String>> = docs.iter().map(|d| content_words(d)).collect();
+    let mut pairs = Vec::new();
+    for i in 0..docs.len() {
+        for j in i + 1..docs.len() {
+            let s = similarity(&words[i], &words[j]);
+            if s >= min_similarity {
+                pairs.push((i, j, s));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.2.total_cmp(&a.2));
+    pairs.truncate(max_pairs);
+    pairs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,41 +192,10 @@ mod tests {
     #[test]
     fn word_diff_marks_only_changes() {
         let (l, r) = word_diff("it is worthy of support", "it deserves support");
-        let changed_l: String = l
-            .iter()
-            .filter(|s| s.changed)
-            .map(|s| s.text.as_str())
-            .collect();
-        let changed_r: String = r
-            .iter()
-            .filter(|s| s.changed)
-            .map(|s| s.text.as_str())
-            .collect();
+        let changed_l: String = l.iter().filter(|s| s.changed).map(|s| s.text.as_str()).collect();
+        let changed_r: String = r.iter().filter(|s| s.changed).map(|s| s.text.as_str()).collect();
         assert!(changed_l.contains("worthy"));
         assert!(changed_r.contains("deserves"));
         assert!(!changed_r.contains("support"));
     }
-}
-
-/// Pairs of passages lists (documents) ordered by similarity of their content
-/// words, best first; only pairs at or above `min_similarity`, at most `max_pairs`.
-/// Quadratic in the number of documents: callers limit it to small corpora.
-pub fn suggest_pairs(
-    docs: &[&str],
-    min_similarity: f32,
-    max_pairs: usize,
-) -> Vec<(usize, usize, f32)> {
-    let words: Vec<HashSet<String>> = docs.iter().map(|d| content_words(d)).collect();
-    let mut pairs = Vec::new();
-    for i in 0..docs.len() {
-        for j in i + 1..docs.len() {
-            let s = similarity(&words[i], &words[j]);
-            if s >= min_similarity {
-                pairs.push((i, j, s));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.2.total_cmp(&a.2));
-    pairs.truncate(max_pairs);
-    pairs
 }

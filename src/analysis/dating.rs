@@ -68,36 +68,30 @@ fn make(
 /// Parses a metadata date value: ISO 8601 (with or without time) or any form the
 /// text date finder knows.
 pub fn parse_meta_value(value: &str) -> Option<(Date, DatePrecision)> {
-    static ISO: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?").unwrap());
+    static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?").unwrap());
     if let Some(c) = ISO.captures(value) {
         let y: i16 = c[1].parse().ok()?;
         let m: i8 = c[2].parse().ok()?;
         return match c.get(3) {
-            Some(d) => Some((
-                Date::new(y, m, d.as_str().parse().ok()?).ok()?,
-                DatePrecision::Day,
-            )),
+            Some(d) => Some((Date::new(y, m, d.as_str().parse().ok()?).ok()?, DatePrecision::Day)),
             None => Some((Date::new(y, m, 1).ok()?, DatePrecision::Month)),
         };
     }
-    find_date_exprs(value)
-        .into_iter()
-        .find_map(|e| match e.kind {
-            DateExprKind::Calendar {
-                year: Some(y),
-                month: Some(m),
-                day: Some(d),
-                ..
-            } => Some((Date::new(y, m, d).ok()?, DatePrecision::Day)),
-            DateExprKind::Calendar {
-                year: Some(y),
-                month: Some(m),
-                day: None,
-                ..
-            } => Some((Date::new(y, m, 1).ok()?, DatePrecision::Month)),
-            _ => None,
-        })
+    find_date_exprs(value).into_iter().find_map(|e| match e.kind {
+        DateExprKind::Calendar {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+            ..
+        } => Some((Date::new(y, m, d).ok()?, DatePrecision::Day)),
+        DateExprKind::Calendar {
+            year: Some(y),
+            month: Some(m),
+            day: None,
+            ..
+        } => Some((Date::new(y, m, 1).ok()?, DatePrecision::Month)),
+        _ => None,
+    })
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"https?://[^\s<>)\]]+").unwrap());
@@ -107,8 +101,7 @@ pub fn date_in_url(url: &str) -> Option<(Date, DatePrecision, String)> {
     static PATTERNS: LazyLock<Vec<(Regex, [usize; 3], bool)>> = LazyLock::new(|| {
         vec![
             (
-                Regex::new(r"[/_-]((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)")
-                    .unwrap(),
+                Regex::new(r"[/_-]((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$)").unwrap(),
                 [1, 2, 3],
                 true,
             ),
@@ -118,16 +111,11 @@ pub fn date_in_url(url: &str) -> Option<(Date, DatePrecision, String)> {
                 true,
             ),
             (
-                Regex::new(r"[/_-](\d{1,2})[/_-](\d{1,2})[/_-]((?:19|20)\d{2})(?:[/_.-]|$)")
-                    .unwrap(),
+                Regex::new(r"[/_-](\d{1,2})[/_-](\d{1,2})[/_-]((?:19|20)\d{2})(?:[/_.-]|$)").unwrap(),
                 [3, 2, 1],
                 true,
             ),
-            (
-                Regex::new(r"/((?:19|20)\d{2})/(\d{1,2})/").unwrap(),
-                [1, 2, 0],
-                false,
-            ),
+            (Regex::new(r"/((?:19|20)\d{2})/(\d{1,2})/").unwrap(), [1, 2, 0], false),
         ]
     });
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -172,15 +160,7 @@ pub fn date_document(input: &DatingInput<'_>) -> Dating {
             meta.field
         );
         return Dating {
-            date: Some(make(
-                date,
-                p,
-                confidence,
-                meta.source,
-                &meta.value,
-                None,
-                reasoning,
-            )),
+            date: Some(make(date, p, confidence, meta.source, &meta.value, None, reasoning)),
             note: None,
         };
     }
@@ -189,10 +169,7 @@ pub fn date_document(input: &DatingInput<'_>) -> Dating {
     // URLs: the metadata URL, then URLs on the first lines or on a "Source:"/"URL:" line.
     let url_lines = content.lines().take(8).chain(content.lines().filter(|l| {
         let l = l.trim_start().to_ascii_lowercase();
-        l.starts_with("source")
-            || l.starts_with("url")
-            || l.starts_with("link")
-            || l.starts_with("original")
+        l.starts_with("source") || l.starts_with("url") || l.starts_with("link") || l.starts_with("original")
     }));
     let mut urls: Vec<&str> = input.source_url.into_iter().collect();
     for l in url_lines {
@@ -274,12 +251,7 @@ fn date_from_text(text: &str, content_end: usize, body_start: usize, today: Date
         match (year, &weekday_year) {
             (Some(y), _) => Some((y, 0.0, String::new())),
             (None, Some((y, years, e))) => {
-                let others: Vec<String> = years
-                    .iter()
-                    .skip(1)
-                    .take(3)
-                    .map(|y| y.to_string())
-                    .collect();
+                let others: Vec<String> = years.iter().skip(1).take(3).map(|y| y.to_string()).collect();
                 let also = if others.is_empty() {
                     String::new()
                 } else {
@@ -308,9 +280,7 @@ fn date_from_text(text: &str, content_end: usize, body_start: usize, today: Date
                 unit: Unit::Day
             }
         ) && gap.len() <= 3
-            && gap
-                .chars()
-                .all(|c| c.is_whitespace() || c == '(' || c == ',')
+            && gap.chars().all(|c| c.is_whitespace() || c == '(' || c == ',')
             && let DateExprKind::Calendar {
                 year,
                 month: Some(m),
@@ -407,22 +377,14 @@ fn date_from_text(text: &str, content_end: usize, body_start: usize, today: Date
     }
     let relative = exprs
         .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                DateExprKind::Relative { .. } | DateExprKind::Weekday { .. }
-            )
-        })
+        .filter(|e| matches!(e.kind, DateExprKind::Relative { .. } | DateExprKind::Weekday { .. }))
         .count();
     if relative > 0 {
         facts.push(format!(
             "{relative} relative expression(s) such as “{}” that need the publication date",
             exprs
                 .iter()
-                .find(|e| matches!(
-                    e.kind,
-                    DateExprKind::Relative { .. } | DateExprKind::Weekday { .. }
-                ))
+                .find(|e| matches!(e.kind, DateExprKind::Relative { .. } | DateExprKind::Weekday { .. }))
                 .map(|e| text[e.range.clone()].trim())
                 .unwrap_or("")
         ));

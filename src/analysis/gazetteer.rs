@@ -147,8 +147,8 @@ impl Gazetteer {
         let mut patterns = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
-            let kind = EntityKind::parse(&e.kind)
-                .ok_or_else(|| format!("entity {:?}: unknown kind {:?}", e.name, e.kind))?;
+            let kind =
+                EntityKind::parse(&e.kind).ok_or_else(|| format!("entity {:?}: unknown kind {:?}", e.name, e.kind))?;
             kinds.push(kind);
             let names = std::iter::once((&e.name, NameForm::Name))
                 .chain(e.aliases.iter().map(|a| (a, NameForm::Name)))
@@ -179,11 +179,7 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&folded_patterns)
             .map_err(|e| e.to_string())?;
-        let by_name = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.name.clone(), i))
-            .collect();
+        let by_name = entries.iter().enumerate().map(|(i, e)| (e.name.clone(), i)).collect();
         Ok(Gazetteer {
             entries,
             kinds,
@@ -213,9 +209,10 @@ impl Gazetteer {
             EntityKind::Person => {
                 let parse = |s: &Option<String>| s.as_deref().and_then(|s| s.parse::<Date>().ok());
                 let role = match date {
-                    Some(d) => e.roles.iter().find(|r| {
-                        parse(&r.from).is_none_or(|f| f <= d) && parse(&r.to).is_none_or(|t| d <= t)
-                    }),
+                    Some(d) => e
+                        .roles
+                        .iter()
+                        .find(|r| parse(&r.from).is_none_or(|f| f <= d) && parse(&r.to).is_none_or(|t| d <= t)),
                     None => None,
                 }
                 .or_else(|| {
@@ -255,9 +252,9 @@ impl Gazetteer {
                     Some(_) => {}
                     None => continue,
                 }
-            } else if ft[end..].starts_with("'s") && !word_char_at(ft, end + 2) {
-                possessive = true;
-            } else if ft[end..].starts_with('\'') && ft[..end].ends_with('s') {
+            } else if (ft[end..].starts_with("'s") && !word_char_at(ft, end + 2))
+                || (ft[end..].starts_with('\'') && ft[..end].ends_with('s'))
+            {
                 possessive = true;
             }
             let range = folded.original_range(m.start()..end);
@@ -353,14 +350,8 @@ mod tests {
         let g = gaz();
         let naz = g.index_of("Nursultan Nazarbayev").unwrap();
         let kz = g.index_of("Kazakhstan").unwrap();
-        assert_eq!(
-            g.country_of(naz, Some(jiff::civil::date(2014, 3, 27))),
-            Some(kz)
-        );
+        assert_eq!(g.country_of(naz, Some(jiff::civil::date(2014, 3, 27))), Some(kz));
         let tok = g.index_of("Kassym-Jomart Tokayev").unwrap();
-        assert_eq!(
-            g.country_of(tok, Some(jiff::civil::date(2022, 3, 1))),
-            Some(kz)
-        );
+        assert_eq!(g.country_of(tok, Some(jiff::civil::date(2022, 3, 1))), Some(kz));
     }
 }

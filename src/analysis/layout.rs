@@ -67,10 +67,7 @@ fn words(line: &str) -> usize {
 }
 
 fn is_body_line(line: &str) -> bool {
-    words(line) >= 12
-        && line
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '”', '»', ':', ')'])
+    words(line) >= 12 && line.trim_end().ends_with(['.', '!', '?', '"', '”', '»', ':', ')'])
 }
 
 fn normalise_marker(line: &str) -> String {
@@ -129,9 +126,8 @@ fn is_title_line(l: &str) -> bool {
         && !l.starts_with('(')
 }
 
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(©|\(c\)\s*\d{4}|copyright\s+(©\s*)?\d{4}|all rights reserved)").unwrap()
-});
+static COPYRIGHT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(©|\(c\)\s*\d{4}|copyright\s+(©\s*)?\d{4}|all rights reserved)").unwrap());
 
 static OUTLET_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -166,27 +162,19 @@ fn outlet_from_line(l: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    const BODY: &str =
-        "This sentence has more than twelve words in it, so it is a body paragraph of the article.";
+    const BODY: &str = "This sentence has more than twelve words in it, so it is a body paragraph of the article.";
 
     #[test]
     fn title_is_the_heading_before_the_body() {
-        let text = format!(
-            "News Feed\n\nAstana backs the peace plan for Ukraine\n\n1 min read\n\n{BODY}\n"
-        );
+        let text = format!("News Feed\n\nAstana backs the peace plan for Ukraine\n\n1 min read\n\n{BODY}\n");
         let l = analyse_layout(&text);
-        assert_eq!(
-            l.title.as_deref(),
-            Some("Astana backs the peace plan for Ukraine")
-        );
+        assert_eq!(l.title.as_deref(), Some("Astana backs the peace plan for Ukraine"));
         assert_eq!(&text[l.body_start..l.body_start + 4], "This");
     }
 
     #[test]
     fn boilerplate_starts_at_a_marker_line_after_content() {
-        let text = format!(
-            "{BODY}\n{BODY}\n{BODY}\n{BODY}\n\nRelated articles\n\nOther story on 31 August 2021.\n"
-        );
+        let text = format!("{BODY}\n{BODY}\n{BODY}\n{BODY}\n\nRelated articles\n\nOther story on 31 August 2021.\n");
         let l = analyse_layout(&text);
         let b = l.boilerplate_start.unwrap();
         assert!(text[b..].starts_with("Related articles"));
@@ -202,10 +190,7 @@ mod tests {
             Some("CommonSpace.eu")
         );
         assert_eq!(
-            outlet_from_line(
-                "Embassy of the Republic of Kazakhstan in Japan©2005 Designed by Asist"
-            )
-            .as_deref(),
+            outlet_from_line("Embassy of the Republic of Kazakhstan in Japan©2005 Designed by Asist").as_deref(),
             Some("Embassy of the Republic of Kazakhstan in Japan")
         );
         assert_eq!(
@@ -216,9 +201,6 @@ mod tests {
             outlet_from_line("© 2024 The Astana Times. All rights reserved").as_deref(),
             Some("The Astana Times")
         );
-        assert_eq!(
-            outlet_from_line("Kazakhstan supports the plan, officials said."),
-            None
-        );
+        assert_eq!(outlet_from_line("Kazakhstan supports the plan, officials said."), None);
     }
 }

@@ -142,11 +142,7 @@ impl PhraseMatcher {
                 if i + words.len() > tokens.len() {
                     continue;
                 }
-                if words
-                    .iter()
-                    .zip(&tokens[i..])
-                    .all(|(w, t)| w.matches(&t.text))
-                {
+                if words.iter().zip(&tokens[i..]).all(|(w, t)| w.matches(&t.text)) {
                     let end = i + words.len();
                     if best.is_none_or(|b| end > b.end) {
                         best = Some(PhraseHit {

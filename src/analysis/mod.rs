@@ -163,11 +163,7 @@ fn analyse_document(id: DocId, raw: RawDocument, res: &Resources, today: Date) -
         notices: raw.notices,
         text,
     };
-    DocAnalysis {
-        doc,
-        mentions,
-        stances,
-    }
+    DocAnalysis { doc, mentions, stances }
 }
 
 fn clip(s: &str, max_chars: usize) -> String {
@@ -230,9 +226,7 @@ fn assemble(
             if e.docs.last() != Some(&a.doc.id) {
                 e.docs.push(a.doc.id);
             }
-            *e.surfaces
-                .entry(a.doc.text[m.range.clone()].to_string())
-                .or_default() += 1;
+            *e.surfaces.entry(a.doc.text[m.range.clone()].to_string()).or_default() += 1;
         }
         for s in &a.stances {
             acc.entry(s.actor).or_default();
@@ -256,11 +250,7 @@ fn assemble(
         .map(|e| {
             let a = &acc[e];
             let entry = &gaz.entries[*e];
-            let mut surfaces: Vec<(&String, &usize)> = a
-                .surfaces
-                .iter()
-                .filter(|(s, _)| **s != entry.name)
-                .collect();
+            let mut surfaces: Vec<(&String, &usize)> = a.surfaces.iter().filter(|(s, _)| **s != entry.name).collect();
             surfaces.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
             let mut aliases: Vec<String> = Vec::new();
             for (s, _) in surfaces {
@@ -283,11 +273,7 @@ fn assemble(
     let mut stances = Vec::new();
     for a in analyses {
         let mut doc = a.doc;
-        doc.mentions = a
-            .mentions
-            .iter()
-            .map(|m| (id_of[&m.entry], m.range.clone()))
-            .collect();
+        doc.mentions = a.mentions.iter().map(|m| (id_of[&m.entry], m.range.clone())).collect();
         for s in a.stances {
             stances.push(StanceEvent {
                 doc: doc.id,
@@ -327,22 +313,10 @@ pub fn load_corpus(root: Option<&Path>, control: &LoadControl) -> Result<Corpus,
     let (ingested, label) = match root {
         Some(r) => (
             crate::ingest::ingest_folder(r, control)?,
-            r.file_name().map_or_else(
-                || r.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+            r.file_name()
+                .map_or_else(|| r.display().to_string(), |n| n.to_string_lossy().into_owned()),
         ),
-        None => (
-            crate::ingest::ingest_sample(),
-            "sample corpus (seeds)".to_string(),
-        ),
+        None => (crate::ingest::ingest_sample(), "sample corpus (seeds)".to_string()),
     };
-    build_corpus(
-        ingested,
-        &res,
-        today(),
-        control,
-        root.map(Path::to_path_buf),
-        label,
-    )
+    build_corpus(ingested, &res, today(), control, root.map(Path::to_path_buf), label)
 }

@@ -5,11 +5,10 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov",
-    "sen", "rep", "st", "jr", "sr", "vs", "etc", "no", "nos", "inc", "ltd", "co", "corp", "dept",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "est", "fig", "vol", "art", "para", "pp", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "г",
-    "гг", "т.е", "т.д", "им", "ул", "см",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "st", "jr",
+    "sr", "vs", "etc", "no", "nos", "inc", "ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "vol", "art", "para", "pp", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "a.m", "p.m", "г", "гг", "т.е", "т.д", "им", "ул", "см",
 ];
 
 /// Splits `text` into sentences: every line is a boundary, and within a line the
@@ -98,10 +97,7 @@ mod tests {
         );
         assert_eq!(
             split("N.A. Nazarbayev's Address to the Nation was read. It was long."),
-            [
-                "N.A. Nazarbayev's Address to the Nation was read.",
-                "It was long."
-            ]
+            ["N.A. Nazarbayev's Address to the Nation was read.", "It was long."]
         );
     }
 
@@ -118,11 +114,7 @@ mod tests {
         let s = "“We call on both states. There is no other way.” He left.";
         assert_eq!(
             split(s),
-            [
-                "“We call on both states.",
-                "There is no other way.”",
-                "He left."
-            ]
+            ["“We call on both states.", "There is no other way.”", "He left."]
         );
     }
 }

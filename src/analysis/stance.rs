@@ -27,8 +27,8 @@ const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "it", "i", "our", "his", "her", "their", "он", "она", "они", "мы",
 ];
 const PREPOSITIONS: &[&str] = &[
-    "of", "to", "with", "against", "from", "by", "for", "on", "about", "in", "into", "toward",
-    "towards", "between", "over", "at", "than", "upon", "within", "like",
+    "of", "to", "with", "against", "from", "by", "for", "on", "about", "in", "into", "toward", "towards", "between",
+    "over", "at", "than", "upon", "within", "like",
 ];
 const INITIATIVE_NOUNS: &[&str] = &[
     "plan",
@@ -74,18 +74,9 @@ const PROCESS_CATEGORIES: &[&str] = &["appeal_peace"];
 /// Categories whose target is preferably a country.
 const COUNTRY_FIRST_CATEGORIES: &[&str] = &["abstain", "neutral"];
 const COPULAS: &[&str] = &[
-    "is", "was", "are", "were", "remains", "remain", "becomes", "became", "stays", "seems", "be",
-    "been",
+    "is", "was", "are", "were", "remains", "remain", "becomes", "became", "stays", "seems", "be", "been",
 ];
-const LOCATIVES: &[&str] = &[
-    "in",
-    "within",
-    "at",
-    "across",
-    "throughout",
-    "inside",
-    "near",
-];
+const LOCATIVES: &[&str] = &["in", "within", "at", "across", "throughout", "inside", "near"];
 /// Phrases that refer to the actor and one other country mentioned just before.
 const RELATIONAL: &[&str] = &[
     "our countries",
@@ -252,16 +243,15 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 }
                 // Somebody else's act: "Russia's invasion", "Russian hegemony".
                 if hit.start > 0
-                    && let Some(owner) = placed.iter().find(|p| {
-                        p.last + 1 == hit.start && (p.m.possessive || p.m.form == NameForm::Demonym)
-                    })
+                    && let Some(owner) = placed
+                        .iter()
+                        .find(|p| p.last + 1 == hit.start && (p.m.possessive || p.m.form == NameForm::Demonym))
                     && actor_entry(gaz, owner.m.entry, input.doc_date) != Some(actor.entry)
                 {
                     continue;
                 }
                 // The content of a document, not the actor's act: "a resolution demanding that …".
-                if content_clause_start(toks, &clause)
-                    .is_some_and(|k| hit.start >= k && clause[k] == clause[hit.start])
+                if content_clause_start(toks, &clause).is_some_and(|k| hit.start >= k && clause[k] == clause[hit.start])
                 {
                     continue;
                 }
@@ -311,10 +301,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             continue;
                         }
                         score = 0.0;
-                        let names: Vec<&str> = parties
-                            .iter()
-                            .map(|p| gaz.entries[*p].name.as_str())
-                            .collect();
+                        let names: Vec<&str> = parties.iter().map(|p| gaz.entries[*p].name.as_str()).collect();
                         (
                             parties.clone(),
                             format!(
@@ -324,9 +311,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             ),
                         )
                     }
-                    None if cue.category == SOVEREIGNTY
-                        || PROCESS_CATEGORIES.contains(&cue.category.as_str()) =>
-                    {
+                    None if cue.category == SOVEREIGNTY || PROCESS_CATEGORIES.contains(&cue.category.as_str()) => {
                         continue;
                     }
                     None if relational => match recent_country.filter(|c| *c != actor.entry) {
@@ -343,10 +328,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     None if continuation => match prev_target {
                         Some(t) if t != actor.entry => (
                             vec![t],
-                            format!(
-                                "the previous sentence's target, {} (continuation)",
-                                gaz.entries[t].name
-                            ),
+                            format!("the previous sentence's target, {} (continuation)", gaz.entries[t].name),
                         ),
                         _ => continue,
                     },
@@ -472,8 +454,8 @@ fn find_actor(
                 format!("speaker of “{verb_text}”"),
             ));
         }
-        let pronoun_before = (verb.start.saturating_sub(3)..verb.start)
-            .any(|i| PRONOUNS.contains(&toks[i].text.as_str()));
+        let pronoun_before =
+            (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS.contains(&toks[i].text.as_str()));
         if pronoun_before && let Some(prev) = prev {
             return Some(Actor {
                 subject_at: None,
@@ -483,9 +465,7 @@ fn find_actor(
         }
     }
     // 2. A sentence that opens with a pronoun continues the previous actor ("We are interested that Ukraine …").
-    if toks
-        .first()
-        .is_some_and(|t| PRONOUNS.contains(&t.text.as_str()))
+    if toks.first().is_some_and(|t| PRONOUNS.contains(&t.text.as_str()))
         && let Some(prev) = prev
     {
         return Some(Actor {
@@ -500,25 +480,12 @@ fn find_actor(
     // 3. The subject: first actor-capable name before the first cue, not after a preposition.
     let first_cue = cues.first().map_or(toks.len(), |c| c.start);
     let last_cue = cues.last().map_or(toks.len(), |c| c.start);
-    let first_cue_quoted = cues
-        .first()
-        .is_some_and(|c| in_quote(toks[c.start].range.start));
+    let first_cue_quoted = cues.first().is_some_and(|c| in_quote(toks[c.start].range.start));
     let subject = placed.iter().find(|p| {
-        (p.first < last_cue || first_cue_quoted)
-            && can_act(p)
-            && outside(p)
-            && !after_preposition(placed, toks, p)
+        (p.first < last_cue || first_cue_quoted) && can_act(p) && outside(p) && !after_preposition(placed, toks, p)
     });
     if let Some(p) = subject {
-        let mut a = make_actor(
-            input,
-            gaz,
-            lex,
-            toks,
-            placed,
-            p,
-            "subject of the sentence".to_string(),
-        );
+        let mut a = make_actor(input, gaz, lex, toks, placed, p, "subject of the sentence".to_string());
         a.subject_at = (!first_cue_quoted).then_some(p.first);
         return Some(a);
     }
@@ -560,9 +527,10 @@ fn make_actor(
         };
     }
     // "Kazakh President Kassym-Jomart Tokayev": the person right after speaks.
-    if let Some(person) = placed.iter().find(|q| {
-        q.first > p.last && q.first - p.last <= 3 && gaz.kind(q.m.entry) == EntityKind::Person
-    }) && gaz.country_of(person.m.entry, input.doc_date) == Some(entry)
+    if let Some(person) = placed
+        .iter()
+        .find(|q| q.first > p.last && q.first - p.last <= 3 && gaz.kind(q.m.entry) == EntityKind::Person)
+        && gaz.country_of(person.m.entry, input.doc_date) == Some(entry)
     {
         let name = gaz.entries[person.m.entry].name.clone();
         return Actor {
@@ -642,25 +610,16 @@ fn find_targets(
                 format!("subject of “… {} …”: {}", toks[p.last + 1].text, name(p)),
             ));
         }
-        let after = cands
-            .iter()
-            .find(|p| p.first >= cue_end && p.first - cue_end <= 4);
-        let before = cands
-            .iter()
-            .find(|p| p.last + 1 == cue_start && p.m.possessive);
-        return after.or(before).map(|p| {
-            (
-                vec![p.m.entry],
-                format!("whose sovereignty the cue names: {}", name(p)),
-            )
-        });
+        let after = cands.iter().find(|p| p.first >= cue_end && p.first - cue_end <= 4);
+        let before = cands.iter().find(|p| p.last + 1 == cue_start && p.m.possessive);
+        return after
+            .or(before)
+            .map(|p| (vec![p.m.entry], format!("whose sovereignty the cue names: {}", name(p))));
     }
     if INITIATIVE_CATEGORIES.contains(&category) {
         let mut best: Option<(usize, Vec<usize>, String)> = None;
         for (k, t) in toks.iter().enumerate() {
-            if !INITIATIVE_NOUNS.contains(&t.text.as_str())
-                || clause[k] != clause[cue_start.min(clause.len() - 1)]
-            {
+            if !INITIATIVE_NOUNS.contains(&t.text.as_str()) || clause[k] != clause[cue_start.min(clause.len() - 1)] {
                 continue;
             }
             let owners = initiative_owners(&cands, toks, k);
@@ -669,10 +628,7 @@ fn find_targets(
             }
             let dist = k.abs_diff(cue_start);
             if best.as_ref().is_none_or(|b| dist < b.0) {
-                let names: Vec<String> = owners
-                    .iter()
-                    .map(|e| gaz.entries[*e].name.clone())
-                    .collect();
+                let names: Vec<String> = owners.iter().map(|e| gaz.entries[*e].name.clone()).collect();
                 best = Some((
                     dist,
                     owners,
@@ -704,16 +660,12 @@ fn find_targets(
         let addressed = after.iter().find(|p| {
             p.first - cue_end <= 3
                 && p.m.form == NameForm::Name
-                && (cue_end..p.first)
-                    .any(|i| matches!(toks[i].text.as_str(), "with" | "between" | "of"))
+                && (cue_end..p.first).any(|i| matches!(toks[i].text.as_str(), "with" | "between" | "of"))
         });
         return addressed.map(|p| {
             let mut targets = vec![p.m.entry];
             targets.extend(coordinated(&cands, toks, p));
-            (
-                targets,
-                format!("party addressed after the cue: {}", name(p)),
-            )
+            (targets, format!("party addressed after the cue: {}", name(p)))
         });
     }
     let preferred = if COUNTRY_FIRST_CATEGORIES.contains(&category) {
@@ -755,21 +707,15 @@ fn is_locative(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> bool {
         return true;
     }
     matches!(before, "and" | "or")
-        && placed.iter().any(|q| {
-            q.last + 2 == p.first
-                && q.first > 0
-                && LOCATIVES.contains(&toks[q.first - 1].text.as_str())
-        })
+        && placed
+            .iter()
+            .any(|q| q.last + 2 == p.first && q.first > 0 && LOCATIVES.contains(&toks[q.first - 1].text.as_str()))
 }
 
 /// "the Russia-Ukraine conflict": a name inside a hyphenated compound names a topic, not a target.
 fn in_compound(text: &str, m: &GazMatch) -> bool {
     let after = text[m.range.end..].chars().take(2).collect::<Vec<_>>();
-    let before = text[..m.range.start]
-        .chars()
-        .rev()
-        .take(2)
-        .collect::<Vec<_>>();
+    let before = text[..m.range.start].chars().rev().take(2).collect::<Vec<_>>();
     let dash = |c: char| matches!(c, '-' | '–' | '‑');
     (after.len() == 2 && dash(after[0]) && after[1].is_uppercase())
         || (before.len() == 2 && dash(before[0]) && before[1].is_alphabetic())
@@ -796,8 +742,7 @@ fn phrase_in(toks: &[Token], list: &[&str]) -> Option<String> {
 /// demanding …", "a statement condemning …".
 fn content_clause_start(toks: &[Token], _clause: &[usize]) -> Option<usize> {
     (1..toks.len()).find(|&i| {
-        CONTENT_NOUNS.contains(&toks[i - 1].text.as_str())
-            && (toks[i].text.ends_with("ing") || toks[i].text == "that")
+        CONTENT_NOUNS.contains(&toks[i - 1].text.as_str()) && (toks[i].text.ends_with("ing") || toks[i].text == "that")
     })
 }
 
@@ -807,11 +752,7 @@ fn coordinated(cands: &[&Placed<'_>], toks: &[Token], p: &Placed<'_>) -> Vec<usi
     let mut last = p.last;
     loop {
         let next = cands.iter().find(|q| {
-            q.first == last + 2
-                && matches!(
-                    toks.get(last + 1).map(|t| t.text.as_str()),
-                    Some("and" | "и" | "or")
-                )
+            q.first == last + 2 && matches!(toks.get(last + 1).map(|t| t.text.as_str()), Some("and" | "и" | "or"))
         });
         match next {
             Some(q) => {
@@ -827,9 +768,7 @@ fn coordinated(cands: &[&Placed<'_>], toks: &[Token], p: &Placed<'_>) -> Vec<usi
 /// "plan of (the) China and Brazil", "the position of the People's Republic of China".
 fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usize> {
     if let Some(p) = cands.iter().rev().find(|p| {
-        p.last < k
-            && k - p.last <= 5
-            && (p.m.possessive || (p.m.form == NameForm::Demonym && k - p.last <= 3))
+        p.last < k && k - p.last <= 5 && (p.m.possessive || (p.m.form == NameForm::Demonym && k - p.last <= 3))
     }) {
         return vec![p.m.entry];
     }
@@ -884,11 +823,7 @@ fn clause_ids(text: &str, toks: &[Token]) -> Vec<usize> {
                 || gap.contains(" – ")
                 || word == "but"
                 || word == "however"
-                || (gap.contains(',')
-                    && matches!(
-                        word,
-                        "which" | "who" | "while" | "whereas" | "although" | "though"
-                    ))
+                || (gap.contains(',') && matches!(word, "which" | "who" | "while" | "whereas" | "although" | "though"))
             {
                 id += 1;
             }
@@ -910,9 +845,7 @@ fn relative_clause_between(text: &str, toks: &[Token], from: usize, to: usize) -
 fn starts_as_continuation(text: &str, sr: &Range<usize>, toks: &[Token]) -> bool {
     let first = toks.first().map(|t| t.text.as_str()).unwrap_or("");
     let opens_quote = text[sr.clone()].starts_with(['“', '"', '«', '„']);
-    PRONOUNS.contains(&first)
-        || opens_quote
-        || !text[sr.start..toks[0].range.start].is_empty() && opens_quote
+    PRONOUNS.contains(&first) || opens_quote
 }
 
 /// Byte ranges inside quotation marks; a quotation never spans a line break.

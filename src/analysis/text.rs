@@ -86,8 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let is_word = c.is_alphanumeric();
-        let inner_apostrophe =
-            c == '\'' && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        let inner_apostrophe = c == '\'' && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
         if is_word || inner_apostrophe {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
@@ -108,10 +107,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Whether the char before byte `i` of `s` is part of a word.
 pub fn word_char_before(s: &str, i: usize) -> bool {
-    s[..i]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric)
+    s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the char at byte `i` of `s` is part of a word.

@@ -26,8 +26,7 @@ pub enum DialogPoll {
 }
 
 fn program_on_path(name: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
+    std::env::var_os("PATH").is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
 }
 
 impl PendingDialog {
@@ -35,7 +34,10 @@ impl PendingDialog {
     pub fn open(start: Option<PathBuf>, ctx: &egui::Context) -> Result<PendingDialog, String> {
         let has_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
         if cfg!(target_os = "linux") && !has_bus && !program_on_path("zenity") {
-            return Err("No system file dialog is available here (no desktop portal, no zenity): choose the folder below.".into());
+            return Err(
+                "No system file dialog is available here (no desktop portal, no zenity): choose the folder below."
+                    .into(),
+            );
         }
         let (tx, rx) = channel();
         let ctx = ctx.clone();
@@ -59,14 +61,14 @@ impl PendingDialog {
     pub fn poll(&self) -> DialogPoll {
         match self.rx.try_recv() {
             Ok((Some(p), _)) => DialogPoll::Chosen(p),
-            Ok((None, took)) if took < NO_DIALOG_WITHIN => DialogPoll::Unavailable(
-                "The system file dialog did not open: choose the folder below.".into(),
-            ),
+            Ok((None, took)) if took < NO_DIALOG_WITHIN => {
+                DialogPoll::Unavailable("The system file dialog did not open: choose the folder below.".into())
+            }
             Ok((None, _)) => DialogPoll::Cancelled,
             Err(TryRecvError::Empty) => DialogPoll::Waiting,
-            Err(TryRecvError::Disconnected) => DialogPoll::Unavailable(
-                "The system file dialog failed: choose the folder below.".into(),
-            ),
+            Err(TryRecvError::Disconnected) => {
+                DialogPoll::Unavailable("The system file dialog failed: choose the folder below.".into())
+            }
         }
     }
 }

@@ -106,7 +106,7 @@ impl FolderChooser {
                     }
                 });
                 let completions = self.completions();
-                if !completions.is_empty() && PathBuf::from(&self.path_text) != self.current {
+                if !completions.is_empty() && Path::new(&self.path_text) != self.current {
                     ui.horizontal_wrapped(|ui| {
                         ui.label("Complete:");
                         for c in completions.iter().take(8) {
@@ -124,26 +124,21 @@ impl FolderChooser {
                     ui.colored_label(ui.visuals().error_fg_color, e);
                 }
                 ui.separator();
-                egui::ScrollArea::vertical()
-                    .max_height(260.0)
-                    .show(ui, |ui| {
-                        let children = self.children.clone();
-                        if children.is_empty() {
-                            ui.label(egui::RichText::new("(no subfolders)").weak());
+                egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+                    let children = self.children.clone();
+                    if children.is_empty() {
+                        ui.label(egui::RichText::new("(no subfolders)").weak());
+                    }
+                    for c in children {
+                        let name = c
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        if ui.selectable_label(false, format!("▸ {name}")).double_clicked() {
+                            self.navigate(&c);
                         }
-                        for c in children {
-                            let name = c
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default();
-                            if ui
-                                .selectable_label(false, format!("📁 {name}"))
-                                .double_clicked()
-                            {
-                                self.navigate(&c);
-                            }
-                        }
-                    });
+                    }
+                });
                 ui.separator();
                 ui.horizontal(|ui| {
                     if ui.button("Open this folder").clicked() {

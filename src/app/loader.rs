@@ -43,9 +43,7 @@ impl Loader {
                 let repaint = Arc::new(repaint);
                 let r2 = Arc::clone(&repaint);
                 let ticker = std::thread::spawn(move || {
-                    while ticker_control.phase() != LoadPhase::Done
-                        && !ticker_control.is_cancelled()
-                    {
+                    while ticker_control.phase() != LoadPhase::Done && !ticker_control.is_cancelled() {
                         r2();
                         std::thread::sleep(Duration::from_millis(100));
                     }
@@ -71,9 +69,7 @@ impl Loader {
             Ok(Ok(c)) => LoadPoll::Finished(Box::new(c)),
             Ok(Err(e)) => LoadPoll::Failed(e),
             Err(TryRecvError::Empty) => LoadPoll::Running,
-            Err(TryRecvError::Disconnected) => {
-                LoadPoll::Failed("the loader stopped unexpectedly".into())
-            }
+            Err(TryRecvError::Disconnected) => LoadPoll::Failed("the loader stopped unexpectedly".into()),
         }
     }
 
@@ -87,10 +83,7 @@ impl Loader {
         let (done, total, analysed, bytes) = self.control.snapshot();
         let what = match self.control.phase() {
             LoadPhase::Listing => "Listing files…".to_string(),
-            LoadPhase::Reading => format!(
-                "Reading {done} / {total} files ({:.1} MB)",
-                bytes as f64 / 1e6
-            ),
+            LoadPhase::Reading => format!("Reading {done} / {total} files ({:.1} MB)", bytes as f64 / 1e6),
             LoadPhase::Analysing => format!("Analysing {analysed} / {total} documents"),
             LoadPhase::Done => "Finishing…".to_string(),
         };

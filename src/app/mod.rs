@@ -112,6 +112,7 @@ impl StanceApp {
                 settings.last_folder.clone().filter(|f| f.is_dir())
             }
         });
+        theme::install_fonts(ctx);
         let mut app = StanceApp::with_corpus(Corpus::default(), settings);
         app.screenshot = options
             .screenshot
@@ -175,11 +176,7 @@ impl StanceApp {
         self.compare.invalidate();
         self.selection.retain_valid(&self.corpus);
         if first_load || self.selection.compare.0.is_none() {
-            let best = self
-                .compare
-                .suggestions(&self.corpus)
-                .first()
-                .map(|(a, b, _)| (*a, *b));
+            let best = self.compare.suggestions(&self.corpus).first().map(|(a, b, _)| (*a, *b));
             if let Some((a, b)) = best {
                 self.selection.compare = (Some(a), Some(b));
             }
@@ -228,11 +225,7 @@ impl StanceApp {
     }
 
     fn open_folder(&mut self, ctx: &egui::Context) {
-        let start = self
-            .corpus
-            .root
-            .clone()
-            .or_else(|| self.settings.last_folder.clone());
+        let start = self.corpus.root.clone().or_else(|| self.settings.last_folder.clone());
         match dialog::PendingDialog::open(start.clone(), ctx) {
             Ok(d) => self.dialog = Some(d),
             Err(reason) => self.chooser = Some(FolderChooser::new(start.as_deref(), reason)),
@@ -261,9 +254,7 @@ impl StanceApp {
         if ctx.input(|i| i.key_pressed(Key::F1)) {
             self.show_shortcuts = !self.show_shortcuts;
         }
-        if ctx.input(|i| i.key_pressed(Key::Escape))
-            && self.chooser.is_none()
-            && !ctx.memory(|m| m.focused().is_some())
+        if ctx.input(|i| i.key_pressed(Key::Escape)) && self.chooser.is_none() && !ctx.memory(|m| m.focused().is_some())
         {
             self.selection.clear_filter();
         }
@@ -279,10 +270,7 @@ impl StanceApp {
                 {
                     self.open_folder(&ctx);
                 }
-                if ui
-                    .add(egui::Button::new("Reload").shortcut_text("Ctrl+R"))
-                    .clicked()
-                {
+                if ui.add(egui::Button::new("Reload").shortcut_text("Ctrl+R")).clicked() {
                     let root = self.corpus.root.clone();
                     self.start_load(&ctx, root);
                 }
@@ -300,18 +288,12 @@ impl StanceApp {
                     }
                 });
                 ui.separator();
-                if ui
-                    .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
-                    .clicked()
-                {
+                if ui.add(egui::Button::new("Quit").shortcut_text("Ctrl+Q")).clicked() {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
             ui.menu_button("View", |ui| {
-                ui.add(
-                    egui::Slider::new(&mut self.settings.max_series, 1..=20)
-                        .text("series on the timeline"),
-                );
+                ui.add(egui::Slider::new(&mut self.settings.max_series, 1..=20).text("series on the timeline"));
                 if ui.button("Show all timeline series").clicked() {
                     self.timeline.hidden.clear();
                 }
@@ -469,20 +451,13 @@ impl StanceApp {
             let total = ui.available_height();
             let timeline_h = (total * 0.5).max(240.0);
             let r = ui.allocate_ui(egui::vec2(ui.available_width(), timeline_h), |ui| {
-                self.timeline.ui(
-                    ui,
-                    &corpus,
-                    &mut self.selection,
-                    &self.settings,
-                    &flags,
-                    filter_key,
-                );
+                self.timeline
+                    .ui(ui, &corpus, &mut self.selection, &self.settings, &flags, filter_key);
             });
             self.view_rects.insert(ShotView::Timeline, r.response.rect);
             ui.separator();
             let r = ui.allocate_ui(ui.available_size(), |ui| {
-                self.compare
-                    .ui(ui, &corpus, &mut self.selection, &mut self.settings);
+                self.compare.ui(ui, &corpus, &mut self.selection, &mut self.settings);
             });
             self.view_rects.insert(ShotView::Compare, r.response.rect);
         });

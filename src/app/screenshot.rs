@@ -62,19 +62,11 @@ impl ScreenshotJob {
 }
 
 fn result_failed(r: &Arc<Mutex<Option<Result<(), String>>>>) -> bool {
-    r.lock()
-        .ok()
-        .and_then(|r| r.clone())
-        .is_some_and(|r| r.is_err())
+    r.lock().ok().and_then(|r| r.clone()).is_some_and(|r| r.is_err())
 }
 
 /// Saves the part of `img` under `rect` (points) as PNG.
-pub fn save_crop(
-    img: &egui::ColorImage,
-    rect: egui::Rect,
-    ppp: f32,
-    path: &std::path::Path,
-) -> Result<(), String> {
+pub fn save_crop(img: &egui::ColorImage, rect: egui::Rect, ppp: f32, path: &std::path::Path) -> Result<(), String> {
     let [w, h] = img.size;
     let x0 = ((rect.min.x * ppp).floor().max(0.0) as usize).min(w);
     let y0 = ((rect.min.y * ppp).floor().max(0.0) as usize).min(h);
@@ -97,6 +89,5 @@ pub fn save_crop(
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
-    out.save(path)
-        .map_err(|e| format!("{}: {e}", path.display()))
+    out.save(path).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -87,9 +87,7 @@ impl Selection {
     pub fn stance_visible(&self, corpus: &Corpus, s: StanceId, doc_ok: &[bool]) -> bool {
         let st = corpus.stance(s);
         doc_ok.get(st.doc.index()).copied().unwrap_or(false)
-            && (self.include.is_empty()
-                || self.include.contains(&st.actor)
-                || self.include.contains(&st.target))
+            && (self.include.is_empty() || self.include.contains(&st.actor) || self.include.contains(&st.target))
     }
 
     /// Drops references that do not exist in `corpus` (after a reload).

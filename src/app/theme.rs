@@ -30,10 +30,7 @@ pub fn stable_color(name: &str) -> Color32 {
 /// Colour of an entity: the most mentioned entities of a corpus (lowest ids) get
 /// distinct palette colours; the rest a stable hash of the name.
 pub fn entity_color(rank: usize, name: &str) -> Color32 {
-    PALETTE
-        .get(rank)
-        .copied()
-        .unwrap_or_else(|| stable_color(name))
+    PALETTE.get(rank).copied().unwrap_or_else(|| stable_color(name))
 }
 
 /// Colour for a stance score: red (opposes) .. grey (neutral) .. green (supports).
@@ -87,6 +84,22 @@ pub fn gap_background(dark: bool) -> Color32 {
     } else {
         Color32::from_gray(236)
     }
+}
+
+/// Adds DejaVu Sans (shipped in `assets/fonts`) as a fallback after egui's own font,
+/// so arrows, bullets and any Cyrillic render the same on every machine.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push("dejavu-sans".to_owned());
+    }
+    ctx.set_fonts(fonts);
 }
 
 /// Radius of a plot marker for a stance event, in points.

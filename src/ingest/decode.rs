@@ -40,9 +40,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
         });
     }
     if looks_binary(bytes) {
-        return Err(
-            "this looks like a binary file, not text (it contains NUL or control bytes)".into(),
-        );
+        return Err("this looks like a binary file, not text (it contains NUL or control bytes)".into());
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
@@ -72,12 +70,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd_nul = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|b| **b == 0)
-        .count();
+    let odd_nul = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
     if odd_nul * 10 >= pairs * 9 && even_nul * 10 < pairs {
         Some(UTF_16LE)
     } else if even_nul * 10 >= pairs * 9 && odd_nul * 10 < pairs {

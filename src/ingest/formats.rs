@@ -169,19 +169,17 @@ fn read_front_matter(src: &str) -> Result<FrontMatter, String> {
                     fm.outlet = Some(value);
                 }
             }
-            "source_url" | "url" | "link" | "canonical" | "original_url" => {
-                fm.source_url = Some(value)
-            }
-            "date" | "published" | "published_time" | "published_at" | "pubdate"
-            | "date_published" | "publication_date" => {
-                // A more specific key beats plain `date`.
-                if fm.date.is_none() || key_l != "date" {
-                    fm.date = Some(MetaDate {
-                        value,
-                        source: DateSource::FrontMatter,
-                        field: key.to_string(),
-                    });
-                }
+            "source_url" | "url" | "link" | "canonical" | "original_url" => fm.source_url = Some(value),
+            // A more specific key beats plain `date`.
+            "date" | "published" | "published_time" | "published_at" | "pubdate" | "date_published"
+            | "publication_date"
+                if fm.date.is_none() || key_l != "date" =>
+            {
+                fm.date = Some(MetaDate {
+                    value,
+                    source: DateSource::FrontMatter,
+                    field: key.to_string(),
+                });
             }
             _ => {}
         }
@@ -227,10 +225,6 @@ mod tests {
 
     #[test]
     fn whitespace_only_file_is_a_problem() {
-        assert!(
-            parse_file("x.txt", b"  \n\n ")
-                .unwrap_err()
-                .contains("no text")
-        );
+        assert!(parse_file("x.txt", b"  \n\n ").unwrap_err().contains("no text"));
     }
 }

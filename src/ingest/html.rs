@@ -62,8 +62,7 @@ pub fn extract_html(html: &str) -> HtmlExtract {
         .get("og:site_name")
         .or_else(|| ld.publisher_name())
         .or_else(|| metas.get("application-name"));
-    let title = find_title(&doc, &metas, &ld, content.root)
-        .map(|t| strip_site_affix(&t, outlet.as_deref()));
+    let title = find_title(&doc, &metas, &ld, content.root).map(|t| strip_site_affix(&t, outlet.as_deref()));
     let byline = metas
         .get("author")
         .or_else(|| ld.author_name())
@@ -87,9 +86,8 @@ pub fn extract_html(html: &str) -> HtmlExtract {
 
 /// Tags whose whole subtree is never part of the main text.
 const EXCLUDED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
-    "button", "iframe", "head", "select", "textarea", "object", "embed", "canvas", "video",
-    "audio", "dialog",
+    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button", "iframe",
+    "head", "select", "textarea", "object", "embed", "canvas", "video", "audio", "dialog",
 ];
 
 /// Substrings of class/id that mark boilerplate blocks.
@@ -186,12 +184,7 @@ fn is_boilerplate(el: &Element, allow_header: bool) -> bool {
             return true;
         }
     }
-    let marks = format!(
-        "{} {}",
-        el.attr("class").unwrap_or(""),
-        el.attr("id").unwrap_or("")
-    )
-    .to_lowercase();
+    let marks = format!("{} {}", el.attr("class").unwrap_or(""), el.attr("id").unwrap_or("")).to_lowercase();
     EXCLUDED_MARKERS
         .iter()
         .any(|m| marks.contains(m) && !(allow_header && *m == "header"))
@@ -247,10 +240,7 @@ impl Metas {
 
     /// The first non-empty value for `key` (lower-case).
     fn get(&self, key: &str) -> Option<String> {
-        self.0
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     }
 }
 
@@ -284,11 +274,9 @@ impl JsonLd {
     fn collect(doc: &Html) -> Self {
         let mut objects = Vec::new();
         for script in select_all(doc.root_element(), "script[type]") {
-            let is_ld = script.attr("type").is_some_and(|t| {
-                t.trim()
-                    .to_ascii_lowercase()
-                    .starts_with("application/ld+json")
-            });
+            let is_ld = script
+                .attr("type")
+                .is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("application/ld+json"));
             if !is_ld {
                 continue;
             }
@@ -362,10 +350,7 @@ fn parse_json_lenient(raw: &str) -> Option<Value> {
     for wrapper in ["-->", "//]]>", "]]>", ";"] {
         s = s.strip_suffix(wrapper).unwrap_or(s).trim();
     }
-    let no_controls: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let no_controls: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     serde_json::from_str(&no_controls).ok()
 }
 
@@ -498,12 +483,7 @@ fn published(value: String, field: &str) -> PublishedMeta {
 }
 
 /// The published date by the documented priority; modification dates are never used.
-fn find_published(
-    doc: &Html,
-    metas: &Metas,
-    ld: &JsonLd,
-    root: ElementRef<'_>,
-) -> Option<PublishedMeta> {
+fn find_published(doc: &Html, metas: &Metas, ld: &JsonLd, root: ElementRef<'_>) -> Option<PublishedMeta> {
     if let Some(v) = metas.get("article:published_time") {
         return Some(published(v, "article:published_time"));
     }
@@ -593,9 +573,7 @@ fn page_content(html: ElementRef<'_>) -> Content<'_> {
 
 /// The first element matching `css` that is not in a boilerplate block.
 fn first_clean<'a>(html: ElementRef<'a>, css: &str) -> Option<ElementRef<'a>> {
-    select_all(html, css)
-        .into_iter()
-        .find(|el| is_clean(*el, None, false))
+    select_all(html, css).into_iter().find(|el| is_clean(*el, None, false))
 }
 
 /// The only `<article>`, or the one with the longest text (the first on ties).
@@ -671,10 +649,9 @@ fn layout(tag: &str) -> Layout {
         "li" | "dt" | "dd" | "tr" | "br" => Layout::Line,
         "td" | "th" => Layout::Cell,
         "pre" | "listing" | "plaintext" | "xmp" => Layout::Pre,
-        "p" | "div" | "section" | "article" | "main" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        | "blockquote" | "figure" | "figcaption" | "address" | "hr" | "table" | "caption"
-        | "center" | "details" | "summary" | "body" | "html" | "hgroup" | "fieldset" | "legend"
-        | "picture" => Layout::Block,
+        "p" | "div" | "section" | "article" | "main" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
+        | "figure" | "figcaption" | "address" | "hr" | "table" | "caption" | "center" | "details" | "summary"
+        | "body" | "html" | "hgroup" | "fieldset" | "legend" | "picture" => Layout::Block,
         _ => Layout::Inline,
     }
 }
@@ -880,20 +857,11 @@ mod tests {
     #[test]
     fn news_article_with_og_jsonld_and_boilerplate() {
         let x = extract_html(NEWS_PAGE);
-        assert_eq!(
-            x.title.as_deref(),
-            Some("Ministers agree on grain corridor")
-        );
+        assert_eq!(x.title.as_deref(), Some("Ministers agree on grain corridor"));
         assert_eq!(x.outlet.as_deref(), Some("Daily Courier"));
         assert_eq!(x.byline.as_deref(), Some("Anna Petrova"));
-        assert_eq!(
-            x.url.as_deref(),
-            Some("https://courier.example/world/grain-corridor")
-        );
-        assert_eq!(
-            x.published,
-            pm("2022-03-18T10:37:00+02:00", "json-ld datePublished")
-        );
+        assert_eq!(x.url.as_deref(), Some("https://courier.example/world/grain-corridor"));
+        assert_eq!(x.published, pm("2022-03-18T10:37:00+02:00", "json-ld datePublished"));
         assert_eq!(
             x.text,
             "Foreign ministers on Friday agreed on a corridor for grain shipments.\n\n\
@@ -912,11 +880,7 @@ mod tests {
             "track",
             "color",
         ] {
-            assert!(
-                !x.text.contains(absent),
-                "{absent:?} leaked into {:?}",
-                x.text
-            );
+            assert!(!x.text.contains(absent), "{absent:?} leaked into {:?}", x.text);
         }
     }
 
@@ -937,10 +901,7 @@ mod tests {
         assert_eq!(x.title.as_deref(), Some("Graph headline"));
         assert_eq!(x.outlet.as_deref(), Some("Example Times Group"));
         assert_eq!(x.byline.as_deref(), Some("Jan Kowalski"));
-        assert_eq!(
-            x.published,
-            pm("2023-01-05T09:00:00Z", "json-ld datePublished")
-        );
+        assert_eq!(x.published, pm("2023-01-05T09:00:00Z", "json-ld datePublished"));
         assert_eq!(x.text, "Body text.");
     }
 
@@ -999,8 +960,7 @@ mod tests {
             </main></body>"#;
         let x = extract_html(html);
         assert_eq!(x.published, pm("2024-06-02", "time datetime"));
-        let none =
-            r#"<main><aside><time datetime="2010-10-10">x</time></aside><p>Story.</p></main>"#;
+        let none = r#"<main><aside><time datetime="2010-10-10">x</time></aside><p>Story.</p></main>"#;
         assert_eq!(extract_html(none).published, None);
     }
 
@@ -1040,16 +1000,10 @@ mod tests {
         assert_eq!(extract_html(dash).title.as_deref(), Some("Talks resume"));
 
         let other = r#"<title>Talks resume | World</title><meta property="og:site_name" content="Reuters">"#;
-        assert_eq!(
-            extract_html(other).title.as_deref(),
-            Some("Talks resume | World")
-        );
+        assert_eq!(extract_html(other).title.as_deref(), Some("Talks resume | World"));
 
         let no_site = "<title>Talks resume | Reuters</title>";
-        assert_eq!(
-            extract_html(no_site).title.as_deref(),
-            Some("Talks resume | Reuters")
-        );
+        assert_eq!(extract_html(no_site).title.as_deref(), Some("Talks resume | Reuters"));
     }
 
     #[test]
@@ -1068,10 +1022,7 @@ mod tests {
             <body><article><p>Министры иностранных дел встретились в Астане.</p>
             <p>Стороны обсудили  транзит   зерна.</p></article></body></html>"#;
         let x = extract_html(html);
-        assert_eq!(
-            x.title.as_deref(),
-            Some("Украина и Казахстан подписали соглашение")
-        );
+        assert_eq!(x.title.as_deref(), Some("Украина и Казахстан подписали соглашение"));
         assert_eq!(x.outlet.as_deref(), Some("Известия"));
         assert_eq!(
             x.text,
@@ -1134,10 +1085,7 @@ mod tests {
         assert_eq!(extract_html(html).published, None);
 
         let with_meta = format!(r#"{html}<meta name="date" content="2022-05-01">"#);
-        assert_eq!(
-            extract_html(&with_meta).published,
-            pm("2022-05-01", "meta date")
-        );
+        assert_eq!(extract_html(&with_meta).published, pm("2022-05-01", "meta date"));
     }
 
     #[test]
@@ -1185,20 +1133,11 @@ mod tests {
           <script type="application/ld+json">{"@type":"Article","datePublished":"J"}</script>
           <meta property="article:published_time" content="A">
         </head><body><article><time datetime="T">t</time><p>x</p></article></body>"#;
-        assert_eq!(
-            extract_html(all).published,
-            pm("A", "article:published_time")
-        );
+        assert_eq!(extract_html(all).published, pm("A", "article:published_time"));
         let no_a = all.replace("article:published_time", "x");
-        assert_eq!(
-            extract_html(&no_a).published,
-            pm("J", "json-ld datePublished")
-        );
+        assert_eq!(extract_html(&no_a).published, pm("J", "json-ld datePublished"));
         let no_j = no_a.replace("datePublished\":", "x\":");
-        assert_eq!(
-            extract_html(&no_j).published,
-            pm("I", "itemprop datePublished")
-        );
+        assert_eq!(extract_html(&no_j).published, pm("I", "itemprop datePublished"));
         let no_i = no_j.replace("itemprop=", "x=");
         assert_eq!(extract_html(&no_i).published, pm("D", "meta date"));
         let no_d = no_i.replace("name=\"date\"", "name=\"x\"");
@@ -1211,22 +1150,13 @@ mod tests {
             <time itemprop="datePublished" datetime="2018-04-04T04:04">April 4</time>
             <p>Text</p></article></body>"#;
         let x = extract_html(html);
-        assert_eq!(
-            x.published,
-            pm("2018-04-04T04:04", "itemprop datePublished")
-        );
+        assert_eq!(x.published, pm("2018-04-04T04:04", "itemprop datePublished"));
         assert_eq!(x.byline.as_deref(), Some("Lena Berg"));
 
         let dc = r#"<meta name="DC.date.issued" content="2017-01-01"><meta name="sailthru.date" content="2016">"#;
-        assert_eq!(
-            extract_html(dc).published,
-            pm("2017-01-01", "dc.date.issued")
-        );
+        assert_eq!(extract_html(dc).published, pm("2017-01-01", "dc.date.issued"));
         let st = r#"<meta name="sailthru.date" content="2016-06-06 10:00:00">"#;
-        assert_eq!(
-            extract_html(st).published,
-            pm("2016-06-06 10:00:00", "sailthru.date")
-        );
+        assert_eq!(extract_html(st).published, pm("2016-06-06 10:00:00", "sailthru.date"));
         let pd = r#"<meta name="pubdate" content="20150505">"#;
         assert_eq!(extract_html(pd).published, pm("20150505", "meta pubdate"));
     }
@@ -1280,11 +1210,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_and_huge_attributes_do_not_panic() {
-        let deep = format!(
-            "{}<p>deep</p>{}",
-            "<div>".repeat(3000),
-            "</div>".repeat(3000)
-        );
+        let deep = format!("{}<p>deep</p>{}", "<div>".repeat(3000), "</div>".repeat(3000));
         assert_eq!(extract_html(&deep).text, "deep");
         let huge = format!(
             r#"<meta property="og:title" content="{}"><div class="{}"><p>t</p></div>"#,
@@ -1365,9 +1291,7 @@ mod tests {
                 let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
                 String::from_utf8_lossy(&bytes).into_owned()
             } else {
-                (0..len / 8)
-                    .map(|_| FRAGMENTS[rng.below(FRAGMENTS.len())])
-                    .collect()
+                (0..len / 8).map(|_| FRAGMENTS[rng.below(FRAGMENTS.len())]).collect()
             };
             let _ = extract_html(&s);
         }

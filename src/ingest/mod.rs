@@ -55,11 +55,10 @@ pub fn ingest_folder(root: &Path, control: &LoadControl) -> Result<Ingested, Can
                 })
                 .and_then(|(bytes, truncated)| {
                     control.add_bytes(bytes.len() as u64);
-                    let mut doc =
-                        parse_file(&entry.rel_path, &bytes).map_err(|reason| LoadProblem {
-                            path: entry.rel_path.clone(),
-                            reason,
-                        })?;
+                    let mut doc = parse_file(&entry.rel_path, &bytes).map_err(|reason| LoadProblem {
+                        path: entry.rel_path.clone(),
+                        reason,
+                    })?;
                     if truncated {
                         doc.notices.push(format!(
                             "file is larger than {} MB: only the first {} MB were read",

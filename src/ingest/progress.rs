@@ -44,11 +44,7 @@ impl LoadControl {
 
     /// `Err(Cancelled)` once cancelled.
     pub fn check(&self) -> Result<(), Cancelled> {
-        if self.is_cancelled() {
-            Err(Cancelled)
-        } else {
-            Ok(())
-        }
+        if self.is_cancelled() { Err(Cancelled) } else { Ok(()) }
     }
 
     /// Sets the current phase.
@@ -100,11 +96,7 @@ impl LoadControl {
     pub fn fraction(&self) -> f32 {
         let (done, total, analysed, _) = self.snapshot();
         if total == 0 {
-            return if self.phase() == LoadPhase::Done {
-                1.0
-            } else {
-                0.0
-            };
+            return if self.phase() == LoadPhase::Done { 1.0 } else { 0.0 };
         }
         let read = done.min(total) as f32 / total as f32;
         let analysed = analysed.min(total) as f32 / total as f32;

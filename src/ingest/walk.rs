@@ -61,8 +61,7 @@ pub fn list_files(root: &Path, control: &LoadControl) -> Result<Listing, Cancell
             Err(err) => {
                 let path = err.path().map(rel).unwrap_or_default();
                 let reason = if err.loop_ancestor().is_some() {
-                    "symbolic link loop: this folder links back to one of its parents, skipped"
-                        .to_string()
+                    "symbolic link loop: this folder links back to one of its parents, skipped".to_string()
                 } else if let Some(io) = err.io_error() {
                     io_reason(io)
                 } else {

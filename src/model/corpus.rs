@@ -58,11 +58,7 @@ impl Corpus {
         for (i, s) in self.stances.iter().enumerate() {
             let id = StanceId(i as u32);
             index.stances_by_actor.entry(s.actor).or_default().push(id);
-            index
-                .stances_by_target
-                .entry(s.target)
-                .or_default()
-                .push(id);
+            index.stances_by_target.entry(s.target).or_default().push(id);
             if let Some(v) = index.stances_by_doc.get_mut(s.doc.index()) {
                 v.push(id);
             }

@@ -119,9 +119,7 @@ pub fn date_from_epoch_days(days: f64) -> Option<Date> {
         return None;
     }
     let epoch = jiff::civil::date(1970, 1, 1);
-    epoch
-        .checked_add(jiff::Span::new().days(days.floor() as i64))
-        .ok()
+    epoch.checked_add(jiff::Span::new().days(days.floor() as i64)).ok()
 }
 
 /// Parses "YYYY-MM-DD", "YYYY-MM" or "YYYY" (as written by [`DocDate::value_string`]).
@@ -130,10 +128,7 @@ pub fn parse_value(value: &str) -> Option<(Date, DatePrecision)> {
     let num = |s: &str| s.parse::<i16>().ok();
     match parts.as_slice() {
         [y] if y.len() == 4 => Some((Date::new(num(y)?, 1, 1).ok()?, DatePrecision::Year)),
-        [y, m] if y.len() == 4 => Some((
-            Date::new(num(y)?, num(m)? as i8, 1).ok()?,
-            DatePrecision::Month,
-        )),
+        [y, m] if y.len() == 4 => Some((Date::new(num(y)?, num(m)? as i8, 1).ok()?, DatePrecision::Month)),
         [y, m, d] if y.len() == 4 => Some((
             Date::new(num(y)?, num(m)? as i8, num(d)? as i8).ok()?,
             DatePrecision::Day,

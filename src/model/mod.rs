@@ -11,29 +11,21 @@ mod entity;
 mod stance;
 
 pub use corpus::{Corpus, CorpusIndex, LoadProblem};
-pub use date::{
-    DatePrecision, DateSource, DocDate, date_from_epoch_days, days_since_epoch, parse_value,
-};
+pub use date::{DatePrecision, DateSource, DocDate, date_from_epoch_days, days_since_epoch, parse_value};
 pub use document::{DocFormat, Document};
 pub use entity::{Entity, EntityKind, Mention};
 pub use stance::{Speaker, StanceEvent};
 
 /// Index of a document in [`Corpus::documents`].
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct DocId(pub u32);
 
 /// Index of an entity in [`Corpus::entities`].
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct EntityId(pub u32);
 
 /// Index of a stance event in [`Corpus::stances`].
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct StanceId(pub u32);
 
 impl DocId {

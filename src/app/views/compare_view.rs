@@ -112,35 +112,17 @@ impl CompareView {
     }
 
     /// Draws the view.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        corpus: &Corpus,
-        selection: &mut Selection,
-        settings: &mut Settings,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection, settings: &mut Settings) {
         ui.horizontal(|ui| {
             ui.heading("Side by side");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.checkbox(&mut settings.show_word_diff, "word differences");
                 let combo_w = ((ui.available_width() - 160.0) / 2.0 - 30.0).clamp(80.0, 320.0);
-                doc_combo_ui(
-                    ui,
-                    "compare_right",
-                    corpus,
-                    &mut selection.compare.1,
-                    combo_w,
-                );
+                doc_combo_ui(ui, "B", corpus, &mut selection.compare.1, combo_w);
                 if ui.button("⇄").on_hover_text("Swap sides").clicked() {
                     selection.compare = (selection.compare.1, selection.compare.0);
                 }
-                doc_combo_ui(
-                    ui,
-                    "compare_left",
-                    corpus,
-                    &mut selection.compare.0,
-                    combo_w,
-                );
+                doc_combo_ui(ui, "A", corpus, &mut selection.compare.0, combo_w);
             });
         });
         let suggestions = self.suggestions(corpus).to_vec();
@@ -170,16 +152,11 @@ impl CompareView {
         };
         let rows = self.rows(corpus, (l, r));
         let (a, b) = (corpus.doc(l), corpus.doc(r));
-        let aligned = rows
-            .iter()
-            .filter(|r| matches!(r.row, AlignedRow::Pair { .. }))
-            .count();
+        let aligned = rows.iter().filter(|r| matches!(r.row, AlignedRow::Pair { .. })).count();
         ui.label(
             egui::RichText::new(format!(
                 "{aligned} aligned passages · {} only left · {} only right",
-                rows.iter()
-                    .filter(|r| matches!(r.row, AlignedRow::LeftOnly(_)))
-                    .count(),
+                rows.iter().filter(|r| matches!(r.row, AlignedRow::LeftOnly(_))).count(),
                 rows.iter()
                     .filter(|r| matches!(r.row, AlignedRow::RightOnly(_)))
                     .count()
@@ -211,12 +188,10 @@ impl CompareView {
                         AlignedRow::RightOnly(j) => (None, Some(j), None),
                     };
                     ui.columns(2, |cols| {
-                        for (side, (doc, idx, diffs, cues)) in [
-                            (a, li, &row.left_diffs, &cues_a),
-                            (b, ri, &row.right_diffs, &cues_b),
-                        ]
-                        .into_iter()
-                        .enumerate()
+                        for (side, (doc, idx, diffs, cues)) in
+                            [(a, li, &row.left_diffs, &cues_a), (b, ri, &row.right_diffs, &cues_b)]
+                                .into_iter()
+                                .enumerate()
                         {
                             let ui = &mut cols[side];
                             match idx {
@@ -229,12 +204,8 @@ impl CompareView {
                                         diffs: if show_diff { diffs.clone() } else { Vec::new() },
                                         hovered: selection.hovered_entity,
                                     };
-                                    let (resp, hovered) = highlighted_label_ui(
-                                        ui,
-                                        &doc.text[range.clone()],
-                                        range.start,
-                                        &h,
-                                    );
+                                    let (resp, hovered) =
+                                        highlighted_label_ui(ui, &doc.text[range.clone()], range.start, &h);
                                     if let Some(e) = hovered {
                                         selection.hover_entity(e);
                                     }
@@ -256,11 +227,7 @@ impl CompareView {
                                         .inner_margin(4.0)
                                         .show(ui, |ui| {
                                             ui.set_min_width(ui.available_width());
-                                            ui.label(
-                                                egui::RichText::new("— no counterpart —")
-                                                    .weak()
-                                                    .italics(),
-                                            );
+                                            ui.label(egui::RichText::new("— no counterpart —").weak().italics());
                                         });
                                 }
                             }
@@ -277,12 +244,7 @@ fn doc_index(doc: &Document, r: &Range<usize>) -> usize {
 }
 
 /// Word-diff ranges (document byte offsets) of a pair of passages.
-fn diff_ranges(
-    a: &str,
-    a_off: usize,
-    b: &str,
-    b_off: usize,
-) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+fn diff_ranges(a: &str, a_off: usize, b: &str, b_off: usize) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let (left, right) = word_diff(a, b);
     let to_ranges = |segs: Vec<crate::analysis::align::DiffSegment>, off: usize| {
         let mut pos = off;
@@ -309,15 +271,10 @@ fn short(d: &Document) -> String {
         .to_string()
 }
 
-fn doc_combo_ui(
-    ui: &mut egui::Ui,
-    id: &str,
-    corpus: &Corpus,
-    value: &mut Option<DocId>,
-    width: f32,
-) {
+/// A document chooser labelled `id` ("A" or "B", as in the document list).
+fn doc_combo_ui(ui: &mut egui::Ui, id: &str, corpus: &Corpus, value: &mut Option<DocId>, width: f32) {
     let label = value.map_or("choose…".to_string(), |d| clip_title(corpus.doc(d)));
-    egui::ComboBox::from_id_salt(id)
+    egui::ComboBox::new(("compare_side", id), id)
         .width(width)
         .truncate()
         .selected_text(label)
@@ -330,10 +287,6 @@ fn doc_combo_ui(
 
 fn clip_title(d: &Document) -> String {
     let t: String = d.title.chars().take(40).collect();
-    let more = if d.title.chars().count() > 40 {
-        "…"
-    } else {
-        ""
-    };
+    let more = if d.title.chars().count() > 40 { "…" } else { "" };
     format!("{} · {t}{more}", short(d))
 }

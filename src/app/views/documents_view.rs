@@ -9,18 +9,10 @@ pub struct DocumentsView;
 
 impl DocumentsView {
     /// Draws the list of `docs`.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        corpus: &Corpus,
-        selection: &mut Selection,
-        docs: &[DocId],
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection, docs: &[DocId]) {
         ui.horizontal(|ui| {
             ui.heading("Documents");
-            ui.label(
-                egui::RichText::new(format!("{} of {}", docs.len(), corpus.documents.len())).weak(),
-            );
+            ui.label(egui::RichText::new(format!("{} of {}", docs.len(), corpus.documents.len())).weak());
         });
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
         egui::ScrollArea::vertical()
@@ -30,10 +22,7 @@ impl DocumentsView {
                 for &id in &docs[rows] {
                     let d = corpus.doc(id);
                     ui.horizontal(|ui| {
-                        let date = d
-                            .date
-                            .as_ref()
-                            .map_or("undated".to_string(), |d| d.value_string());
+                        let date = d.date.as_ref().map_or("undated".to_string(), |d| d.value_string());
                         ui.add_sized(
                             [78.0, row_height - 4.0],
                             egui::Label::new(egui::RichText::new(date).monospace().small()),
@@ -46,9 +35,7 @@ impl DocumentsView {
                             };
                             if ui
                                 .selectable_label(current == Some(id), label)
-                                .on_hover_text(format!(
-                                    "Compare: put this document on side {label}"
-                                ))
+                                .on_hover_text(format!("Compare: put this document on side {label}"))
                                 .clicked()
                             {
                                 if side == 0 {
@@ -59,11 +46,8 @@ impl DocumentsView {
                             }
                         }
                         let r = ui.add(
-                            egui::Button::selectable(
-                                selection.open_doc == Some(id),
-                                egui::RichText::new(&d.title),
-                            )
-                            .truncate(),
+                            egui::Button::selectable(selection.open_doc == Some(id), egui::RichText::new(&d.title))
+                                .truncate(),
                         );
                         let r = r.on_hover_text(format!(
                             "{}\n{}",

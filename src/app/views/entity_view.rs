@@ -29,12 +29,7 @@ pub fn entity_matches(e: &Entity, query_folded: &str) -> bool {
 }
 
 /// Entities of `kind` matching `query`, sorted by count or name.
-pub fn visible_entities(
-    corpus: &Corpus,
-    kind: EntityKind,
-    query: &str,
-    by_count: bool,
-) -> Vec<EntityId> {
+pub fn visible_entities(corpus: &Corpus, kind: EntityKind, query: &str, by_count: bool) -> Vec<EntityId> {
     let q = fold(query.trim());
     let mut v: Vec<EntityId> = corpus
         .entities
@@ -94,36 +89,26 @@ impl EntityView {
         });
         if selection.is_filtered() {
             let n = visible_docs.iter().filter(|v| **v).count();
-            ui.label(
-                egui::RichText::new(format!("{n} of {} documents match", corpus.documents.len()))
-                    .weak(),
-            );
+            ui.label(egui::RichText::new(format!("{n} of {} documents match", corpus.documents.len())).weak());
         }
         ui.separator();
         let cooc_with = selection.include.iter().next().copied();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for kind in EntityKind::ALL {
-                    let ids = visible_entities(
-                        corpus,
-                        kind,
-                        &self.query,
-                        settings.sort_entities_by_count,
-                    );
-                    if ids.is_empty() {
-                        continue;
-                    }
-                    egui::CollapsingHeader::new(format!("{} ({})", kind.plural_label(), ids.len()))
-                        .id_salt(kind.as_str())
-                        .default_open(kind != EntityKind::Other)
-                        .show(ui, |ui| {
-                            for id in ids.into_iter().take(300) {
-                                self.row_ui(ui, corpus, selection, id, cooc_with);
-                            }
-                        });
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            for kind in EntityKind::ALL {
+                let ids = visible_entities(corpus, kind, &self.query, settings.sort_entities_by_count);
+                if ids.is_empty() {
+                    continue;
                 }
-            });
+                egui::CollapsingHeader::new(format!("{} ({})", kind.plural_label(), ids.len()))
+                    .id_salt(kind.as_str())
+                    .default_open(kind != EntityKind::Other)
+                    .show(ui, |ui| {
+                        for id in ids.into_iter().take(300) {
+                            self.row_ui(ui, corpus, selection, id, cooc_with);
+                        }
+                    });
+            }
+        });
     }
 
     fn row_ui(
@@ -142,9 +127,7 @@ impl EntityView {
                 let mut included = selection.include.contains(&id);
                 let mut name = egui::RichText::new(&e.name);
                 if hovered_elsewhere {
-                    name = name.background_color(crate::app::theme::hover_background(
-                        ui.visuals().dark_mode,
-                    ));
+                    name = name.background_color(crate::app::theme::hover_background(ui.visuals().dark_mode));
                 }
                 if excluded {
                     name = name.strikethrough();
@@ -156,11 +139,7 @@ impl EntityView {
                     let mut counts = format!("{} · {} docs", e.mention_count, e.documents.len());
                     if let Some(with) = cooc_with.filter(|w| *w != id) {
                         let other = &corpus.entity(with).documents;
-                        let both = e
-                            .documents
-                            .iter()
-                            .filter(|d| other.binary_search(d).is_ok())
-                            .count();
+                        let both = e.documents.iter().filter(|d| other.binary_search(d).is_ok()).count();
                         counts = format!("{both} with {} · {counts}", corpus.entity(with).name);
                     }
                     let ex = ui

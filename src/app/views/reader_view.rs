@@ -15,17 +15,13 @@ impl ReaderView {
     /// Draws the open document.
     pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection) {
         let Some(id) = selection.open_doc else {
-            ui.label(
-                egui::RichText::new("Click a document or a timeline point to read it here.").weak(),
-            );
+            ui.label(egui::RichText::new("Click a document or a timeline point to read it here.").weak());
             return;
         };
         let doc = corpus.doc(id);
         ui.add(egui::Label::new(egui::RichText::new(&doc.title).heading()).wrap());
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                egui::RichText::new(doc.outlet.as_deref().unwrap_or("outlet unknown")).strong(),
-            );
+            ui.label(egui::RichText::new(doc.outlet.as_deref().unwrap_or("outlet unknown")).strong());
             ui.label("·");
             match &doc.date {
                 Some(d) => {
@@ -61,9 +57,7 @@ impl ReaderView {
             .iter()
             .map(|s| (corpus.stance(*s).cue_range.clone(), corpus.stance(*s).score))
             .collect();
-        let focus = selection
-            .focus_sentence
-            .and_then(|i| doc.sentences.get(i).cloned());
+        let focus = selection.focus_sentence.and_then(|i| doc.sentences.get(i).cloned());
         let scroll = std::mem::take(&mut selection.scroll_pending);
         let focus_cue = selection.focus_cue.clone();
         egui::ScrollArea::vertical()
@@ -84,11 +78,9 @@ impl ReaderView {
                     if boiler && doc.boilerplate_start == Some(range.start) {
                         ui.separator();
                         ui.label(
-                            egui::RichText::new(
-                                "Page boilerplate below (not used for dates or stance)",
-                            )
-                            .weak()
-                            .small(),
+                            egui::RichText::new("Page boilerplate below (not used for dates or stance)")
+                                .weak()
+                                .small(),
                         );
                     }
                     let mut cue_list = cues.clone();
@@ -112,8 +104,7 @@ impl ReaderView {
                     };
                     let (resp, hovered) = if boiler {
                         ui.scope(|ui| {
-                            ui.visuals_mut().override_text_color =
-                                Some(ui.visuals().weak_text_color());
+                            ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
                             highlighted_label_ui(ui, text, start, &h)
                         })
                         .inner
@@ -132,11 +123,7 @@ impl ReaderView {
                                 ent.documents.len()
                             ));
                         });
-                    } else if scroll
-                        && focus
-                            .as_ref()
-                            .is_some_and(|f| f.start >= start && f.start < range.end)
-                    {
+                    } else if scroll && focus.as_ref().is_some_and(|f| f.start >= start && f.start < range.end) {
                         resp.scroll_to_me(Some(egui::Align::Center));
                     }
                     ui.add_space(4.0);

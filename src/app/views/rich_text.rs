@@ -44,11 +44,7 @@ pub fn highlighted_job(
         .iter()
         .filter_map(|(e, r)| clip(r).map(|r| (*e, r)))
         .collect();
-    let cues: Vec<(Range<usize>, f32)> = h
-        .cues
-        .iter()
-        .filter_map(|(r, s)| clip(r).map(|r| (r, *s)))
-        .collect();
+    let cues: Vec<(Range<usize>, f32)> = h.cues.iter().filter_map(|(r, s)| clip(r).map(|r| (r, *s))).collect();
     let diffs: Vec<Range<usize>> = h.diffs.iter().filter_map(clip).collect();
     let focus = h.focus.as_ref().and_then(clip);
     for r in mentions
@@ -110,10 +106,7 @@ pub fn byte_at_pointer(
         return None;
     }
     let c = galley.cursor_from_pos(rel);
-    let byte = text
-        .char_indices()
-        .nth(c.index.0)
-        .map_or(text.len(), |(b, _)| b);
+    let byte = text.char_indices().nth(c.index.0).map_or(text.len(), |(b, _)| b);
     Some(offset + byte)
 }
 
@@ -148,6 +141,7 @@ pub fn highlighted_label_ui(
     job.halign = egui::Align::LEFT;
     let galley = ui.painter().layout_job(job);
     let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     let pos = rect.min;
     let hovered = response
         .hover_pos()
@@ -172,15 +166,7 @@ mod tests {
             cues: vec![(7..12, 0.7)],
             ..Default::default()
         };
-        let job = highlighted_job(
-            text,
-            0,
-            &h,
-            FontId::proportional(14.0),
-            Color32::BLACK,
-            false,
-            400.0,
-        );
+        let job = highlighted_job(text, 0, &h, FontId::proportional(14.0), Color32::BLACK, false, 400.0);
         let pieces: Vec<&str> = job
             .sections
             .iter()

@@ -2,19 +2,20 @@
 //! No `Ui` here, so it is unit-tested directly.
 
 use crate::app::selection::Selection;
-use crate::model::{
-    Corpus, DatePrecision, DocId, EntityId, StanceId, date_from_epoch_days, days_since_epoch,
-};
+use crate::model::{Corpus, DatePrecision, DocId, EntityId, StanceId, date_from_epoch_days, days_since_epoch};
 
-/// One plotted point: a stance event at its document's date.
+/// One plotted point: the stance events of one pair in one document, at the
+/// document's date (the mean score; the marker grows with the evidence).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesPoint {
     /// Days since 1970-01-01 (middle of the dated period).
     pub x: f64,
-    /// Score.
+    /// Mean score of the events.
     pub y: f64,
-    /// The event.
+    /// The first event (what hover and click show).
     pub stance: StanceId,
+    /// All events of this pair in this document.
+    pub stances: Vec<StanceId>,
     /// Date is of low precision or confidence.
     pub uncertain: bool,
     /// Half the width of the dated period, in days (for whiskers).
@@ -48,29 +49,33 @@ pub struct TimelineData {
 }
 
 /// Builds the series for `selection` over the visible documents.
-pub fn timeline_data(
-    corpus: &Corpus,
-    selection: &Selection,
-    doc_visible: &[bool],
-    max_series: usize,
-) -> TimelineData {
+pub fn timeline_data(corpus: &Corpus, selection: &Selection, doc_visible: &[bool], max_series: usize) -> TimelineData {
     let mut data = TimelineData::default();
     for ((actor, target), ids) in &corpus.index.pairs {
-        let mut points = Vec::new();
+        let mut points: Vec<SeriesPoint> = Vec::new();
         for id in ids {
             if !selection.stance_visible(corpus, *id, doc_visible) {
                 continue;
             }
             let s = corpus.stance(*id);
-            match &corpus.doc(s.doc).date {
-                Some(d) => points.push(SeriesPoint {
+            let Some(d) = &corpus.doc(s.doc).date else {
+                data.undated_events += 1;
+                continue;
+            };
+            match points.iter_mut().find(|p| corpus.stance(p.stance).doc == s.doc) {
+                Some(p) => {
+                    let n = p.stances.len() as f64;
+                    p.y = (p.y * n + f64::from(s.score)) / (n + 1.0);
+                    p.stances.push(*id);
+                }
+                None => points.push(SeriesPoint {
                     x: d.plot_day(),
                     y: f64::from(s.score),
                     stance: *id,
+                    stances: vec![*id],
                     uncertain: d.is_uncertain(),
                     half_width_days: d.uncertainty_days(),
                 }),
-                None => data.undated_events += 1,
             }
         }
         if points.is_empty() {
@@ -84,11 +89,7 @@ pub fn timeline_data(
         data.series.push(Series {
             actor: *actor,
             target: *target,
-            label: format!(
-                "{} → {}",
-                corpus.entity(*actor).name,
-                corpus.entity(*target).name
-            ),
+            label: format!("{} → {}", corpus.entity(*actor).name, corpus.entity(*target).name),
             points,
         });
     }
@@ -131,8 +132,7 @@ pub fn date_ticks(min_day: f64, max_day: f64, max_ticks: usize) -> Vec<DateTick>
         .iter()
         .find(|(d, _, _)| span / d <= max_ticks)
         .unwrap_or(&steps[9]);
-    let (Some(start), Some(_)) = (date_from_epoch_days(min_day), date_from_epoch_days(max_day))
-    else {
+    let (Some(start), Some(_)) = (date_from_epoch_days(min_day), date_from_epoch_days(max_day)) else {
         return Vec::new();
     };
     let mut ticks = Vec::new();
@@ -166,10 +166,7 @@ pub fn date_ticks(min_day: f64, max_day: f64, max_ticks: usize) -> Vec<DateTick>
             break;
         }
         if day >= min_day {
-            ticks.push(DateTick {
-                day,
-                step_days: approx,
-            });
+            ticks.push(DateTick { day, step_days: approx });
         }
         m += months as i32;
     }
@@ -211,34 +208,59 @@ mod tests {
     }
 
     #[test]
+    fn events_of_one_pair_in_one_document_share_a_marker() {
+        let corpus = crate::analysis::load_corpus(None, &crate::ingest::LoadControl::default()).unwrap();
+        let flags = vec![true; corpus.documents.len()];
+        let data = timeline_data(&corpus, &Selection::default(), &flags, 50);
+        let dated_events: usize = corpus
+            .stances
+            .iter()
+            .filter(|s| corpus.doc(s.doc).date.is_some())
+            .count();
+        let plotted: usize = data
+            .series
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| p.stances.len())
+            .sum();
+        assert_eq!(plotted, dated_events);
+        assert_eq!(data.undated_events, corpus.stances.len() - dated_events);
+        for s in &data.series {
+            let mut docs: Vec<_> = s.points.iter().map(|p| corpus.stance(p.stance).doc).collect();
+            let n = docs.len();
+            docs.dedup();
+            assert_eq!(docs.len(), n, "one marker per document in {}", s.label);
+            for p in &s.points {
+                let mean = p
+                    .stances
+                    .iter()
+                    .map(|id| f64::from(corpus.stance(*id).score))
+                    .sum::<f64>()
+                    / p.stances.len() as f64;
+                assert!((p.y - mean).abs() < 1e-9);
+            }
+        }
+        assert_eq!(
+            data.undated_docs.len(),
+            corpus.documents.iter().filter(|d| d.date.is_none()).count()
+        );
+    }
+
+    #[test]
     fn ticks_follow_the_zoom_level() {
         let years = date_ticks(d(2014, 1, 1), d(2024, 12, 31), 12);
-        let labels: Vec<String> = years
-            .iter()
-            .map(|t| tick_label(t.day, t.step_days))
-            .collect();
+        let labels: Vec<String> = years.iter().map(|t| tick_label(t.day, t.step_days)).collect();
         assert_eq!(labels.first().map(String::as_str), Some("2014"));
         assert!(labels.len() <= 12 && labels.len() >= 5, "{labels:?}");
         let months = date_ticks(d(2022, 1, 15), d(2022, 7, 1), 8);
-        let labels: Vec<String> = months
-            .iter()
-            .map(|t| tick_label(t.day, t.step_days))
-            .collect();
+        let labels: Vec<String> = months.iter().map(|t| tick_label(t.day, t.step_days)).collect();
         assert_eq!(
             labels,
-            [
-                "Feb 2022", "Mar 2022", "Apr 2022", "May 2022", "Jun 2022", "Jul 2022"
-            ]
+            ["Feb 2022", "Mar 2022", "Apr 2022", "May 2022", "Jun 2022", "Jul 2022"]
         );
         let days = date_ticks(d(2022, 3, 1), d(2022, 3, 4), 10);
-        let labels: Vec<String> = days
-            .iter()
-            .map(|t| tick_label(t.day, t.step_days))
-            .collect();
-        assert_eq!(
-            labels,
-            ["1 Mar 2022", "2 Mar 2022", "3 Mar 2022", "4 Mar 2022"]
-        );
+        let labels: Vec<String> = days.iter().map(|t| tick_label(t.day, t.step_days)).collect();
+        assert_eq!(labels, ["1 Mar 2022", "2 Mar 2022", "3 Mar 2022", "4 Mar 2022"]);
     }
 
     #[test]

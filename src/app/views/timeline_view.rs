@@ -17,9 +17,19 @@ pub struct TimelineView {
     cache: Option<(u64, TimelineData)>,
     /// Series label hovered in the legend.
     hovered_series: Option<String>,
+    /// Screen positions of the drawn markers in the last frame.
+    marker_positions: Vec<(StanceId, egui::Pos2)>,
 }
 
 impl TimelineView {
+    /// Where the marker of `stance` was drawn in the last frame.
+    pub fn marker_position(&self, stance: StanceId) -> Option<egui::Pos2> {
+        self.marker_positions
+            .iter()
+            .find(|(s, _)| *s == stance)
+            .map(|(_, p)| *p)
+    }
+
     /// Drops cached data (after a reload).
     pub fn invalidate(&mut self) {
         self.cache = None;
@@ -35,10 +45,7 @@ impl TimelineView {
         max_series: usize,
     ) -> &TimelineData {
         if self.cache.as_ref().is_none_or(|(k, _)| *k != filter_key) {
-            self.cache = Some((
-                filter_key,
-                timeline_data(corpus, selection, doc_visible, max_series),
-            ));
+            self.cache = Some((filter_key, timeline_data(corpus, selection, doc_visible, max_series)));
         }
         &self.cache.as_ref().expect("just filled").1
     }
@@ -54,40 +61,18 @@ impl TimelineView {
         filter_key: u64,
     ) {
         let data = self
-            .data(
-                corpus,
-                selection,
-                doc_visible,
-                filter_key,
-                settings.max_series,
-            )
+            .data(corpus, selection, doc_visible, filter_key, settings.max_series)
             .clone();
         ui.horizontal(|ui| {
             ui.heading("Stance timeline");
             let n: usize = data.series.iter().map(|s| s.points.len()).sum();
-            ui.label(
-                egui::RichText::new(format!(
-                    "{n} dated stance events in {} series",
-                    data.series.len()
-                ))
-                .weak(),
-            );
+            ui.label(egui::RichText::new(format!("{n} dated stance events in {} series", data.series.len())).weak());
             if data.hidden_series > 0 {
-                ui.label(
-                    egui::RichText::new(format!(
-                        "(+{} smaller series not drawn)",
-                        data.hidden_series
-                    ))
-                    .weak(),
-                );
+                ui.label(egui::RichText::new(format!("(+{} smaller series not drawn)", data.hidden_series)).weak());
             }
         });
         self.legend_ui(ui, corpus, &data);
-        let tray_width = if data.undated_docs.is_empty() {
-            0.0
-        } else {
-            190.0
-        };
+        let tray_width = if data.undated_docs.is_empty() { 0.0 } else { 190.0 };
         let plot_width = (ui.available_width() - tray_width - 8.0).max(200.0);
         let height = ui.available_height().max(160.0);
         ui.horizontal_top(|ui| {
@@ -114,12 +99,11 @@ impl TimelineView {
             for s in &data.series {
                 let color = series_color(corpus, s);
                 let shown = !self.hidden.contains(&s.label);
-                let text = egui::RichText::new(format!("● {} ({})", s.label, s.points.len()))
-                    .color(if shown {
-                        color
-                    } else {
-                        ui.visuals().weak_text_color()
-                    });
+                let text = egui::RichText::new(format!("● {} ({})", s.label, s.points.len())).color(if shown {
+                    color
+                } else {
+                    ui.visuals().weak_text_color()
+                });
                 let r = ui
                     .add(egui::Label::new(text).sense(egui::Sense::click()))
                     .on_hover_text("Click to hide or show this series");
@@ -137,13 +121,7 @@ impl TimelineView {
         });
     }
 
-    fn plot_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        corpus: &Corpus,
-        selection: &mut Selection,
-        data: &TimelineData,
-    ) {
+    fn plot_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection, data: &TimelineData) {
         let (mut lo, mut hi) = (f64::MAX, f64::MIN);
         for p in data.series.iter().flat_map(|s| &s.points) {
             lo = lo.min(p.x - p.half_width_days);
@@ -154,6 +132,7 @@ impl TimelineView {
             (lo, hi) = (today - 365.0, today);
         }
         let pad = ((hi - lo) * 0.06).max(30.0);
+        let max_ticks = ((ui.available_width() / 90.0) as usize).clamp(2, 14);
         // A new filter (or corpus) starts from its own data range.
         let plot = Plot::new(("stance_timeline", self.cache.as_ref().map_or(0, |c| c.0)))
             .x_axis_label("publication date")
@@ -165,7 +144,7 @@ impl TimelineView {
             .allow_drag([true, false])
             .allow_scroll([true, false])
             .x_grid_spacer(|input| {
-                date_ticks(input.bounds.0, input.bounds.1, 10)
+                date_ticks(input.bounds.0, input.bounds.1, max_ticks)
                     .into_iter()
                     .map(|t| GridMark {
                         value: t.day,
@@ -203,9 +182,7 @@ impl TimelineView {
             for s in data.series.iter().filter(|s| !hidden.contains(&s.label)) {
                 let color = series_color(corpus, s);
                 let highlight = hovered_series.as_deref() == Some(s.label.as_str())
-                    || selection
-                        .hovered_entity
-                        .is_some_and(|e| e == s.actor || e == s.target);
+                    || selection.hovered_entity.is_some_and(|e| e == s.actor || e == s.target);
                 if s.points.len() > 1 {
                     let line: Vec<[f64; 2]> = s.points.iter().map(|p| [p.x, p.y]).collect();
                     plot_ui.line(
@@ -217,10 +194,7 @@ impl TimelineView {
                 }
                 for p in &s.points {
                     if p.half_width_days > 0.0 {
-                        let whisker = vec![
-                            [p.x - p.half_width_days, p.y],
-                            [p.x + p.half_width_days, p.y],
-                        ];
+                        let whisker = vec![[p.x - p.half_width_days, p.y], [p.x + p.half_width_days, p.y]];
                         plot_ui.line(
                             Line::new(format!("{} range", s.label), whisker)
                                 .color(color.gamma_multiply(0.6))
@@ -229,32 +203,21 @@ impl TimelineView {
                         );
                     }
                 }
-                let radius = if highlight {
-                    theme::MARKER_RADIUS * 1.5
-                } else {
-                    theme::MARKER_RADIUS
-                };
-                let (certain, uncertain): (Vec<_>, Vec<_>) =
-                    s.points.iter().partition(|p| !p.uncertain);
-                let xy = |v: &[&super::timeline_data::SeriesPoint]| {
-                    v.iter().map(|p| [p.x, p.y]).collect::<Vec<_>>()
-                };
-                if !certain.is_empty() {
+                let grow = if highlight { 1.4 } else { 1.0 };
+                for p in &s.points {
+                    // Marker area grows with the number of events it stands for.
+                    let radius = theme::MARKER_RADIUS * grow * (p.stances.len() as f32).sqrt().min(3.0);
+                    let name = if p.uncertain {
+                        format!("{} (uncertain date)", s.label)
+                    } else {
+                        s.label.clone()
+                    };
                     plot_ui.points(
-                        Points::new(s.label.clone(), xy(&certain))
+                        Points::new(name, vec![[p.x, p.y]])
                             .color(color)
                             .radius(radius)
                             .shape(MarkerShape::Circle)
-                            .filled(true),
-                    );
-                }
-                if !uncertain.is_empty() {
-                    plot_ui.points(
-                        Points::new(format!("{} (uncertain date)", s.label), xy(&uncertain))
-                            .color(color)
-                            .radius(radius)
-                            .shape(MarkerShape::Circle)
-                            .filled(false),
+                            .filled(!p.uncertain),
                     );
                 }
             }
@@ -271,19 +234,25 @@ impl TimelineView {
                 }
             }
         });
+        self.marker_positions = data
+            .series
+            .iter()
+            .filter(|s| !self.hidden.contains(&s.label))
+            .flat_map(|s| s.points.iter())
+            .map(|p| {
+                (
+                    p.stance,
+                    response.transform.position_from_point(&PlotPoint::new(p.x, p.y)),
+                )
+            })
+            .collect();
         // Our own picking: nearest marker in screen space.
         let pointer = response.response.hover_pos();
         let picked: Option<StanceId> = pointer.and_then(|pos| {
             let mut best: Option<(f32, StanceId)> = None;
-            for s in data
-                .series
-                .iter()
-                .filter(|s| !self.hidden.contains(&s.label))
-            {
+            for s in data.series.iter().filter(|s| !self.hidden.contains(&s.label)) {
                 for p in &s.points {
-                    let sp = response
-                        .transform
-                        .position_from_point(&PlotPoint::new(p.x, p.y));
+                    let sp = response.transform.position_from_point(&PlotPoint::new(p.x, p.y));
                     let dist = sp.distance(pos);
                     if dist <= theme::PICK_DISTANCE && best.is_none_or(|b| dist < b.0) {
                         best = Some((dist, p.stance));
@@ -332,11 +301,7 @@ pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
         ui.label(format!("Speaker: {}", sp.name));
     }
     ui.label(egui::RichText::new(format!("“{}”", doc.sentence_text(s.sentence))).italics());
-    ui.label(format!(
-        "Cue: “{}”{}",
-        s.cue,
-        if s.negated { " (negated)" } else { "" }
-    ));
+    ui.label(format!("Cue: “{}”{}", s.cue, if s.negated { " (negated)" } else { "" }));
     ui.separator();
     ui.label(format!(
         "{} · {}",
@@ -354,6 +319,18 @@ pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
         ));
     }
     ui.label(egui::RichText::new(&s.explanation).weak().small());
+    let same = corpus.index.stances_by_doc[s.doc.index()]
+        .iter()
+        .filter(|o| **o != id && corpus.stance(**o).actor == s.actor && corpus.stance(**o).target == s.target)
+        .count();
+    if same > 0 {
+        ui.label(
+            egui::RichText::new(format!(
+                "+{same} more event(s) for this pair in this document (the marker shows their mean)"
+            ))
+            .small(),
+        );
+    }
     ui.label(
         egui::RichText::new("Click to open the sentence in the reader")
             .weak()
@@ -375,21 +352,16 @@ fn undated_tray_ui(
                 .weak()
                 .small(),
         );
-        egui::ScrollArea::vertical()
-            .id_salt("undated_tray")
-            .show(ui, |ui| {
-                for id in &data.undated_docs {
-                    let d = corpus.doc(*id);
-                    let r = ui
-                        .selectable_label(
-                            selection.open_doc == Some(*id),
-                            egui::RichText::new(&d.title).small(),
-                        )
-                        .on_hover_text(d.date_note.as_deref().unwrap_or("no date found"));
-                    if r.clicked() {
-                        selection.open(*id, None, None);
-                    }
+        egui::ScrollArea::vertical().id_salt("undated_tray").show(ui, |ui| {
+            for id in &data.undated_docs {
+                let d = corpus.doc(*id);
+                let r = ui
+                    .selectable_label(selection.open_doc == Some(*id), egui::RichText::new(&d.title).small())
+                    .on_hover_text(d.date_note.as_deref().unwrap_or("no date found"));
+                if r.clicked() {
+                    selection.open(*id, None, None);
                 }
-            });
+            }
+        });
     });
 }

@@ -1,0 +1,180 @@
+//! The views driven through the UI (by label and role), asserting what they show.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stance_explorer::analysis::load_corpus;
+use stance_explorer::app::StanceApp;
+use stance_explorer::app::settings::Settings;
+use stance_explorer::ingest::LoadControl;
+
+fn harness() -> Harness<'static, StanceApp> {
+    let corpus = load_corpus(None, &LoadControl::default()).unwrap();
+    let app = StanceApp::with_corpus(corpus, Settings::default());
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(stance_explorer::app::theme::install_fonts)
+        .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
+    h.run_steps(3);
+    h
+}
+
+#[test]
+fn entity_search_is_fuzzy_and_selecting_filters_the_documents() {
+    let mut h = harness();
+    assert!(h.query_by_label("Ukraine").is_some());
+    h.get_by_role(Role::TextInput).focus();
+    h.get_by_role(Role::TextInput).type_text("tokaev");
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("Kassym-Jomart Tokayev").is_some(),
+        "fuzzy search finds Tokayev"
+    );
+    assert!(
+        h.query_by_label("Ukraine").is_none(),
+        "other entities are filtered out of the list"
+    );
+    h.get_by_label("Kassym-Jomart Tokayev").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("3 of 5").is_some(),
+        "the document list shows the 3 documents mentioning Tokayev"
+    );
+    assert!(h.query_by_label_contains("3 of 5 documents match").is_some());
+    h.get_by_label("Clear").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("5 of 5").is_some());
+}
+
+#[test]
+fn excluding_an_entity_hides_its_documents() {
+    let mut h = harness();
+    let n_before = h.state().corpus.documents.len();
+    assert_eq!(n_before, 5);
+    // The exclude button of "Brazil" (mentioned only in 004).
+    let brazil = h.state().corpus.entity_named("Brazil").unwrap();
+    h.state_mut().selection.toggle_exclude(brazil);
+    h.run_steps(3);
+    assert!(h.query_by_label("4 of 5").is_some());
+}
+
+#[test]
+fn timeline_shows_series_and_the_undated_tray_and_a_click_opens_the_sentence() {
+    let mut h = harness();
+    assert!(
+        h.query_by_label_contains("Kazakhstan → Russia").is_some(),
+        "legend lists the series"
+    );
+    assert!(
+        h.query_by_label("Undated (3)").is_some(),
+        "undated documents sit in a tray"
+    );
+    assert!(h.query_by_label_contains("dated stance events").is_some());
+    // Click the marker of a dated stance event: the reader opens at its sentence.
+    let (id, doc) = {
+        let c = &h.state().corpus;
+        let d003 = c.documents.iter().find(|d| d.path.starts_with("003")).unwrap().id;
+        let s = c.index.stances_by_doc[d003.index()][0];
+        (s, d003)
+    };
+    let pos = h.state().timeline.marker_position(id).expect("the 003 stance is drawn");
+    h.hover_at(pos);
+    // Tooltips appear after a short delay.
+    h.run_steps(60);
+    assert_eq!(
+        h.state().selection.hovered_stance,
+        Some(id),
+        "hovering picks the marker"
+    );
+    assert!(
+        h.query_by_label_contains("Click to open the sentence").is_some(),
+        "hover shows the evidence card"
+    );
+    h.drag_at(pos);
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(3);
+    let sel = &h.state().selection;
+    assert_eq!(sel.open_doc, Some(doc));
+    let st = h.state().corpus.stance(id).clone();
+    assert_eq!(sel.focus_sentence, Some(st.sentence));
+    // In the list, as the reader's heading and in the text.
+    assert_eq!(
+        h.query_all_by_label("Statement by Kazakhstan").count(),
+        3,
+        "the reader shows the document"
+    );
+}
+
+#[test]
+fn side_by_side_lines_up_the_two_translations_and_suggests_pairs() {
+    let mut h = harness();
+    // The most similar pair (000 and 001, two translations of one statement) is preselected.
+    assert!(h.query_by_label_contains("aligned passages").is_some());
+    let (l, r) = h.state().selection.compare;
+    let c = &h.state().corpus;
+    assert!(c.doc(l.unwrap()).path.starts_with("000") && c.doc(r.unwrap()).path.starts_with("001"));
+    // Both translations are on screen (the reader may show one of them too).
+    assert!(
+        h.query_all_by_label_contains("approving the position of the People's Republic of China")
+            .count()
+            >= 1
+    );
+    assert!(
+        h.query_all_by_label_contains("welcomes the position of the People's Republic of China")
+            .count()
+            >= 1
+    );
+    h.get_by_label_contains("000 ↔ 004").click();
+    h.run_steps(3);
+    let (l, r) = h.state().selection.compare;
+    let c = &h.state().corpus;
+    assert!(
+        c.doc(r.unwrap()).path.starts_with("004"),
+        "{:?}",
+        c.doc(r.unwrap()).path
+    );
+    assert!(c.doc(l.unwrap()).path.starts_with("000"));
+}
+
+#[test]
+fn document_list_opens_the_reader_and_sets_compare_sides() {
+    let mut h = harness();
+    h.get_by_label("Kazakhstan tries to manage fallout from the Ukraine crisis")
+        .click();
+    h.run_steps(3);
+    let c = h.state().corpus.clone();
+    let open = h.state().selection.open_doc.unwrap();
+    assert!(c.doc(open).path.starts_with("002"));
+    // The date shows in the list and in the reader's header.
+    assert_eq!(
+        h.query_all_by_label("2022-03-02").count(),
+        2,
+        "the reader shows the date"
+    );
+    // Title: in the list, as the reader's heading and as the text's first line.
+    assert_eq!(
+        h.query_all_by_label("Kazakhstan tries to manage fallout from the Ukraine crisis")
+            .count(),
+        3
+    );
+    assert!(
+        h.query_by_label_contains("Page boilerplate below").is_some(),
+        "boilerplate is marked"
+    );
+}
+
+#[test]
+fn f1_shows_the_shortcuts() {
+    let mut h = harness();
+    assert!(h.query_by_label("Keyboard shortcuts").is_none());
+    h.key_press(egui::Key::F1);
+    h.run_steps(3);
+    assert!(h.query_by_label("Keyboard shortcuts").is_some());
+    assert!(h.query_by_label("Open a folder").is_some());
+}
