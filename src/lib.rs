@@ -5,6 +5,7 @@
 //! * [`model`]: the shared in-memory corpus (documents, entities, stance events);
 //! * [`ingest`]: reading a folder (walk, decode, formats);
 //! * [`analysis`]: sentences, dates, entities, stance, alignment;
+//! * [`corrections`]: the analyst's saved corrections (sidecar file, atomic writes);
 //! * [`export`]: the `stance-explorer/1` JSON schema;
 //! * [`cli`]: the command line (`analyze`, `screenshot`);
 //! * [`app`]: the egui desktop app, the only module that uses egui/eframe.
@@ -12,6 +13,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod corrections;
 pub mod export;
 pub mod ingest;
 pub mod model;

@@ -1,13 +1,13 @@
 //! The sample corpus (`seeds/`), held to what a careful reader finds in it
 //! (`docs/sample-corpus-expected.md`).
 
-use stance_explorer::analysis::load_corpus;
+use stance_explorer::analysis::load_corpus_with;
 use stance_explorer::ingest::LoadControl;
 use stance_explorer::model::{Corpus, DateSource, EntityKind};
 use std::path::Path;
 
 fn sample() -> Corpus {
-    load_corpus(None, &LoadControl::default()).expect("the embedded sample loads")
+    load_corpus_with(None, &LoadControl::default(), &Default::default()).expect("the embedded sample loads")
 }
 
 fn doc<'a>(c: &'a Corpus, prefix: &str) -> &'a stance_explorer::model::Document {
@@ -20,9 +20,10 @@ fn doc<'a>(c: &'a Corpus, prefix: &str) -> &'a stance_explorer::model::Document 
 #[test]
 fn embedded_sample_and_seeds_folder_agree() {
     let embedded = sample();
-    let folder = load_corpus(
+    let folder = load_corpus_with(
         Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").as_path()),
         &LoadControl::default(),
+        &Default::default(),
     )
     .unwrap();
     assert_eq!(embedded.documents.len(), 5);

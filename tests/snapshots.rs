@@ -3,13 +3,13 @@
 //! with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`).
 
 use egui_kittest::Harness;
-use stance_explorer::analysis::load_corpus;
+use stance_explorer::analysis::load_corpus_with;
 use stance_explorer::app::StanceApp;
 use stance_explorer::app::settings::Settings;
 use stance_explorer::ingest::LoadControl;
 
 fn app() -> StanceApp {
-    let corpus = load_corpus(None, &LoadControl::default()).unwrap();
+    let corpus = load_corpus_with(None, &LoadControl::default(), &Default::default()).unwrap();
     StanceApp::with_corpus(corpus, Settings::default())
 }
 

@@ -3,13 +3,13 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stance_explorer::analysis::load_corpus;
+use stance_explorer::analysis::load_corpus_with;
 use stance_explorer::app::StanceApp;
 use stance_explorer::app::settings::Settings;
 use stance_explorer::ingest::LoadControl;
 
 fn harness() -> Harness<'static, StanceApp> {
-    let corpus = load_corpus(None, &LoadControl::default()).unwrap();
+    let corpus = load_corpus_with(None, &LoadControl::default(), &Default::default()).unwrap();
     let app = StanceApp::with_corpus(corpus, Settings::default());
     let mut h = Harness::builder()
         .with_size([1600.0, 1000.0])

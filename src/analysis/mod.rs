@@ -14,6 +14,7 @@ pub mod sentences;
 pub mod stance;
 pub mod text;
 
+use crate::corrections::{CorrectionStore, Corrections};
 use crate::ingest::{Cancelled, Ingested, LoadControl, LoadPhase, RawDocument};
 use crate::model::{Corpus, DocId, Document, Entity, EntityId, LoadProblem, Speaker, StanceEvent};
 use gazetteer::{GazMatch, Gazetteer};
@@ -108,7 +109,13 @@ struct DocAnalysis {
 }
 
 /// Analyses one document.
-fn analyse_document(id: DocId, raw: RawDocument, res: &Resources, today: Date) -> DocAnalysis {
+fn analyse_document(
+    id: DocId,
+    raw: RawDocument,
+    res: &Resources,
+    today: Date,
+    corrections: &Corrections,
+) -> DocAnalysis {
     let text = raw.text;
     let layout = layout::analyse_layout(&text);
     let sentences = sentences::split_sentences(&text);
@@ -121,6 +128,15 @@ fn analyse_document(id: DocId, raw: RawDocument, res: &Resources, today: Date) -
         boilerplate_start: layout.boilerplate_start,
         today,
     });
+    let detected = dating.clone();
+    let dating = match corrections.date_for(&raw.path) {
+        Some(None) => dating::Dating {
+            date: None,
+            note: Some(crate::corrections::UNDATED_BY_USER.into()),
+        },
+        Some(date) => dating::Dating { date, note: None },
+        None => dating,
+    };
     let folded = text::Folded::new(&text);
     let mentions = res.gazetteer.find(&text, &folded);
     let tokens: Vec<text::Token> = text::tokenize(&folded.text)
@@ -159,6 +175,8 @@ fn analyse_document(id: DocId, raw: RawDocument, res: &Resources, today: Date) -
         boilerplate_start: layout.boilerplate_start,
         date: dating.date,
         date_note: dating.note,
+        detected_date: detected.date,
+        detected_note: detected.note,
         mentions: Vec::new(),
         notices: raw.notices,
         text,
@@ -180,6 +198,7 @@ fn clip(s: &str, max_chars: usize) -> String {
 pub fn build_corpus(
     ingested: Ingested,
     res: &Resources,
+    corrections: &Corrections,
     today: Date,
     control: &LoadControl,
     root: Option<PathBuf>,
@@ -191,7 +210,7 @@ pub fn build_corpus(
         .into_par_iter()
         .enumerate()
         .map(|(i, raw)| {
-            let a = analyse_document(DocId(i as u32), raw, res, today);
+            let a = analyse_document(DocId(i as u32), raw, res, today, corrections);
             control.doc_analysed();
             a
         })
@@ -307,8 +326,27 @@ fn assemble(
     corpus
 }
 
-/// Loads and analyses a folder (or the embedded sample when `root` is `None`).
+/// Loads and analyses a folder (or the embedded sample when `root` is `None`),
+/// applying the analyst's saved corrections.
 pub fn load_corpus(root: Option<&Path>, control: &LoadControl) -> Result<Corpus, Cancelled> {
+    let store = CorrectionStore::for_corpus(root);
+    let loaded = store.load();
+    let mut corpus = load_corpus_with(root, control, &loaded.corrections)?;
+    if let Some(w) = loaded.warning {
+        corpus.problems.push(LoadProblem {
+            path: store.path.display().to_string(),
+            reason: w,
+        });
+    }
+    Ok(corpus)
+}
+
+/// [`load_corpus`] with the corrections given.
+pub fn load_corpus_with(
+    root: Option<&Path>,
+    control: &LoadControl,
+    corrections: &Corrections,
+) -> Result<Corpus, Cancelled> {
     let res = Resources::load(root);
     let (ingested, label) = match root {
         Some(r) => (
@@ -318,5 +356,13 @@ pub fn load_corpus(root: Option<&Path>, control: &LoadControl) -> Result<Corpus,
         ),
         None => (crate::ingest::ingest_sample(), "sample corpus (seeds)".to_string()),
     };
-    build_corpus(ingested, &res, today(), control, root.map(Path::to_path_buf), label)
+    build_corpus(
+        ingested,
+        &res,
+        corrections,
+        today(),
+        control,
+        root.map(Path::to_path_buf),
+        label,
+    )
 }

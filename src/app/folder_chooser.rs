@@ -134,7 +134,7 @@ impl FolderChooser {
                             .file_name()
                             .map(|n| n.to_string_lossy().into_owned())
                             .unwrap_or_default();
-                        if ui.selectable_label(false, format!("▸ {name}")).double_clicked() {
+                        if ui.selectable_label(false, format!("▸ {name}")).clicked() {
                             self.navigate(&c);
                         }
                     }
@@ -147,7 +147,7 @@ impl FolderChooser {
                     if ui.button("Cancel").clicked() {
                         action = ChooserAction::Cancel;
                     }
-                    ui.label(egui::RichText::new("Double-click a folder to enter it").weak());
+                    ui.label(egui::RichText::new("Click a folder to enter it").weak());
                 });
             });
         if !open {

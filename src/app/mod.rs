@@ -98,6 +98,12 @@ pub struct StanceApp {
     filter_cache: Option<(u64, Vec<DocId>, Vec<bool>)>,
     corpus_generation: u64,
     screenshot: Option<screenshot::ScreenshotJob>,
+    corrections: crate::corrections::Corrections,
+    store: crate::corrections::CorrectionStore,
+    undo_stack: Vec<crate::corrections::Corrections>,
+    redo_stack: Vec<crate::corrections::Corrections>,
+    /// The last message for the user (saved, could not save, undone).
+    pub status: Option<String>,
     /// Screen rectangles of the views in the last frame (for screenshots).
     pub view_rects: std::collections::HashMap<ShotView, egui::Rect>,
 }
@@ -135,7 +141,7 @@ impl StanceApp {
             timeline: TimelineView::default(),
             compare: CompareView::default(),
             documents: DocumentsView,
-            reader: ReaderView,
+            reader: ReaderView::default(),
             loader: None,
             load_error: None,
             chooser: None,
@@ -145,6 +151,11 @@ impl StanceApp {
             filter_cache: None,
             corpus_generation: 0,
             screenshot: None,
+            corrections: Default::default(),
+            store: crate::corrections::CorrectionStore::for_corpus(None),
+            undo_stack: Vec::new(),
+            redo_stack: Vec::new(),
+            status: None,
             view_rects: Default::default(),
         };
         app.set_corpus(corpus);
@@ -166,9 +177,72 @@ impl StanceApp {
         self.loader = Some(Loader::start(folder, move || ctx.request_repaint()));
     }
 
+    /// Uses `store` for corrections (tests point it at a temporary file).
+    pub fn set_correction_store(&mut self, store: crate::corrections::CorrectionStore) {
+        self.corrections = store.load().corrections;
+        self.store = store;
+        self.undo_stack.clear();
+        self.redo_stack.clear();
+    }
+
+    /// The corrections in effect.
+    pub fn corrections(&self) -> &crate::corrections::Corrections {
+        &self.corrections
+    }
+
+    /// Applies an edit: saved at once (atomically), applied to the corpus, undoable.
+    pub fn apply_command(&mut self, command: views::reader_view::ReaderCommand) {
+        use views::reader_view::ReaderCommand;
+        let before = self.corrections.clone();
+        let result = match &command {
+            ReaderCommand::SetDate(path, value) => self.corrections.set_date(path, value.as_deref()),
+            ReaderCommand::RevertDate(path) => {
+                self.corrections.revert_date(path);
+                Ok(())
+            }
+        };
+        if let Err(e) = result {
+            self.status = Some(e);
+            return;
+        }
+        self.undo_stack.push(before);
+        self.redo_stack.clear();
+        self.corrections_changed("Saved");
+    }
+
+    /// Undoes the last correction (Ctrl+Z).
+    pub fn undo(&mut self) {
+        if let Some(prev) = self.undo_stack.pop() {
+            self.redo_stack.push(std::mem::replace(&mut self.corrections, prev));
+            self.corrections_changed("Undone");
+        }
+    }
+
+    /// Redoes an undone correction (Ctrl+Shift+Z).
+    pub fn redo(&mut self) {
+        if let Some(next) = self.redo_stack.pop() {
+            self.undo_stack.push(std::mem::replace(&mut self.corrections, next));
+            self.corrections_changed("Redone");
+        }
+    }
+
+    fn corrections_changed(&mut self, what: &str) {
+        self.status = Some(match self.store.save(&self.corrections) {
+            Ok(()) => format!("{what}: corrections written to {}", self.store.path.display()),
+            Err(e) => format!("Could not save the corrections to {}: {e}", self.store.path.display()),
+        });
+        self.corrections.apply_dates(Arc::make_mut(&mut self.corpus));
+        self.corpus_generation += 1;
+        self.filter_cache = None;
+        self.timeline.invalidate();
+    }
+
     /// Swaps in a newly loaded corpus, keeping what of the selection still applies.
     pub fn set_corpus(&mut self, corpus: Corpus) {
         let first_load = self.corpus.documents.is_empty();
+        if self.corpus.root != corpus.root || first_load {
+            self.set_correction_store(crate::corrections::CorrectionStore::for_corpus(corpus.root.as_deref()));
+        }
         self.corpus = Arc::new(corpus);
         self.corpus_generation += 1;
         self.filter_cache = None;
@@ -238,6 +312,15 @@ impl StanceApp {
         let reload = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let text_focused = ctx.memory(|m| m.focused().is_some());
+        if !text_focused && ctx.input_mut(|i| i.consume_shortcut(&redo)) {
+            self.redo();
+        }
+        if !text_focused && ctx.input_mut(|i| i.consume_shortcut(&undo)) {
+            self.undo();
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&open)) {
             self.open_folder(ctx);
         }
@@ -292,6 +375,32 @@ impl StanceApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            ui.menu_button("Edit", |ui| {
+                if ui
+                    .add_enabled(
+                        !self.undo_stack.is_empty(),
+                        egui::Button::new("Undo correction").shortcut_text("Ctrl+Z"),
+                    )
+                    .clicked()
+                {
+                    self.undo();
+                }
+                if ui
+                    .add_enabled(
+                        !self.redo_stack.is_empty(),
+                        egui::Button::new("Redo correction").shortcut_text("Ctrl+Shift+Z"),
+                    )
+                    .clicked()
+                {
+                    self.redo();
+                }
+                ui.separator();
+                ui.label(
+                    egui::RichText::new(format!("Corrections: {}", self.store.path.display()))
+                        .weak()
+                        .small(),
+                );
+            });
             ui.menu_button("View", |ui| {
                 ui.add(egui::Slider::new(&mut self.settings.max_series, 1..=20).text("series on the timeline"));
                 if ui.button("Show all timeline series").clicked() {
@@ -340,6 +449,14 @@ impl StanceApp {
             if cancel && let Some(l) = self.loader.take() {
                 l.cancel();
             }
+        }
+        if let Some(s) = self.status.clone() {
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(s).small());
+                if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                    self.status = None;
+                }
+            });
         }
         if let Some(e) = self.load_error.clone() {
             ui.horizontal(|ui| {
@@ -402,6 +519,7 @@ impl StanceApp {
                         ("Ctrl+O", "Open a folder"),
                         ("Ctrl+R", "Reload the folder"),
                         ("Ctrl+F", "Search entities"),
+                        ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a correction"),
                         ("Esc", "Clear the entity filter"),
                         ("F1", "This window"),
                         ("Ctrl+Q", "Quit"),
@@ -445,7 +563,9 @@ impl StanceApp {
                     self.documents.ui(ui, &corpus, &mut self.selection, &docs);
                 });
                 ui.separator();
-                self.reader.ui(ui, &corpus, &mut self.selection);
+                if let Some(cmd) = self.reader.ui(ui, &corpus, &mut self.selection) {
+                    self.apply_command(cmd);
+                }
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let total = ui.available_height();

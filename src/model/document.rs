@@ -43,6 +43,10 @@ pub struct Document {
     pub date: Option<DocDate>,
     /// Why there is no date (or what limits the estimate), shown in the undated tray.
     pub date_note: Option<String>,
+    /// The date the analysis found, before any correction by the analyst.
+    pub detected_date: Option<DocDate>,
+    /// The note the analysis gave, before any correction.
+    pub detected_note: Option<String>,
     /// Entity mentions in this document, sorted by position.
     pub mentions: Vec<(EntityId, Range<usize>)>,
     /// Notices from loading (decoding fell back, file truncated...).

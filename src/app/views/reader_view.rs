@@ -9,15 +9,32 @@ use std::ops::Range;
 
 /// State of the reader.
 #[derive(Debug, Default)]
-pub struct ReaderView;
+pub struct ReaderView {
+    /// The date field's text, for `editing`.
+    date_text: String,
+    /// Document whose date field is open.
+    editing: Option<crate::model::DocId>,
+    /// Why the typed date was refused.
+    date_error: Option<String>,
+}
+
+/// An edit the reader asks the app to make (saved as a correction, undoable).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReaderCommand {
+    /// Set the date of a document ("YYYY-MM-DD", "YYYY-MM", "YYYY"), or with `None` mark it undated.
+    SetDate(String, Option<String>),
+    /// Forget the correction: the detected date applies again.
+    RevertDate(String),
+}
 
 impl ReaderView {
-    /// Draws the open document.
-    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection) {
+    /// Draws the open document; returns an edit the user asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection) -> Option<ReaderCommand> {
         let Some(id) = selection.open_doc else {
             ui.label(egui::RichText::new("Click a document or a timeline point to read it here.").weak());
-            return;
+            return None;
         };
+
         let doc = corpus.doc(id);
         ui.add(egui::Label::new(egui::RichText::new(&doc.title).heading()).wrap());
         ui.horizontal_wrapped(|ui| {
@@ -45,6 +62,7 @@ impl ReaderView {
             ui.label("·");
             ui.label(egui::RichText::new(&doc.path).weak());
         });
+        let command = self.date_editor_ui(ui, doc);
         for n in &doc.notices {
             ui.label(
                 egui::RichText::new(format!("⚠ {n}"))
@@ -129,5 +147,74 @@ impl ReaderView {
                     ui.add_space(4.0);
                 }
             });
+        command
+    }
+
+    /// The date field: set, mark undated, or revert to the detected date.
+    fn date_editor_ui(&mut self, ui: &mut egui::Ui, doc: &crate::model::Document) -> Option<ReaderCommand> {
+        let mut command = None;
+        if self.editing != Some(doc.id) {
+            ui.horizontal(|ui| {
+                let edit = ui
+                    .small_button("Correct the date…")
+                    .on_hover_text("Set the publication date yourself; it is saved and applied on every reload");
+                if edit.clicked() {
+                    self.editing = Some(doc.id);
+                    self.date_text = doc.date.as_ref().map(|d| d.value_string()).unwrap_or_default();
+                    self.date_error = None;
+                }
+                let corrected = doc
+                    .date
+                    .as_ref()
+                    .is_some_and(|d| d.source == crate::model::DateSource::User)
+                    || doc.date_note.as_deref() == Some(crate::corrections::UNDATED_BY_USER);
+                if corrected {
+                    let detected = doc
+                        .detected_date
+                        .as_ref()
+                        .map_or("undated".to_string(), |d| d.value_string());
+                    if ui.small_button(format!("Use the detected date ({detected})")).clicked() {
+                        command = Some(ReaderCommand::RevertDate(doc.path.clone()));
+                    }
+                }
+            });
+            return command;
+        }
+        ui.horizontal(|ui| {
+            ui.label("Date:");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.date_text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(110.0),
+            );
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button("Set").clicked() || enter {
+                match crate::corrections::validate_date(&self.date_text) {
+                    Ok(()) => {
+                        command = Some(ReaderCommand::SetDate(
+                            doc.path.clone(),
+                            Some(self.date_text.trim().to_string()),
+                        ));
+                        self.editing = None;
+                    }
+                    Err(e) => self.date_error = Some(e),
+                }
+            }
+            if ui
+                .button("Undated")
+                .on_hover_text("Mark this document as having no known date")
+                .clicked()
+            {
+                command = Some(ReaderCommand::SetDate(doc.path.clone(), None));
+                self.editing = None;
+            }
+            if ui.button("Cancel").clicked() {
+                self.editing = None;
+            }
+        });
+        if let Some(e) = &self.date_error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        command
     }
 }

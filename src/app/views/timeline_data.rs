@@ -209,7 +209,9 @@ mod tests {
 
     #[test]
     fn events_of_one_pair_in_one_document_share_a_marker() {
-        let corpus = crate::analysis::load_corpus(None, &crate::ingest::LoadControl::default()).unwrap();
+        let corpus =
+            crate::analysis::load_corpus_with(None, &crate::ingest::LoadControl::default(), &Default::default())
+                .unwrap();
         let flags = vec![true; corpus.documents.len()];
         let data = timeline_data(&corpus, &Selection::default(), &flags, 50);
         let dated_events: usize = corpus

@@ -1,0 +1,124 @@
+//! A date corrected in the GUI is saved at once, undoable, survives a restart and
+//! shows in `analyze` as `"source": "user"`.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stance_explorer::analysis::load_corpus_with;
+use stance_explorer::app::StanceApp;
+use stance_explorer::app::settings::Settings;
+use stance_explorer::corrections::CorrectionStore;
+use stance_explorer::ingest::LoadControl;
+use stance_explorer::model::DateSource;
+
+fn app_with_store(store: &CorrectionStore) -> Harness<'static, StanceApp> {
+    let corrections = store.load().corrections;
+    let corpus = load_corpus_with(None, &LoadControl::default(), &corrections).unwrap();
+    let mut app = StanceApp::with_corpus(corpus, Settings::default());
+    app.set_correction_store(store.clone());
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(stance_explorer::app::theme::install_fonts)
+        .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
+    h.run_steps(2);
+    h
+}
+
+fn date_of_000(app: &StanceApp) -> Option<(String, DateSource)> {
+    let d = app.corpus.documents.iter().find(|d| d.path.starts_with("000")).unwrap();
+    d.date.as_ref().map(|d| (d.value_string(), d.source))
+}
+
+#[test]
+fn a_date_set_in_the_reader_is_saved_undoable_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = CorrectionStore::at(dir.path().join("corrections.json"));
+    let mut h = app_with_store(&store);
+    assert_eq!(date_of_000(h.state()), None, "000 starts undated");
+    let dated_before = h
+        .state()
+        .corpus
+        .stances
+        .iter()
+        .filter(|s| h.state().corpus.doc(s.doc).date.is_some())
+        .count();
+
+    // The reader shows 000 first; correct its date.
+    h.get_by_label("Correct the date…").click();
+    h.run_steps(2);
+    let field = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
+    field.focus();
+    field.type_text("2023-02-3O");
+    h.run_steps(1);
+    h.get_by_label("Set").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("write the date as YYYY-MM-DD").is_some(),
+        "an invalid date is refused with a reason"
+    );
+    assert_eq!(date_of_000(h.state()), None);
+    let field = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    field.type_text("2023-02-25");
+    h.run_steps(1);
+    h.get_by_label("Set").click();
+    h.run_steps(3);
+    assert_eq!(date_of_000(h.state()), Some(("2023-02-25".into(), DateSource::User)));
+    assert!(store.path.exists(), "saved at once");
+    let dated_after = h
+        .state()
+        .corpus
+        .stances
+        .iter()
+        .filter(|s| h.state().corpus.doc(s.doc).date.is_some())
+        .count();
+    assert!(dated_after > dated_before, "000's stance events join the timeline");
+
+    // Undo brings the detected state back (and saves that too); redo re-applies.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(date_of_000(h.state()), None);
+    assert!(store.load().corrections.dates.is_empty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(date_of_000(h.state()), Some(("2023-02-25".into(), DateSource::User)));
+    drop(h);
+
+    // "Restart": a new app over the same store.
+    let h = app_with_store(&store);
+    assert_eq!(date_of_000(h.state()), Some(("2023-02-25".into(), DateSource::User)));
+    assert!(h.query_by_label_contains("Use the detected date").is_some());
+}
+
+#[test]
+fn analyze_reports_corrected_dates_as_user() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Astana said it supports the peace plan of China, officials said today.\n",
+    )
+    .unwrap();
+    let store = CorrectionStore::for_corpus(Some(dir.path()));
+    assert!(
+        store.path.starts_with(dir.path()),
+        "a writable corpus keeps its sidecar inside"
+    );
+    let mut c = store.load().corrections;
+    c.set_date("a.txt", Some("2023-02")).unwrap();
+    store.save(&c).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stance-explorer"))
+        .args(["analyze", dir.path().to_str().unwrap(), "--json", "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["documents"][0]["date"];
+    assert_eq!(d["value"], "2023-02");
+    assert_eq!(d["precision"], "month");
+    assert_eq!(d["source"], "user");
+    assert_eq!(
+        v["documents"].as_array().unwrap().len(),
+        1,
+        "the sidecar folder is not read as articles"
+    );
+}
