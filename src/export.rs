@@ -99,6 +99,8 @@ pub struct ExportStance {
     pub negated: bool,
     /// How actor and target were found.
     pub explanation: String,
+    /// Date of the reported event, when the sentence names one.
+    pub event_date: Option<ExportDate>,
 }
 
 /// A load problem.
@@ -169,6 +171,7 @@ impl Export {
                     category: s.category.clone(),
                     negated: s.negated,
                     explanation: s.explanation.clone(),
+                    event_date: s.event_date.as_ref().map(export_date),
                 })
                 .collect(),
             problems: c

@@ -237,3 +237,20 @@ fn every_stance_keeps_its_sentence_and_indexes_agree() {
         );
     }
 }
+
+#[test]
+fn stance_sentences_keep_the_date_of_the_event_they_report() {
+    let c = sample();
+    let ru = c.entity_named("Russia").unwrap();
+    let crimea = c.entity_named("Crimea").unwrap();
+    let annexed = c
+        .stances
+        .iter()
+        .find(|s| s.actor == ru && s.target == crimea)
+        .expect("Russia annexed Crimea (004)");
+    let e = annexed.event_date.as_ref().expect("the sentence names 2014");
+    assert_eq!(e.value_string(), "2014");
+    assert_eq!(e.evidence, "2014");
+    // The article itself stays undated: an event date is not a publication date.
+    assert!(c.doc(annexed.doc).date.is_none());
+}

@@ -37,7 +37,7 @@ fn timeline_snapshot() {
         let corpus = app.corpus.clone();
         egui::CentralPanel::default_margins().show(ui, |ui| {
             app.timeline
-                .ui(ui, &corpus, &mut app.selection, &app.settings, &flags, 1)
+                .ui(ui, &corpus, &mut app.selection, &mut app.settings, &flags, 1)
         });
     });
 }

@@ -178,3 +178,29 @@ fn f1_shows_the_shortcuts() {
     assert!(h.query_by_label("Keyboard shortcuts").is_some());
     assert!(h.query_by_label("Open a folder").is_some());
 }
+
+#[test]
+fn plotting_by_event_date_places_undated_reports_of_dated_events() {
+    let mut h = harness();
+    let corpus = h.state().corpus.clone();
+    let by_pub = h
+        .state_mut()
+        .timeline
+        .data(&corpus, &Default::default(), &[true; 5], 7, 8, false)
+        .clone();
+    h.get_by_label("event date").click();
+    h.run_steps(3);
+    assert!(h.state().settings.plot_event_dates);
+    let by_event = h
+        .state_mut()
+        .timeline
+        .data(&corpus, &Default::default(), &[true; 5], 7, 8, true)
+        .clone();
+    let count = |d: &stance_explorer::app::views::timeline_data::TimelineData| -> usize {
+        d.series.iter().flat_map(|s| &s.points).map(|p| p.stances.len()).sum()
+    };
+    assert!(
+        count(&by_event) > count(&by_pub),
+        "“in 2014” in an undated article puts its event on the axis"
+    );
+}

@@ -506,3 +506,153 @@ mod tests {
         assert_eq!(d.source, DateSource::Filename);
     }
 }
+
+/// Converts the date finder's precision.
+fn to_precision(p: super::date_expr::Precision) -> DatePrecision {
+    match p {
+        super::date_expr::Precision::Year => DatePrecision::Year,
+        super::date_expr::Precision::Month => DatePrecision::Month,
+        super::date_expr::Precision::Day => DatePrecision::Day,
+    }
+}
+
+/// The date of the event a sentence reports ("On Friday, Tokayev …", "in 2014",
+/// "in May 2022"): the date expression nearest to `near` (a byte offset in the
+/// sentence). Expressions without a year, and relative ones, are resolved against
+/// the publication date; without one they give nothing.
+pub fn event_date(sentence: &str, sentence_start: usize, near: usize, pub_date: Option<&DocDate>) -> Option<DocDate> {
+    let exprs = find_date_exprs(sentence);
+    let e = exprs
+        .iter()
+        .min_by_key(|e| (e.range.start + sentence_start).abs_diff(near))?;
+    let evidence = sentence[e.range.clone()].trim().to_string();
+    let range = Some(sentence_start + e.range.start..sentence_start + e.range.end);
+    let reference = pub_date.filter(|d| d.precision == DatePrecision::Day);
+    let (date, precision, confidence, source, reasoning) = match e.kind {
+        DateExprKind::Calendar {
+            year: Some(y),
+            month,
+            day,
+            ..
+        } => {
+            let p = match (month, day) {
+                (Some(_), Some(_)) => DatePrecision::Day,
+                (Some(_), None) => DatePrecision::Month,
+                _ => DatePrecision::Year,
+            };
+            let date = Date::new(y, month.unwrap_or(1), day.unwrap_or(1)).ok()?;
+            let conf = match p {
+                DatePrecision::Day => 0.8,
+                DatePrecision::Month => 0.7,
+                DatePrecision::Year => 0.6,
+            };
+            (
+                date,
+                p,
+                conf,
+                DateSource::Text,
+                format!("the sentence names “{evidence}”"),
+            )
+        }
+        DateExprKind::Calendar {
+            year: None,
+            month: Some(m),
+            day,
+            ..
+        } => {
+            let r = reference?;
+            let d = day.unwrap_or(1);
+            // The latest such date on or before publication.
+            let mut date = Date::new(r.date.year(), m, d).ok()?;
+            if date > r.date {
+                date = Date::new(r.date.year() - 1, m, d).ok()?;
+            }
+            let p = if day.is_some() {
+                DatePrecision::Day
+            } else {
+                DatePrecision::Month
+            };
+            (
+                date,
+                p,
+                0.6 * r.confidence,
+                DateSource::Inferred,
+                format!("“{evidence}” before the publication date {}", r.value_string()),
+            )
+        }
+        DateExprKind::Calendar { .. } => return None,
+        DateExprKind::Relative { .. } | DateExprKind::Weekday { .. } => {
+            let r = reference?;
+            let (date, p) = super::date_expr::resolve(&e.kind, r.date)?;
+            (
+                date,
+                to_precision(p),
+                0.6 * r.confidence,
+                DateSource::Inferred,
+                format!("“{evidence}” counted from the publication date {}", r.value_string()),
+            )
+        }
+    };
+    // Normalise to the start of the period.
+    let date = match precision {
+        DatePrecision::Day => date,
+        DatePrecision::Month => date.first_of_month(),
+        DatePrecision::Year => Date::new(date.year(), 1, 1).ok()?,
+    };
+    Some(DocDate {
+        date,
+        precision,
+        confidence,
+        source,
+        evidence,
+        evidence_range: range,
+        reasoning,
+    })
+}
+
+#[cfg(test)]
+mod event_tests {
+    use super::*;
+
+    fn pub_day(y: i16, m: i8, d: i8) -> DocDate {
+        DocDate {
+            date: jiff::civil::date(y, m, d),
+            precision: DatePrecision::Day,
+            confidence: 0.9,
+            source: DateSource::Text,
+            evidence: String::new(),
+            evidence_range: None,
+            reasoning: String::new(),
+        }
+    }
+
+    #[test]
+    fn event_dates_from_the_sentence() {
+        let s = "The conflict has roots in the 2014 crisis, when Russia annexed Crimea.";
+        let d = event_date(s, 100, 100 + s.find("annexed").unwrap(), None).unwrap();
+        assert_eq!(
+            (d.value_string(), d.precision, d.source),
+            ("2014".into(), DatePrecision::Year, DateSource::Text)
+        );
+        assert_eq!(
+            d.evidence_range,
+            Some(100 + s.find("2014").unwrap()..100 + s.find("2014").unwrap() + 4)
+        );
+
+        let s = "Talks fell apart in May 2022, despite compromises.";
+        assert_eq!(event_date(s, 0, 0, None).unwrap().value_string(), "2022-05");
+
+        // Relative and year-less expressions need the publication date.
+        let s = "Tokayev was quoted as saying on Monday that the war must end.";
+        assert!(event_date(s, 0, 0, None).is_none());
+        let d = event_date(s, 0, 0, Some(&pub_day(2024, 9, 17))).unwrap();
+        assert_eq!(d.value_string(), "2024-09-16");
+        assert_eq!(d.source, DateSource::Inferred);
+        let s = "The president in November urged a formula for peace.";
+        assert_eq!(
+            event_date(s, 0, 0, Some(&pub_day(2023, 2, 25))).unwrap().value_string(),
+            "2022-11"
+        );
+        assert!(event_date("No date here at all.", 0, 0, Some(&pub_day(2023, 2, 25))).is_none());
+    }
+}

@@ -158,6 +158,12 @@ fn analyse_document(
         &res.gazetteer,
         &res.lexicon,
     );
+    let mut stances = stances;
+    let pub_date = dating.date.as_ref();
+    for s in &mut stances {
+        let r = &sentences[s.sentence];
+        s.event_date = dating::event_date(&text[r.clone()], r.start, s.cue_range.start, pub_date);
+    }
     let title = raw
         .title
         .or(layout.title)
@@ -309,6 +315,7 @@ fn assemble(
                 category: s.category,
                 negated: s.negated,
                 explanation: s.explanation,
+                event_date: s.event_date,
             });
         }
         documents.push(doc);

@@ -137,6 +137,8 @@ pub struct RawStance {
     pub negated: bool,
     /// How it was found.
     pub explanation: String,
+    /// Date of the reported event (filled in after dating).
+    pub event_date: Option<crate::model::DocDate>,
 }
 
 /// Everything stance finding needs about one document.
@@ -346,6 +348,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         cue_range: cue_range.clone(),
                         category: cue.category.clone(),
                         negated,
+                        event_date: None,
                         explanation: format!(
                             "actor: {}; target: {}; cue “{}” ({}{:+.2}{})",
                             actor.how, target_how, cue.phrase, cue.category, cue.score, neg_how

@@ -572,7 +572,7 @@ impl StanceApp {
             let timeline_h = (total * 0.5).max(240.0);
             let r = ui.allocate_ui(egui::vec2(ui.available_width(), timeline_h), |ui| {
                 self.timeline
-                    .ui(ui, &corpus, &mut self.selection, &self.settings, &flags, filter_key);
+                    .ui(ui, &corpus, &mut self.selection, &mut self.settings, &flags, filter_key);
             });
             self.view_rects.insert(ShotView::Timeline, r.response.rect);
             ui.separator();

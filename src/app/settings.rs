@@ -26,6 +26,8 @@ pub struct Settings {
     pub sort_entities_by_count: bool,
     /// Side-by-side: show word differences inside aligned pairs.
     pub show_word_diff: bool,
+    /// Timeline: place events at the date the sentence names (else publication date).
+    pub plot_event_dates: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             show_uncertain_hollow: true,
             sort_entities_by_count: true,
             show_word_diff: true,
+            plot_event_dates: false,
         }
     }
 }

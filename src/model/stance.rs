@@ -1,6 +1,6 @@
 //! Stance events: who took which position toward whom, with the evidence.
 
-use super::{DocId, EntityId};
+use super::{DocDate, DocId, EntityId};
 use std::ops::Range;
 
 /// Who spoke for the actor: a person or a body ("Foreign Ministry of Kazakhstan").
@@ -37,4 +37,6 @@ pub struct StanceEvent {
     pub negated: bool,
     /// How actor and target were found (shown on hover).
     pub explanation: String,
+    /// The date of the event the sentence reports, when it names one ("in 2014").
+    pub event_date: Option<DocDate>,
 }

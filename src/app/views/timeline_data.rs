@@ -49,7 +49,13 @@ pub struct TimelineData {
 }
 
 /// Builds the series for `selection` over the visible documents.
-pub fn timeline_data(corpus: &Corpus, selection: &Selection, doc_visible: &[bool], max_series: usize) -> TimelineData {
+pub fn timeline_data(
+    corpus: &Corpus,
+    selection: &Selection,
+    doc_visible: &[bool],
+    max_series: usize,
+    event_dates: bool,
+) -> TimelineData {
     let mut data = TimelineData::default();
     for ((actor, target), ids) in &corpus.index.pairs {
         let mut points: Vec<SeriesPoint> = Vec::new();
@@ -58,18 +64,27 @@ pub fn timeline_data(corpus: &Corpus, selection: &Selection, doc_visible: &[bool
                 continue;
             }
             let s = corpus.stance(*id);
-            let Some(d) = &corpus.doc(s.doc).date else {
+            let date = if event_dates {
+                s.event_date.as_ref().or(corpus.doc(s.doc).date.as_ref())
+            } else {
+                corpus.doc(s.doc).date.as_ref()
+            };
+            let Some(d) = date else {
                 data.undated_events += 1;
                 continue;
             };
-            match points.iter_mut().find(|p| corpus.stance(p.stance).doc == s.doc) {
+            let x = d.plot_day();
+            match points
+                .iter_mut()
+                .find(|p| corpus.stance(p.stance).doc == s.doc && p.x == x)
+            {
                 Some(p) => {
                     let n = p.stances.len() as f64;
                     p.y = (p.y * n + f64::from(s.score)) / (n + 1.0);
                     p.stances.push(*id);
                 }
                 None => points.push(SeriesPoint {
-                    x: d.plot_day(),
+                    x,
                     y: f64::from(s.score),
                     stance: *id,
                     stances: vec![*id],
@@ -213,7 +228,7 @@ mod tests {
             crate::analysis::load_corpus_with(None, &crate::ingest::LoadControl::default(), &Default::default())
                 .unwrap();
         let flags = vec![true; corpus.documents.len()];
-        let data = timeline_data(&corpus, &Selection::default(), &flags, 50);
+        let data = timeline_data(&corpus, &Selection::default(), &flags, 50, false);
         let dated_events: usize = corpus
             .stances
             .iter()

@@ -17,6 +17,8 @@ pub struct TimelineView {
     cache: Option<(u64, TimelineData)>,
     /// Series label hovered in the legend.
     hovered_series: Option<String>,
+    /// Whether the plot is by event date (set each frame from the settings).
+    by_event_date: bool,
     /// Screen positions of the drawn markers in the last frame.
     marker_positions: Vec<(StanceId, egui::Pos2)>,
 }
@@ -43,9 +45,14 @@ impl TimelineView {
         doc_visible: &[bool],
         filter_key: u64,
         max_series: usize,
+        event_dates: bool,
     ) -> &TimelineData {
+        let filter_key = filter_key ^ u64::from(event_dates);
         if self.cache.as_ref().is_none_or(|(k, _)| *k != filter_key) {
-            self.cache = Some((filter_key, timeline_data(corpus, selection, doc_visible, max_series)));
+            self.cache = Some((
+                filter_key,
+                timeline_data(corpus, selection, doc_visible, max_series, event_dates),
+            ));
         }
         &self.cache.as_ref().expect("just filled").1
     }
@@ -56,21 +63,35 @@ impl TimelineView {
         ui: &mut egui::Ui,
         corpus: &Corpus,
         selection: &mut Selection,
-        settings: &Settings,
+        settings: &mut Settings,
         doc_visible: &[bool],
         filter_key: u64,
     ) {
         let data = self
-            .data(corpus, selection, doc_visible, filter_key, settings.max_series)
+            .data(
+                corpus,
+                selection,
+                doc_visible,
+                filter_key,
+                settings.max_series,
+                settings.plot_event_dates,
+            )
             .clone();
         ui.horizontal(|ui| {
             ui.heading("Stance timeline");
-            let n: usize = data.series.iter().map(|s| s.points.len()).sum();
+            let n: usize = data.series.iter().flat_map(|s| &s.points).map(|p| p.stances.len()).sum();
             ui.label(egui::RichText::new(format!("{n} dated stance events in {} series", data.series.len())).weak());
             if data.hidden_series > 0 {
                 ui.label(egui::RichText::new(format!("(+{} smaller series not drawn)", data.hidden_series)).weak());
             }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.selectable_value(&mut settings.plot_event_dates, true, "event date")
+                    .on_hover_text("Place each stance at the date its sentence names (\"in 2014\", \"on Monday\"), else at publication");
+                ui.selectable_value(&mut settings.plot_event_dates, false, "publication date");
+                ui.label("Plot by:");
+            });
         });
+        self.by_event_date = settings.plot_event_dates;
         self.legend_ui(ui, corpus, &data);
         let tray_width = if data.undated_docs.is_empty() { 0.0 } else { 190.0 };
         let plot_width = (ui.available_width() - tray_width - 8.0).max(200.0);
@@ -135,7 +156,11 @@ impl TimelineView {
         let max_ticks = ((ui.available_width() / 90.0) as usize).clamp(2, 14);
         // A new filter (or corpus) starts from its own data range.
         let plot = Plot::new(("stance_timeline", self.cache.as_ref().map_or(0, |c| c.0)))
-            .x_axis_label("publication date")
+            .x_axis_label(if self.by_event_date {
+                "event date (else publication date)"
+            } else {
+                "publication date"
+            })
             .y_axis_label("stance (−1 opposes … +1 supports)")
             .default_x_bounds(lo - pad, hi + pad)
             .include_y(-1.15)
@@ -308,6 +333,15 @@ pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
         doc.title,
         doc.outlet.as_deref().unwrap_or("outlet unknown")
     ));
+    if let Some(e) = &s.event_date {
+        ui.label(format!(
+            "Event date {} ({}, {:.0}%): {}",
+            e.value_string(),
+            e.source.as_str(),
+            e.confidence * 100.0,
+            e.reasoning
+        ));
+    }
     if let Some(d) = &doc.date {
         ui.label(format!(
             "Date {} ({}, {} confidence {:.0}%): {}",
