@@ -7,6 +7,7 @@
 pub mod align;
 pub mod date_expr;
 pub mod dating;
+pub mod events;
 pub mod gazetteer;
 pub mod layout;
 pub mod lexicon;
@@ -224,7 +225,10 @@ pub fn build_corpus(
     control.check()?;
     let mut problems = ingested.problems;
     problems.extend(res.problems.iter().cloned());
-    let corpus = assemble(analyses, &res.gazetteer, root, label, problems);
+    let (events, event_problems) = events::load_events(root.as_deref());
+    problems.extend(event_problems);
+    let mut corpus = assemble(analyses, &res.gazetteer, root, label, problems);
+    corpus.events = events;
     control.set_phase(LoadPhase::Done);
     Ok(corpus)
 }

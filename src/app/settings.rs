@@ -28,6 +28,8 @@ pub struct Settings {
     pub show_word_diff: bool,
     /// Timeline: place events at the date the sentence names (else publication date).
     pub plot_event_dates: bool,
+    /// Timeline: draw reference events (invasion, UN votes…) as labelled lines.
+    pub show_reference_events: bool,
 }
 
 impl Default for Settings {
@@ -40,6 +42,7 @@ impl Default for Settings {
             sort_entities_by_count: true,
             show_word_diff: true,
             plot_event_dates: false,
+            show_reference_events: true,
         }
     }
 }

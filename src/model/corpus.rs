@@ -43,6 +43,8 @@ pub struct Corpus {
     pub stances: Vec<StanceEvent>,
     /// Files that could not be loaded.
     pub problems: Vec<LoadProblem>,
+    /// Reference events for the timeline, by date.
+    pub events: Vec<super::ReferenceEvent>,
     /// Lookup tables.
     pub index: CorpusIndex,
 }

@@ -8,12 +8,14 @@ mod corpus;
 mod date;
 mod document;
 mod entity;
+mod reference_event;
 mod stance;
 
 pub use corpus::{Corpus, CorpusIndex, LoadProblem};
 pub use date::{DatePrecision, DateSource, DocDate, date_from_epoch_days, days_since_epoch, parse_value};
 pub use document::{DocFormat, Document};
 pub use entity::{Entity, EntityKind, Mention};
+pub use reference_event::ReferenceEvent;
 pub use stance::{Speaker, StanceEvent};
 
 /// Index of a document in [`Corpus::documents`].

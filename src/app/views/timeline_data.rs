@@ -205,6 +205,36 @@ pub fn tick_label(day: f64, step_days: f64) -> String {
     }
 }
 
+/// Places labels of width `w` at screen x positions without overlap, in up to
+/// `rows` rows; lower `priority` values are placed first. Returns each label's row
+/// (or `None`: not drawn, its line stays and its hover text tells).
+pub fn place_labels(items: &[(f32, f32, u8)], rows: usize, gap_px: f32) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| (items[i].2, i));
+    let mut taken: Vec<Vec<(f32, f32)>> = vec![Vec::new(); rows];
+    let mut out = vec![None; items.len()];
+    for i in order {
+        let (x, w, _) = items[i];
+        let span = (x, x + w + gap_px);
+        if let Some(row) = (0..rows).find(|r| taken[*r].iter().all(|(a, b)| span.1 <= *a || span.0 >= *b)) {
+            taken[row].push(span);
+            out[i] = Some(row);
+        }
+    }
+    out
+}
+
+/// Label priority of a reference event category (lower is drawn first).
+pub fn event_priority(category: &str) -> u8 {
+    match category {
+        "war" => 0,
+        "un_vote" => 1,
+        "diplomacy" => 2,
+        "sanctions" => 3,
+        _ => 4,
+    }
+}
+
 /// A date for hover text: "2022-03-02", "2022-03", "2022".
 pub fn precision_label(p: DatePrecision) -> &'static str {
     match p {
@@ -278,6 +308,29 @@ mod tests {
         let days = date_ticks(d(2022, 3, 1), d(2022, 3, 4), 10);
         let labels: Vec<String> = days.iter().map(|t| tick_label(t.day, t.step_days)).collect();
         assert_eq!(labels, ["1 Mar 2022", "2 Mar 2022", "3 Mar 2022", "4 Mar 2022"]);
+    }
+
+    #[test]
+    fn labels_never_overlap() {
+        let items = [(0.0, 50.0, 2), (20.0, 50.0, 0), (45.0, 50.0, 1), (200.0, 30.0, 3)];
+        let rows = place_labels(&items, 2, 4.0);
+        assert_eq!(rows[1], Some(0), "the war event goes first");
+        assert_eq!(rows[3], Some(0));
+        let mut placed: Vec<(f32, f32, usize)> = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(r) = r {
+                let (x, w, _) = items[i];
+                assert!(
+                    placed.iter().all(|(a, b, row)| *row != *r || x + w <= *a || x >= *b),
+                    "overlap at {i}"
+                );
+                placed.push((x, x + w, *r));
+            }
+        }
+        assert!(
+            rows.iter().filter(|r| r.is_none()).count() >= 1,
+            "one of three crowded labels is dropped with two rows"
+        );
     }
 
     #[test]

@@ -19,6 +19,10 @@ pub struct TimelineView {
     hovered_series: Option<String>,
     /// Whether the plot is by event date (set each frame from the settings).
     by_event_date: bool,
+    /// Whether reference events are drawn (set each frame from the settings).
+    show_events: bool,
+    /// Screen x and index of each drawn reference event line in the last frame.
+    event_lines: Vec<(f32, usize)>,
     /// Screen positions of the drawn markers in the last frame.
     marker_positions: Vec<(StanceId, egui::Pos2)>,
 }
@@ -89,9 +93,12 @@ impl TimelineView {
                     .on_hover_text("Place each stance at the date its sentence names (\"in 2014\", \"on Monday\"), else at publication");
                 ui.selectable_value(&mut settings.plot_event_dates, false, "publication date");
                 ui.label("Plot by:");
+                ui.checkbox(&mut settings.show_reference_events, "events")
+                    .on_hover_text("Reference events (assets/events.csv and the corpus's .stance-explorer/events.csv)");
             });
         });
         self.by_event_date = settings.plot_event_dates;
+        self.show_events = settings.show_reference_events;
         self.legend_ui(ui, corpus, &data);
         let tray_width = if data.undated_docs.is_empty() { 0.0 } else { 190.0 };
         let plot_width = (ui.available_width() - tray_width - 8.0).max(200.0);
@@ -164,7 +171,7 @@ impl TimelineView {
             .y_axis_label("stance (−1 opposes … +1 supports)")
             .default_x_bounds(lo - pad, hi + pad)
             .include_y(-1.15)
-            .include_y(1.15)
+            .include_y(if self.show_events { 1.45 } else { 1.15 })
             .allow_zoom([true, false])
             .allow_drag([true, false])
             .allow_scroll([true, false])
@@ -198,12 +205,93 @@ impl TimelineView {
             .show_y(false);
         let hidden = &self.hidden;
         let hovered_series = self.hovered_series.clone();
+        let show_events = self.show_events;
+        let event_color = ui.visuals().weak_text_color();
+        let label_font = egui::TextStyle::Small.resolve(ui.style());
+        let label_widths: Vec<f32> = corpus
+            .events
+            .iter()
+            .map(|e| {
+                ui.fonts_mut(|f| {
+                    f.layout_no_wrap(e.label.clone(), label_font.clone(), event_color)
+                        .size()
+                        .x
+                })
+            })
+            .collect();
+        let mut event_lines = Vec::new();
         let response = plot.show(ui, |plot_ui| {
             plot_ui.hline(
                 HLine::new("neutral", 0.0)
                     .color(egui::Color32::from_gray(150))
                     .width(1.0),
             );
+            if show_events {
+                let b = plot_ui.plot_bounds();
+                let visible: Vec<usize> = (0..corpus.events.len())
+                    .filter(|i| {
+                        let x = crate::model::days_since_epoch(corpus.events[*i].date);
+                        x >= b.min()[0] && x <= b.max()[0]
+                    })
+                    .collect();
+                let frame = *plot_ui.transform().frame();
+                // A label runs right of its line, or left of it near the right edge.
+                let mut left_of_line = Vec::new();
+                let items: Vec<(f32, f32, u8)> = visible
+                    .iter()
+                    .map(|i| {
+                        let e = &corpus.events[*i];
+                        let x = plot_ui
+                            .screen_from_plot(PlotPoint::new(crate::model::days_since_epoch(e.date), 0.0))
+                            .x;
+                        let w = label_widths[*i] + 4.0;
+                        let flip = x + w > frame.max.x;
+                        left_of_line.push(flip);
+                        (
+                            if flip { x - w } else { x },
+                            w,
+                            super::timeline_data::event_priority(&e.category),
+                        )
+                    })
+                    .collect();
+                let rows = super::timeline_data::place_labels(&items, 2, 6.0);
+                for (((i, item), row), flip) in visible.iter().zip(&items).zip(rows).zip(left_of_line) {
+                    let e = &corpus.events[*i];
+                    let x = crate::model::days_since_epoch(e.date);
+                    event_lines.push((if flip { item.0 + item.1 } else { item.0 }, *i));
+                    let line_color = event_color.gamma_multiply(0.6);
+                    match row {
+                        Some(row) => {
+                            plot_ui.vline(
+                                egui_plot::VLine::new(format!("event {}", e.label), x)
+                                    .color(line_color)
+                                    .style(egui_plot::LineStyle::Dashed { length: 4.0 })
+                                    .width(1.0)
+                                    .allow_hover(false),
+                            );
+                            let y = 1.44 - 0.13 * row as f64;
+                            let text = egui::RichText::new(&e.label).small().color(event_color);
+                            let anchor = if flip {
+                                egui::Align2::RIGHT_TOP
+                            } else {
+                                egui::Align2::LEFT_TOP
+                            };
+                            plot_ui.text(
+                                egui_plot::Text::new(format!("event label {}", e.label), PlotPoint::new(x, y), text)
+                                    .anchor(anchor)
+                                    .allow_hover(false),
+                            );
+                        }
+                        // No room for its label: a short tick in the label band (hover tells).
+                        None => plot_ui.line(
+                            Line::new(format!("event tick {}", e.label), vec![[x, 1.08], [x, 1.16]])
+                                .color(line_color)
+                                .width(1.0)
+                                .allow_hover(false),
+                        ),
+                    }
+                }
+            }
             for s in data.series.iter().filter(|s| !hidden.contains(&s.label)) {
                 let color = series_color(corpus, s);
                 let highlight = hovered_series.as_deref() == Some(s.label.as_str())
@@ -271,6 +359,7 @@ impl TimelineView {
                 )
             })
             .collect();
+        self.event_lines = event_lines;
         // Our own picking: nearest marker in screen space.
         let pointer = response.response.hover_pos();
         let picked: Option<StanceId> = pointer.and_then(|pos| {
@@ -287,6 +376,23 @@ impl TimelineView {
             best.map(|b| b.1)
         });
         selection.hovered_stance = picked;
+        if picked.is_none()
+            && let Some(pos) = pointer
+            && let Some((_, i)) = self.event_lines.iter().find(|(x, _)| (x - pos.x).abs() <= 3.0)
+        {
+            let e = &corpus.events[*i];
+            response.response.clone().on_hover_ui_at_pointer(|ui| {
+                ui.set_max_width(380.0);
+                ui.strong(format!("{} · {}", e.date, e.label));
+                ui.label(&e.source);
+                let origin = if e.from_corpus {
+                    "this corpus's events.csv"
+                } else {
+                    "assets/events.csv"
+                };
+                ui.label(egui::RichText::new(format!("{} · {origin}", e.category)).weak().small());
+            });
+        }
         if let Some(id) = picked {
             let st = corpus.stance(id);
             selection.hover_entity(st.actor);
