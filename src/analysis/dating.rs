@@ -307,42 +307,67 @@ fn date_from_text(text: &str, content_end: usize, body_start: usize, today: Date
             };
         }
     }
-    // 2. A dateline: a complete date on a short line near the top, or in parentheses with a place.
+    // 2. A dateline: a date on a short line near the top, in parentheses with a place,
+    //    or opening the first paragraph after a place name ("ASTANA, June 17. /TASS/").
     let dateline_zone_end = next_sentence_ends(text, body_start, 2).min(content_end);
+    let latest_year = years_mentioned.iter().copied().filter(|y| *y <= today.year()).max();
     for e in &exprs {
         let DateExprKind::Calendar {
-            year: Some(y),
+            year,
             month: Some(m),
             day: Some(d),
+            weekday,
             ..
         } = e.kind
         else {
             continue;
         };
-        let Ok(date) = Date::new(y, m, d) else {
-            continue;
-        };
-        if date > today {
+        if e.range.start >= dateline_zone_end {
             continue;
         }
         let line = line_around(text, e.range.clone());
+        let line_start = e.range.start - text[..e.range.start].rfind('\n').map_or(0, |i| i + 1);
+        let before = &text[e.range.start - line_start..e.range.start];
         let short_line = line.split_whitespace().count() <= 12;
         let parenthesised = line.trim_start().starts_with('(');
-        if e.range.start < dateline_zone_end && (short_line || parenthesised) {
-            let reasoning = format!("dateline “{}” at the top of the text", line.trim());
-            return Dating {
-                date: Some(make(
-                    date,
-                    DatePrecision::Day,
-                    0.85,
-                    DateSource::Text,
-                    &text[e.range.clone()],
-                    Some(e.range.clone()),
-                    reasoning,
-                )),
-                note: None,
-            };
+        let after_place = is_place_prefix(before);
+        if !(short_line || parenthesised || after_place) {
+            continue;
         }
+        // The year: written, fixed by a weekday, or assumed from the latest year the text mentions.
+        let (y, confidence, how) = match (year, weekday) {
+            (Some(y), _) => (y, 0.85, String::new()),
+            (None, Some(w)) => match years_matching_weekday(m, d, w, min_year..=today.year()).first() {
+                Some(y) => (*y, 0.7, format!("; {y} is the latest year in which the weekday fits")),
+                None => continue,
+            },
+            (None, None) => match latest_year {
+                Some(y) => (
+                    y,
+                    0.45,
+                    format!("; the year {y} is assumed from the latest year the text mentions"),
+                ),
+                None => continue,
+            },
+        };
+        let Ok(date) = Date::new(y, m, d) else { continue };
+        if date > today {
+            continue;
+        }
+        let reasoning = format!("dateline “{}” at the top of the text{how}", clip_line(line));
+        let evidence = &text[e.range.clone()];
+        return Dating {
+            date: Some(make(
+                date,
+                DatePrecision::Day,
+                confidence,
+                DateSource::Text,
+                evidence,
+                Some(e.range.clone()),
+                reasoning,
+            )),
+            note: None,
+        };
     }
     // 3. Nothing fixes the date: say what the text tells.
     let mut facts = Vec::new();
@@ -400,6 +425,30 @@ fn date_from_text(text: &str, content_end: usize, body_start: usize, today: Date
     Dating {
         date: None,
         note: Some(note),
+    }
+}
+
+/// "ASTANA, " / "KYIV. " / "MOSCOW (Reuters) - ": an upper-case place name (and
+/// optionally an agency) before a dateline at the start of a line.
+fn is_place_prefix(before: &str) -> bool {
+    let t = before.trim();
+    if t.is_empty() || t.chars().count() > 40 {
+        return false;
+    }
+    let place: String = t
+        .chars()
+        .take_while(|c| !matches!(c, ',' | '.' | '(' | '-' | '–' | '—'))
+        .collect();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && t.ends_with([',', '.', '-', '–', '—', ')'])
+}
+
+fn clip_line(line: &str) -> String {
+    let t = line.trim();
+    if t.chars().count() <= 80 {
+        t.to_string()
+    } else {
+        format!("{}…", t.chars().take(80).collect::<String>())
     }
 }
 
@@ -492,6 +541,107 @@ mod tests {
         let d = date_of(&text, "a.txt");
         assert!(d.date.is_none(), "{d:?}");
         assert!(d.note.unwrap().contains("Feb. 24"));
+    }
+
+    /// Document-level dating of realistic openings: (text, expected value or None, minimum confidence).
+    #[test]
+    fn datelines_and_bylines() {
+        let body = "The foreign ministry said on Thursday that the country would keep its position on the conflict and the talks.";
+        let cases: Vec<(String, Option<&str>, f32)> = vec![
+            (
+                format!("ASTANA, June 17. /TASS/. {body} Officials met in 2023 as well."),
+                Some("2023-06-17"),
+                0.4,
+            ),
+            (
+                format!("KYIV. Dec 5 (Interfax-Ukraine) - {body} It was the second such statement in 2022."),
+                Some("2022-12-05"),
+                0.4,
+            ),
+            (format!("29/09/2023 - 10:37\n\n{body}"), Some("2023-09-29"), 0.8),
+            (format!("By Jane Doe\nJune 30, 2022\n\n{body}"), Some("2022-06-30"), 0.8),
+            (
+                format!("Statement by the ministry\n(27 March 2014, New York)\n\n{body}"),
+                Some("2014-03-27"),
+                0.8,
+            ),
+            (
+                format!("MOSCOW, Monday, 16 September 2024 - {body}"),
+                Some("2024-09-16"),
+                0.8,
+            ),
+            // Year-less dateline and no year anywhere: undated, never guessed.
+            (format!("ASTANA, June 17. /TASS/. {body}"), None, 0.0),
+            // A date deep in the body is an event, not a dateline.
+            (
+                format!(
+                    "{body}\n{body} The treaty was signed on 12 May 2015 in Minsk by both sides after long talks.\n"
+                ),
+                None,
+                0.0,
+            ),
+            // Dates in the future are not publication dates.
+            (format!("Statement\n(27 March 2031, New York)\n\n{body}"), None, 0.0),
+            // Boilerplate below the article never dates it.
+            (
+                format!("{body}\n{body}\n{body}\n{body}\n\nRelated articles\n\n(3 June 2025, Brussels)\n"),
+                None,
+                0.0,
+            ),
+        ];
+        for (text, want, min_conf) in cases {
+            let got = date_of(&text, "a.txt");
+            match want {
+                Some(v) => {
+                    let d = got
+                        .date
+                        .unwrap_or_else(|| panic!("no date for {text:?}: {:?}", got.note));
+                    assert_eq!(d.value_string(), v, "{text:?}");
+                    assert!(d.confidence >= min_conf, "{text:?}: {d:?}");
+                    assert!(!d.reasoning.is_empty());
+                }
+                None => assert!(got.date.is_none(), "{text:?} dated {:?}", got.date),
+            }
+        }
+    }
+
+    #[test]
+    fn metadata_beats_text() {
+        let meta = MetaDate {
+            value: "2023-02-25T09:00:00+05:00".into(),
+            source: DateSource::HtmlMeta,
+            field: "article:published_time".into(),
+        };
+        let text = "Statement\n(27 March 2014, New York)\n\nThe crisis is painful and sensitive for all of the people living in the region today.";
+        let d = date_document(&DatingInput {
+            text,
+            path: "2019-01-01.html",
+            meta_date: Some(&meta),
+            source_url: None,
+            body_start: 0,
+            boilerplate_start: None,
+            today: jiff::civil::date(2026, 12, 2),
+        })
+        .date
+        .unwrap();
+        assert_eq!(
+            (d.value_string(), d.source),
+            ("2023-02-25".into(), DateSource::HtmlMeta)
+        );
+        let text2 = format!("Source: https://example.org/news/2022/03/18/astana-statement\n\n{text}");
+        let layout = super::super::layout::analyse_layout(&text2);
+        let d = date_document(&DatingInput {
+            text: &text2,
+            path: "a.txt",
+            meta_date: None,
+            source_url: None,
+            body_start: layout.body_start,
+            boilerplate_start: None,
+            today: jiff::civil::date(2026, 12, 2),
+        })
+        .date
+        .unwrap();
+        assert_eq!((d.value_string(), d.source), ("2022-03-18".into(), DateSource::Url));
     }
 
     #[test]
