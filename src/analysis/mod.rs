@@ -5,6 +5,7 @@
 //! lexicon) is passed in as [`Resources`].
 
 pub mod align;
+pub mod candidates;
 pub mod date_expr;
 pub mod dating;
 pub mod events;
@@ -107,6 +108,7 @@ struct DocAnalysis {
     doc: Document,
     mentions: Vec<GazMatch>,
     stances: Vec<stance::RawStance>,
+    candidates: Vec<candidates::Candidate>,
 }
 
 /// Analyses one document.
@@ -159,6 +161,13 @@ fn analyse_document(
         &res.gazetteer,
         &res.lexicon,
     );
+    let content_end = layout.boilerplate_start.unwrap_or(text.len());
+    let content_sentences: Vec<std::ops::Range<usize>> = sentences
+        .iter()
+        .filter(|r| r.start >= layout.body_start && r.start < content_end)
+        .cloned()
+        .collect();
+    let candidates = candidates::find_candidates(&text, &content_sentences, &mentions, content_end);
     let mut stances = stances;
     let pub_date = dating.date.as_ref();
     for s in &mut stances {
@@ -188,7 +197,12 @@ fn analyse_document(
         notices: raw.notices,
         text,
     };
-    DocAnalysis { doc, mentions, stances }
+    DocAnalysis {
+        doc,
+        mentions,
+        stances,
+        candidates,
+    }
 }
 
 fn clip(s: &str, max_chars: usize) -> String {
@@ -227,16 +241,90 @@ pub fn build_corpus(
     problems.extend(res.problems.iter().cloned());
     let (events, event_problems) = events::load_events(root.as_deref());
     problems.extend(event_problems);
-    let mut corpus = assemble(analyses, &res.gazetteer, root, label, problems);
+    let mut analyses = analyses;
+    let extra = merge_candidates(&mut analyses, res.gazetteer.entries.len());
+    let mut corpus = assemble(analyses, &res.gazetteer, &extra, root, label, problems);
     corpus.events = events;
     control.set_phase(LoadPhase::Done);
     Ok(corpus)
 }
 
 /// Merges per-document results into entities (one per gazetteer entry) and stance events.
+/// Turns candidate names into entities shared across documents: a lone surname joins
+/// the full name it ends ("Fidan" → "Hakan Fidan"); names of unknown kind need two
+/// mentions in the corpus.
+/// Their mentions are added to each document with indices after the gazetteer's.
+fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(String, crate::model::EntityKind)> {
+    use crate::model::EntityKind;
+    let mut counts: HashMap<String, (usize, HashMap<EntityKind, usize>)> = HashMap::new();
+    for a in analyses.iter() {
+        for c in &a.candidates {
+            let e = counts.entry(c.name.clone()).or_default();
+            e.0 += 1;
+            *e.1.entry(c.kind).or_default() += 1;
+        }
+    }
+    let kind_of = |votes: &HashMap<EntityKind, usize>| {
+        votes
+            .iter()
+            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+            .map_or(EntityKind::Other, |(k, _)| *k)
+    };
+    let full_names: Vec<String> = counts
+        .iter()
+        .filter(|(n, (_, v))| n.contains(' ') && kind_of(v) == EntityKind::Person)
+        .map(|(n, _)| n.clone())
+        .collect();
+    let canonical = |name: &str| -> String {
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        let mut hits = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(name));
+        match (hits.next(), hits.next()) {
+            (Some(f), None) => f.clone(),
+            _ => name.to_string(),
+        }
+    };
+    let mut totals: HashMap<String, (usize, HashMap<EntityKind, usize>)> = HashMap::new();
+    for (name, (n, votes)) in &counts {
+        let t = totals.entry(canonical(name)).or_default();
+        t.0 += n;
+        for (k, v) in votes {
+            *t.1.entry(*k).or_default() += v;
+        }
+    }
+    // Names of people and organisations count from one mention; anything else needs two.
+    let mut names: Vec<&String> = totals
+        .iter()
+        .filter(|(_, (c, votes))| *c >= 2 || kind_of(votes) != EntityKind::Other)
+        .map(|(n, _)| n)
+        .collect();
+    names.sort();
+    let index: HashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), first_index + i))
+        .collect();
+    for a in analyses.iter_mut() {
+        for c in std::mem::take(&mut a.candidates) {
+            if let Some(&entry) = index.get(canonical(&c.name).as_str()) {
+                a.mentions.push(GazMatch {
+                    entry,
+                    range: c.range,
+                    form: gazetteer::NameForm::Name,
+                    possessive: false,
+                });
+            }
+        }
+        a.mentions.sort_by_key(|m| m.range.start);
+    }
+    names.iter().map(|n| ((*n).clone(), kind_of(&totals[*n].1))).collect()
+}
+
 fn assemble(
     analyses: Vec<DocAnalysis>,
     gaz: &Gazetteer,
+    extra: &[(String, crate::model::EntityKind)],
     root: Option<PathBuf>,
     label: String,
     problems: Vec<LoadProblem>,
@@ -262,12 +350,21 @@ fn assemble(
             acc.entry(s.target).or_default();
         }
     }
+    let n_gaz = gaz.entries.len();
+    let name_of = |i: usize| -> &str {
+        if i < n_gaz {
+            &gaz.entries[i].name
+        } else {
+            &extra[i - n_gaz].0
+        }
+    };
+    let kind_of = |i: usize| if i < n_gaz { gaz.kind(i) } else { extra[i - n_gaz].1 };
     let mut order: Vec<usize> = acc.keys().copied().collect();
     order.sort_by(|a, b| {
         acc[b]
             .count
             .cmp(&acc[a].count)
-            .then_with(|| gaz.entries[*a].name.cmp(&gaz.entries[*b].name))
+            .then_with(|| name_of(*a).cmp(name_of(*b)))
     });
     let id_of: HashMap<usize, EntityId> = order
         .iter()
@@ -278,20 +375,21 @@ fn assemble(
         .iter()
         .map(|e| {
             let a = &acc[e];
-            let entry = &gaz.entries[*e];
-            let mut surfaces: Vec<(&String, &usize)> = a.surfaces.iter().filter(|(s, _)| **s != entry.name).collect();
+            let entry_name = name_of(*e);
+            let mut surfaces: Vec<(&String, &usize)> =
+                a.surfaces.iter().filter(|(s, _)| s.as_str() != entry_name).collect();
             surfaces.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
             let mut aliases: Vec<String> = Vec::new();
             for (s, _) in surfaces {
                 if !aliases.iter().any(|x| x.to_lowercase() == s.to_lowercase())
-                    && s.to_lowercase() != entry.name.to_lowercase()
+                    && s.to_lowercase() != entry_name.to_lowercase()
                 {
                     aliases.push(s.clone());
                 }
             }
             Entity {
-                name: entry.name.clone(),
-                kind: gaz.kind(*e),
+                name: entry_name.to_string(),
+                kind: kind_of(*e),
                 aliases,
                 mention_count: a.count,
                 documents: a.docs.clone(),

@@ -1,0 +1,390 @@
+//! Names the gazetteer does not know: capitalised sequences, honorific + name,
+//! "Foreign Minister X". They become `person`, `organization` or `other`
+//! entities with counts, so the filter shows what the corpus talks about.
+
+use super::gazetteer::GazMatch;
+use crate::model::EntityKind;
+use std::ops::Range;
+
+/// Titles that announce a person's name.
+const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "President",
+    "Minister",
+    "Chancellor",
+    "Premier",
+    "Senator",
+    "Ambassador",
+    "Secretary",
+    "General",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Envoy",
+    "Deputy",
+    "Governor",
+    "Mayor",
+    "Commissioner",
+    "Chairman",
+    "Speaker",
+    "King",
+    "Queen",
+    "Prince",
+    "Leader",
+    "Sheikh",
+    "Emir",
+];
+/// Words that make a name an organisation.
+const ORG_WORDS: &[&str] = &[
+    "Ministry",
+    "Agency",
+    "Union",
+    "Council",
+    "Committee",
+    "Commission",
+    "Party",
+    "Bank",
+    "Organization",
+    "Organisation",
+    "Fund",
+    "Institute",
+    "University",
+    "Court",
+    "Parliament",
+    "Assembly",
+    "Office",
+    "Service",
+    "Department",
+    "Embassy",
+    "Mission",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+    "Press",
+    "Agency",
+    "Company",
+    "Group",
+    "Corporation",
+    "Association",
+    "Foundation",
+    "Forum",
+    "Alliance",
+    "Bureau",
+    "Centre",
+    "Center",
+    "Police",
+    "Army",
+];
+/// Capitalised words that are not names on their own.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "For",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "As",
+    "By",
+    "To",
+    "With",
+    "From",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "We",
+    "They",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "Their",
+    "I",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "According",
+    "However",
+    "Following",
+    "Despite",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "While",
+    "When",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "News",
+    "Read",
+    "More",
+    "Show",
+    "Related",
+    "Popular",
+    "Editor",
+    "Picture",
+    "Sources",
+    "Source",
+    "Photo",
+    "Article",
+    "Image",
+    "Avatar",
+    "Feed",
+    "Statement",
+    "Agenda",
+    "Prevention",
+    "Strengthening",
+    "Also",
+    "Other",
+    "Many",
+    "Some",
+    "All",
+    "Both",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "Yes",
+    "So",
+];
+/// Titles: they never start a name, but may sit inside one ("Ministry of Foreign Affairs").
+const TITLE_WORDS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Foreign",
+    "Minister",
+    "President",
+    "Prime",
+    "Deputy",
+    "Chancellor",
+    "Secretary",
+    "General",
+    "Vice",
+];
+/// Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "bin Salman").
+const CONNECTORS: &[&str] = &[
+    "of", "de", "del", "da", "al", "bin", "von", "van", "der", "la", "le", "du", "for", "and",
+];
+
+/// A candidate name found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The name as written (without a possessive).
+    pub name: String,
+    /// Guessed kind.
+    pub kind: EntityKind,
+    /// Byte range in the text.
+    pub range: Range<usize>,
+}
+
+struct Word<'a> {
+    text: &'a str,
+    range: Range<usize>,
+    sentence_start: bool,
+}
+
+fn words<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Word<'a>> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let mut first = true;
+        let sentence = &text[s.clone()];
+        let mut i = 0;
+        for w in sentence.split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '«' | '»')
+        }) {
+            let start = s.start + i;
+            i += w.len() + sentence[i + w.len()..].chars().next().map_or(0, char::len_utf8);
+            let trimmed = w
+                .trim_end_matches(['.', '!', '?', '\'', '’'])
+                .trim_start_matches(['\'', '’']);
+            let trimmed = trimmed
+                .strip_suffix("'s")
+                .or_else(|| trimmed.strip_suffix("’s"))
+                .unwrap_or(trimmed);
+            if trimmed.is_empty() {
+                continue;
+            }
+            let lead = w.find(trimmed).unwrap_or(0);
+            out.push(Word {
+                text: trimmed,
+                range: start + lead..start + lead + trimmed.len(),
+                sentence_start: first,
+            });
+            first = false;
+            if w.ends_with(['.', '!', '?']) && !trimmed.chars().all(|c| c.is_uppercase()) {
+                first = true;
+            }
+        }
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|c| c.is_uppercase())
+        && chars.any(|c| c.is_lowercase())
+        && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+}
+
+/// Candidate names in `text` that no gazetteer match covers.
+pub fn find_candidates(
+    text: &str,
+    sentences: &[Range<usize>],
+    known: &[GazMatch],
+    content_end: usize,
+) -> Vec<Candidate> {
+    let ws = words(text, sentences);
+    let covered = |r: &Range<usize>| known.iter().any(|m| m.range.start < r.end && r.start < m.range.end);
+    let mut out = Vec::new();
+    let mut i: usize = 0;
+    while i < ws.len() {
+        let w = &ws[i];
+        if w.range.start >= content_end
+            || !capitalised(w.text)
+            || covered(&w.range)
+            || NOT_NAMES.contains(&w.text)
+            || TITLE_WORDS.contains(&w.text.trim_end_matches('.'))
+        {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words and inner connectors.
+        let mut j = i + 1;
+        let mut last = i;
+        while j < ws.len() && !ws[j].sentence_start && !covered(&ws[j].range) {
+            // Titles continue an organisation's name, not a person's ("Ministry of Foreign Affairs").
+            let title_inside = TITLE_WORDS.contains(&ws[j].text) && ORG_WORDS.contains(&ws[i].text);
+            if capitalised(ws[j].text)
+                && !NOT_NAMES.contains(&ws[j].text)
+                && (!TITLE_WORDS.contains(&ws[j].text) || title_inside)
+            {
+                last = j;
+                j += 1;
+            } else if CONNECTORS.contains(&ws[j].text) && j + 1 < ws.len() && capitalised(ws[j + 1].text) {
+                j += 1;
+            } else {
+                break;
+            }
+            // Stop at punctuation between words.
+            if text[ws[j - 1].range.end..ws.get(j).map_or(ws[j - 1].range.end, |n| n.range.start)]
+                .contains([',', ';', ':', '.', '(', ')'])
+            {
+                break;
+            }
+        }
+        let n_words = last - i + 1;
+        let prev = i.checked_sub(1).map(|p| ws[p].text);
+        let after_honorific = prev.is_some_and(|p| HONORIFICS.contains(&p.trim_end_matches('.')));
+        // A single word at the start of a sentence is usually not a name.
+        if n_words == 1 && w.sentence_start && !after_honorific {
+            i = last + 1;
+            continue;
+        }
+        let range = w.range.start..ws[last].range.end;
+        let name = text[range.clone()].to_string();
+        let kind = if ws[i..=last].iter().any(|x| ORG_WORDS.contains(&x.text)) {
+            EntityKind::Organization
+        } else if after_honorific {
+            EntityKind::Person
+        } else {
+            EntityKind::Other
+        };
+        out.push(Candidate { name, kind, range });
+        i = last + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::sentences::split_sentences;
+
+    fn names(text: &str) -> Vec<(String, EntityKind)> {
+        let s = split_sentences(text);
+        find_candidates(text, &s, &[], text.len())
+            .into_iter()
+            .map(|c| (c.name, c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn capitalised_sequences_and_titles() {
+        let got = names(
+            "The talks were hosted by Foreign Minister Hakan Fidan in Antalya. Officials said Mr. Fidan's plan was discussed at the Ministry of Foreign Affairs.",
+        );
+        assert!(
+            got.contains(&("Hakan Fidan".into(), EntityKind::Person)),
+            "after a title: {got:?}"
+        );
+        assert!(got.contains(&("Fidan".into(), EntityKind::Person)), "{got:?}");
+        assert!(
+            got.contains(&("Ministry of Foreign Affairs".into(), EntityKind::Organization)),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|(n, _)| n == "Antalya"), "{got:?}");
+        assert!(!got.iter().any(|(n, _)| n == "The" || n == "Officials"), "{got:?}");
+    }
+
+    #[test]
+    fn dates_and_sentence_starts_are_not_names() {
+        let got = names("On Monday, Astana spoke. Tuesday was quiet. In March the talks resumed.");
+        assert!(
+            !got.iter()
+                .any(|(n, _)| n == "Monday" || n == "Tuesday" || n == "March" || n == "In"),
+            "{got:?}"
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! Names the gazetteer does not know still reach the entity filter, with counts.
+
+use stance_explorer::analysis::load_corpus_with;
+use stance_explorer::ingest::LoadControl;
+use stance_explorer::model::EntityKind;
+
+#[test]
+fn unknown_names_become_entities_and_surnames_merge_into_full_names() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Talks in Antalya\n\nThe talks were hosted by Foreign Minister Hakan Fidan in Antalya on the second day of the forum. \
+         Officials said Fidan urged both sides to agree on a ceasefire before the winter.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "A second round of talks took place in Antalya, where delegations met at the Eurasian Dialogue Institute for a long day. \
+         Fidan again called for a ceasefire, and the Eurasian Dialogue Institute published a summary.\n",
+    )
+    .unwrap();
+    let c = load_corpus_with(Some(dir.path()), &LoadControl::default(), &Default::default()).unwrap();
+    let fidan = c.entity(
+        c.entity_named("Hakan Fidan")
+            .expect("a full name after a title is a person"),
+    );
+    assert_eq!(fidan.kind, EntityKind::Person);
+    assert!(
+        fidan.aliases.iter().any(|a| a == "Fidan"),
+        "the surname is merged: {:?}",
+        fidan.aliases
+    );
+    assert_eq!(fidan.mention_count, 3);
+    assert_eq!(fidan.documents.len(), 2);
+    let inst = c.entity(
+        c.entity_named("Eurasian Dialogue Institute")
+            .expect("an organisation name"),
+    );
+    assert_eq!(inst.kind, EntityKind::Organization);
+    assert_eq!(inst.mention_count, 2);
+    let antalya = c.entity(c.entity_named("Antalya").expect("a repeated unknown name"));
+    assert_eq!(antalya.kind, EntityKind::Other);
+    for e in &c.entities {
+        assert!(
+            !["The", "Officials", "Talks", "A"].contains(&e.name.as_str()),
+            "{} is not a name",
+            e.name
+        );
+    }
+}
