@@ -6,7 +6,7 @@
 //! atomic (temporary file, fsync, rename). A sidecar that cannot be read, or one
 //! written by a newer version, is never overwritten: it is moved aside first.
 
-use crate::model::{Corpus, DateSource, DocDate, parse_value};
+use crate::model::{Corpus, DateSource, DocDate, Entity, EntityId, EntityKind, parse_value};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -33,6 +33,178 @@ pub struct Corrections {
     pub version: u32,
     /// Date corrections by document path.
     pub dates: BTreeMap<String, DateCorrection>,
+    /// Entity edits, applied in order after every analysis.
+    pub entities: Vec<EntityEdit>,
+}
+
+/// An edit of the entity table, by canonical names (so it survives re-analysis).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum EntityEdit {
+    /// `from` is the same entity as `into`: its mentions and stances move there.
+    Merge {
+        /// Entity merged away.
+        from: String,
+        /// Entity kept.
+        into: String,
+    },
+    /// A new canonical name (merges when `to` exists already).
+    Rename {
+        /// Current name.
+        from: String,
+        /// New name.
+        to: String,
+    },
+    /// A different kind.
+    SetKind {
+        /// Entity.
+        name: String,
+        /// New kind.
+        kind: EntityKind,
+    },
+    /// Mentions written as `alias` become an entity of their own.
+    SplitAlias {
+        /// Entity the alias is taken from.
+        entity: String,
+        /// The surface form to split off.
+        alias: String,
+    },
+}
+
+impl EntityEdit {
+    /// How many mentions the edit changes in `corpus` (for the preview).
+    pub fn affected_mentions(&self, corpus: &Corpus) -> usize {
+        let count = |name: &str| corpus.entity_named(name).map_or(0, |e| corpus.entity(e).mention_count);
+        match self {
+            EntityEdit::Merge { from, .. } | EntityEdit::Rename { from, .. } => count(from),
+            EntityEdit::SetKind { name, .. } => count(name),
+            EntityEdit::SplitAlias { entity, alias } => corpus.entity_named(entity).map_or(0, |e| {
+                corpus
+                    .documents
+                    .iter()
+                    .flat_map(|d| d.mentions.iter().map(move |(id, r)| (d, id, r)))
+                    .filter(|(d, id, r)| **id == e && d.text[(*r).clone()].eq_ignore_ascii_case(alias))
+                    .count()
+            }),
+        }
+    }
+}
+
+/// Applies entity edits to a corpus (re-indexing ids), in order; edits naming
+/// entities that no longer exist are skipped.
+pub fn apply_entity_edits(corpus: &mut Corpus, edits: &[EntityEdit]) {
+    for edit in edits {
+        match edit {
+            EntityEdit::Merge { from, into } => merge(corpus, from, into),
+            EntityEdit::Rename { from, to } => {
+                if corpus.entity_named(to).is_some() {
+                    merge(corpus, from, to);
+                } else if let Some(e) = corpus.entity_named(from) {
+                    let ent = &mut corpus.entities[e.index()];
+                    ent.aliases.retain(|a| a != to);
+                    if !ent.aliases.contains(from) {
+                        ent.aliases.push(from.clone());
+                    }
+                    ent.name = to.clone();
+                }
+            }
+            EntityEdit::SetKind { name, kind } => {
+                if let Some(e) = corpus.entity_named(name) {
+                    corpus.entities[e.index()].kind = *kind;
+                }
+            }
+            EntityEdit::SplitAlias { entity, alias } => split(corpus, entity, alias),
+        }
+        corpus.rebuild_index();
+    }
+}
+
+fn merge(corpus: &mut Corpus, from: &str, into: &str) {
+    let (Some(f), Some(t)) = (corpus.entity_named(from), corpus.entity_named(into)) else {
+        return;
+    };
+    if f == t {
+        return;
+    }
+    let moved = corpus.entities[f.index()].clone();
+    {
+        let target = &mut corpus.entities[t.index()];
+        target.mention_count += moved.mention_count;
+        for d in &moved.documents {
+            if let Err(i) = target.documents.binary_search(d) {
+                target.documents.insert(i, *d);
+            }
+        }
+        for a in std::iter::once(&moved.name).chain(&moved.aliases) {
+            if *a != target.name && !target.aliases.contains(a) {
+                target.aliases.push(a.clone());
+            }
+        }
+    }
+    remap(corpus, |id| if id == f { t } else { id });
+    remove_entity(corpus, f);
+}
+
+fn split(corpus: &mut Corpus, entity: &str, alias: &str) {
+    let Some(e) = corpus.entity_named(entity) else { return };
+    let new_id = EntityId(corpus.entities.len() as u32);
+    let mut count = 0;
+    let mut docs = Vec::new();
+    for d in &mut corpus.documents {
+        for (id, r) in &mut d.mentions {
+            if *id == e && d.text[r.clone()].eq_ignore_ascii_case(alias) {
+                *id = new_id;
+                count += 1;
+                if docs.last() != Some(&d.id) {
+                    docs.push(d.id);
+                }
+            }
+        }
+    }
+    if count == 0 {
+        return;
+    }
+    let old = &mut corpus.entities[e.index()];
+    old.aliases.retain(|a| !a.eq_ignore_ascii_case(alias));
+    old.mention_count -= count;
+    let kind = old.kind;
+    corpus.entities.push(Entity {
+        name: alias.to_string(),
+        kind,
+        aliases: Vec::new(),
+        mention_count: count,
+        documents: docs,
+    });
+    let remaining: Vec<_> = corpus
+        .documents
+        .iter()
+        .filter(|d| d.mentions.iter().any(|(id, _)| *id == e))
+        .map(|d| d.id)
+        .collect();
+    corpus.entities[e.index()].documents = remaining;
+}
+
+fn remap(corpus: &mut Corpus, f: impl Fn(EntityId) -> EntityId) {
+    for d in &mut corpus.documents {
+        for (id, _) in &mut d.mentions {
+            *id = f(*id);
+        }
+    }
+    for s in &mut corpus.stances {
+        s.actor = f(s.actor);
+        s.target = f(s.target);
+        if let Some(sp) = &mut s.speaker {
+            sp.entity = sp.entity.map(&f);
+        }
+    }
+}
+
+/// Removes entity `gone` (no longer referenced) and shifts the ids after it.
+fn remove_entity(corpus: &mut Corpus, gone: EntityId) {
+    corpus.entities.remove(gone.index());
+    remap(corpus, |id| if id.0 > gone.0 { EntityId(id.0 - 1) } else { id });
+    // A stance between two merged entities would point at itself: drop those.
+    corpus.stances.retain(|s| s.actor != s.target);
 }
 
 /// Why a date value was refused.
@@ -239,6 +411,89 @@ impl CorrectionStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample() -> Corpus {
+        crate::analysis::load_corpus_with(None, &crate::ingest::LoadControl::default(), &Corrections::default())
+            .unwrap()
+    }
+
+    fn check_consistent(c: &Corpus) {
+        let n = c.entities.len() as u32;
+        for d in &c.documents {
+            assert!(d.mentions.iter().all(|(e, _)| e.0 < n));
+        }
+        for s in &c.stances {
+            assert!(s.actor.0 < n && s.target.0 < n && s.actor != s.target);
+        }
+        for (i, e) in c.entities.iter().enumerate() {
+            let mentions: usize = c
+                .documents
+                .iter()
+                .map(|d| d.mentions.iter().filter(|(id, _)| id.index() == i).count())
+                .sum();
+            assert_eq!(mentions, e.mention_count, "{}", e.name);
+        }
+    }
+
+    #[test]
+    fn merge_rename_kind_and_split_apply_by_name() {
+        let mut c = sample();
+        let ru = c.entity(c.entity_named("Russia").unwrap()).mention_count;
+        let putin = c.entity(c.entity_named("Vladimir Putin").unwrap()).mention_count;
+        let astana = EntityEdit::SplitAlias {
+            entity: "Kazakhstan".into(),
+            alias: "Astana".into(),
+        };
+        let n_astana = astana.affected_mentions(&c);
+        assert!(n_astana >= 2);
+        let merge = EntityEdit::Merge {
+            from: "Vladimir Putin".into(),
+            into: "Russia".into(),
+        };
+        assert_eq!(merge.affected_mentions(&c), putin);
+        let edits = vec![
+            merge,
+            EntityEdit::Rename {
+                from: "United Nations".into(),
+                to: "UN".into(),
+            },
+            EntityEdit::SetKind {
+                name: "Central Asia".into(),
+                kind: EntityKind::Other,
+            },
+            astana,
+            EntityEdit::Merge {
+                from: "Nobody".into(),
+                into: "Russia".into(),
+            },
+        ];
+        apply_entity_edits(&mut c, &edits);
+        check_consistent(&c);
+        assert!(c.entity_named("Vladimir Putin").is_none());
+        let r = c.entity(c.entity_named("Russia").unwrap());
+        assert_eq!(r.mention_count, ru + putin);
+        assert!(r.aliases.iter().any(|a| a == "Vladimir Putin"));
+        assert!(c.entity_named("United Nations").is_none());
+        assert!(
+            c.entity(c.entity_named("UN").unwrap())
+                .aliases
+                .iter()
+                .any(|a| a == "United Nations")
+        );
+        assert_eq!(
+            c.entity(c.entity_named("Central Asia").unwrap()).kind,
+            EntityKind::Other
+        );
+        assert_eq!(c.entity(c.entity_named("Astana").unwrap()).mention_count, n_astana);
+        assert!(
+            !c.entity(c.entity_named("Kazakhstan").unwrap())
+                .aliases
+                .iter()
+                .any(|a| a == "Astana")
+        );
+        // Stance events still name real entities and keep their sentences.
+        assert!(c.stances.iter().any(|s| c.entity(s.target).name == "Russia"));
+    }
 
     #[test]
     fn invalid_dates_are_refused() {

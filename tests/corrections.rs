@@ -122,3 +122,65 @@ fn analyze_reports_corrected_dates_as_user() {
         "the sidecar folder is not read as articles"
     );
 }
+
+fn wait_for_load(h: &mut Harness<'static, StanceApp>) {
+    let started = std::time::Instant::now();
+    h.run_steps(2);
+    while h.state().is_loading() && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn merging_entities_in_the_filter_previews_saves_reanalyses_and_undoes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = CorrectionStore::at(dir.path().join("corrections.json"));
+    let mut h = app_with_store(&store);
+    let putin_mentions = {
+        let c = &h.state().corpus;
+        c.entity(c.entity_named("Vladimir Putin").unwrap()).mention_count
+    };
+    h.get_by_label("Vladimir Putin").click_secondary();
+    h.run_steps(2);
+    h.get_by_label("Merge into…").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Window, "Merge Vladimir Putin into…")
+            .is_some(),
+        "the merge window opens"
+    );
+    assert!(h.query_by_label_contains("Choose a target first").is_some());
+    let field = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
+    field.focus();
+    field.type_text("russia");
+    h.run_steps(2);
+    h.get_by_label_contains("Russia (country").click();
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains(&format!("This changes {putin_mentions} mention(s)"))
+            .is_some(),
+        "the preview says how many mentions change"
+    );
+    h.get_by_label("Apply").click();
+    wait_for_load(&mut h);
+    {
+        let c = &h.state().corpus;
+        assert!(c.entity_named("Vladimir Putin").is_none(), "merged away");
+        assert!(
+            c.entity(c.entity_named("Russia").unwrap())
+                .aliases
+                .iter()
+                .any(|a| a == "Vladimir Putin")
+        );
+    }
+    assert_eq!(store.load().corrections.entities.len(), 1, "saved in the sidecar");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    wait_for_load(&mut h);
+    assert!(
+        h.state().corpus.entity_named("Vladimir Putin").is_some(),
+        "undo brings it back"
+    );
+    assert!(store.load().corrections.entities.is_empty());
+}

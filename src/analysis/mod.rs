@@ -465,7 +465,7 @@ pub fn load_corpus_with(
         ),
         None => (crate::ingest::ingest_sample(), "sample corpus (seeds)".to_string()),
     };
-    build_corpus(
+    let mut corpus = build_corpus(
         ingested,
         &res,
         corrections,
@@ -473,5 +473,7 @@ pub fn load_corpus_with(
         control,
         root.map(Path::to_path_buf),
         label,
-    )
+    )?;
+    crate::corrections::apply_entity_edits(&mut corpus, &corrections.entities);
+    Ok(corpus)
 }

@@ -31,7 +31,12 @@ pub enum LoadPoll {
 impl Loader {
     /// Starts loading `folder` on a new thread; `repaint` is called while it works
     /// and when it is done, so the UI wakes up without busy-polling.
-    pub fn start(folder: Option<PathBuf>, repaint: impl Fn() + Send + Sync + 'static) -> Loader {
+    /// With `corrections`, those are applied (after an edit); without, the corpus's saved ones.
+    pub fn start(
+        folder: Option<PathBuf>,
+        corrections: Option<crate::corrections::Corrections>,
+        repaint: impl Fn() + Send + Sync + 'static,
+    ) -> Loader {
         let control = Arc::new(LoadControl::default());
         let (tx, rx) = channel();
         let c = Arc::clone(&control);
@@ -48,7 +53,11 @@ impl Loader {
                         std::thread::sleep(Duration::from_millis(100));
                     }
                 });
-                let result = load_corpus(f.as_deref(), &c).map_err(|e| e.to_string());
+                let result = match &corrections {
+                    Some(cor) => crate::analysis::load_corpus_with(f.as_deref(), &c, cor),
+                    None => load_corpus(f.as_deref(), &c),
+                }
+                .map_err(|e| e.to_string());
                 c.set_phase(LoadPhase::Done);
                 let _ = tx.send(result);
                 let _ = ticker.join();

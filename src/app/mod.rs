@@ -174,7 +174,7 @@ impl StanceApp {
         }
         self.load_error = None;
         let ctx = ctx.clone();
-        self.loader = Some(Loader::start(folder, move || ctx.request_repaint()));
+        self.loader = Some(Loader::start(folder, None, move || ctx.request_repaint()));
     }
 
     /// Uses `store` for corrections (tests point it at a temporary file).
@@ -210,19 +210,50 @@ impl StanceApp {
         self.corrections_changed("Saved");
     }
 
+    /// Applies an entity edit: saved at once, then the corpus is re-analysed with it
+    /// (in the background); undoable.
+    pub fn apply_entity_edit(&mut self, ctx: &egui::Context, edit: crate::corrections::EntityEdit) {
+        self.undo_stack.push(self.corrections.clone());
+        self.redo_stack.clear();
+        self.corrections.entities.push(edit);
+        self.corrections_changed("Saved");
+        self.reanalyse(ctx);
+    }
+
+    /// Re-runs the analysis of the current folder with the corrections in effect.
+    fn reanalyse(&mut self, ctx: &egui::Context) {
+        if let Some(l) = self.loader.take() {
+            l.cancel();
+        }
+        let c = ctx.clone();
+        self.loader = Some(Loader::start(
+            self.corpus.root.clone(),
+            Some(self.corrections.clone()),
+            move || c.request_repaint(),
+        ));
+    }
+
     /// Undoes the last correction (Ctrl+Z).
-    pub fn undo(&mut self) {
+    pub fn undo(&mut self, ctx: &egui::Context) {
         if let Some(prev) = self.undo_stack.pop() {
+            let entities_changed = prev.entities != self.corrections.entities;
             self.redo_stack.push(std::mem::replace(&mut self.corrections, prev));
             self.corrections_changed("Undone");
+            if entities_changed {
+                self.reanalyse(ctx);
+            }
         }
     }
 
     /// Redoes an undone correction (Ctrl+Shift+Z).
-    pub fn redo(&mut self) {
+    pub fn redo(&mut self, ctx: &egui::Context) {
         if let Some(next) = self.redo_stack.pop() {
+            let entities_changed = next.entities != self.corrections.entities;
             self.undo_stack.push(std::mem::replace(&mut self.corrections, next));
             self.corrections_changed("Redone");
+            if entities_changed {
+                self.reanalyse(ctx);
+            }
         }
     }
 
@@ -243,7 +274,20 @@ impl StanceApp {
         if self.corpus.root != corpus.root || first_load {
             self.set_correction_store(crate::corrections::CorrectionStore::for_corpus(corpus.root.as_deref()));
         }
+        // Keep the selection by entity name: ids change when entities are merged or split.
+        let names = |set: &std::collections::BTreeSet<crate::model::EntityId>, c: &Corpus| -> Vec<String> {
+            set.iter()
+                .filter(|e| e.index() < c.entities.len())
+                .map(|e| c.entity(*e).name.clone())
+                .collect()
+        };
+        let (inc, exc) = (
+            names(&self.selection.include, &self.corpus),
+            names(&self.selection.exclude, &self.corpus),
+        );
         self.corpus = Arc::new(corpus);
+        self.selection.include = inc.iter().filter_map(|n| self.corpus.entity_named(n)).collect();
+        self.selection.exclude = exc.iter().filter_map(|n| self.corpus.entity_named(n)).collect();
         self.corpus_generation += 1;
         self.filter_cache = None;
         self.timeline.invalidate();
@@ -316,10 +360,10 @@ impl StanceApp {
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         let text_focused = ctx.memory(|m| m.focused().is_some());
         if !text_focused && ctx.input_mut(|i| i.consume_shortcut(&redo)) {
-            self.redo();
+            self.redo(ctx);
         }
         if !text_focused && ctx.input_mut(|i| i.consume_shortcut(&undo)) {
-            self.undo();
+            self.undo(ctx);
         }
         if ctx.input_mut(|i| i.consume_shortcut(&open)) {
             self.open_folder(ctx);
@@ -383,7 +427,7 @@ impl StanceApp {
                     )
                     .clicked()
                 {
-                    self.undo();
+                    self.undo(&ctx);
                 }
                 if ui
                     .add_enabled(
@@ -392,7 +436,7 @@ impl StanceApp {
                     )
                     .clicked()
                 {
-                    self.redo();
+                    self.redo(&ctx);
                 }
                 ui.separator();
                 ui.label(
@@ -549,8 +593,12 @@ impl StanceApp {
             .default_size(290.0)
             .min_size(220.0)
             .show(ui, |ui| {
-                self.entities
-                    .ui(ui, &corpus, &mut self.selection, &mut self.settings, &flags);
+                if let Some(edit) = self
+                    .entities
+                    .ui(ui, &corpus, &mut self.selection, &mut self.settings, &flags)
+                {
+                    self.apply_entity_edit(ui.ctx(), edit);
+                }
             });
         self.view_rects.insert(ShotView::Entities, r.response.rect);
         egui::Panel::right("reader")

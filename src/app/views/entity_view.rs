@@ -3,6 +3,7 @@
 use crate::analysis::text::fold;
 use crate::app::selection::Selection;
 use crate::app::settings::Settings;
+use crate::corrections::EntityEdit;
 use crate::model::{Corpus, Entity, EntityId, EntityKind};
 
 /// State of the entity filter view.
@@ -12,6 +13,23 @@ pub struct EntityView {
     pub query: String,
     /// Set to focus the search box on the next frame (Ctrl+F).
     pub focus_search: bool,
+    /// An edit being prepared (rename text, merge target, split alias) and previewed.
+    pending: Option<PendingEdit>,
+}
+
+/// An entity edit waiting for the user's confirmation.
+#[derive(Debug, Clone)]
+struct PendingEdit {
+    entity: String,
+    op: PendingOp,
+    text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum PendingOp {
+    Rename,
+    Merge,
+    Split(String),
 }
 
 /// Whether `e` matches the (folded) query: a substring of its name or an alias, or a
@@ -61,7 +79,8 @@ impl EntityView {
         selection: &mut Selection,
         settings: &mut Settings,
         visible_docs: &[bool],
-    ) {
+    ) -> Option<EntityEdit> {
+        let mut edit = self.pending_ui(ui.ctx(), corpus);
         ui.horizontal(|ui| {
             ui.heading("Entities");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -104,59 +123,141 @@ impl EntityView {
                     .default_open(kind != EntityKind::Other)
                     .show(ui, |ui| {
                         for id in ids.into_iter().take(300) {
-                            self.row_ui(ui, corpus, selection, id, cooc_with);
+                            if let Some(e) = self.row_ui(ui, corpus, selection, id, cooc_with) {
+                                edit = Some(e);
+                            }
                         }
                     });
             }
         });
+        edit
+    }
+
+    /// The confirmation window of a rename, merge or split, with its preview.
+    fn pending_ui(&mut self, ctx: &egui::Context, corpus: &Corpus) -> Option<EntityEdit> {
+        let mut p = self.pending.clone()?;
+        let mut result = None;
+        let mut open = true;
+        let title = match &p.op {
+            PendingOp::Rename => format!("Rename {}", p.entity),
+            PendingOp::Merge => format!("Merge {} into…", p.entity),
+            PendingOp::Split(a) => format!("Split “{a}” off {}", p.entity),
+        };
+        egui::Window::new(title)
+            .id(egui::Id::unique("entity_edit"))
+            .collapsible(false)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                let candidate = match &p.op {
+                    PendingOp::Rename => {
+                        ui.add(egui::TextEdit::singleline(&mut p.text).hint_text("new name"));
+                        let to = p.text.trim().to_string();
+                        (!to.is_empty() && to != p.entity).then(|| EntityEdit::Rename {
+                            from: p.entity.clone(),
+                            to,
+                        })
+                    }
+                    PendingOp::Merge => {
+                        ui.add(egui::TextEdit::singleline(&mut p.text).hint_text("search the entity to merge into"));
+                        let q = fold(p.text.trim());
+                        let mut chosen = None;
+                        for e in corpus
+                            .entities
+                            .iter()
+                            .filter(|e| e.name != p.entity && entity_matches(e, &q))
+                            .take(8)
+                        {
+                            if ui
+                                .selectable_label(
+                                    p.text == e.name,
+                                    format!("{} ({}, {} mentions)", e.name, e.kind.as_str(), e.mention_count),
+                                )
+                                .clicked()
+                            {
+                                chosen = Some(e.name.clone());
+                            }
+                        }
+                        if let Some(c) = chosen {
+                            p.text = c;
+                        }
+                        corpus.entity_named(&p.text).map(|_| EntityEdit::Merge {
+                            from: p.entity.clone(),
+                            into: p.text.clone(),
+                        })
+                    }
+                    PendingOp::Split(alias) => Some(EntityEdit::SplitAlias {
+                        entity: p.entity.clone(),
+                        alias: alias.clone(),
+                    }),
+                };
+                ui.separator();
+                match &candidate {
+                    Some(edit) => {
+                        let n = edit.affected_mentions(corpus);
+                        ui.label(format!(
+                            "This changes {n} mention(s). It is saved with the corpus and can be undone (Ctrl+Z)."
+                        ));
+                        if ui.button("Apply").clicked() {
+                            result = candidate.clone();
+                        }
+                    }
+                    None => {
+                        ui.label(egui::RichText::new("Choose a target first.").weak());
+                    }
+                }
+            });
+        self.pending = if result.is_some() || !open { None } else { Some(p) };
+        result
     }
 
     fn row_ui(
-        &self,
+        &mut self,
         ui: &mut egui::Ui,
         corpus: &Corpus,
         selection: &mut Selection,
         id: EntityId,
         cooc_with: Option<EntityId>,
-    ) {
+    ) -> Option<EntityEdit> {
         let e = corpus.entity(id);
         let hovered_elsewhere = selection.hovered_entity == Some(id);
         let excluded = selection.exclude.contains(&id);
-        let resp = ui
-            .horizontal(|ui| {
-                let mut included = selection.include.contains(&id);
-                let mut name = egui::RichText::new(&e.name);
-                if hovered_elsewhere {
-                    name = name.background_color(crate::app::theme::hover_background(ui.visuals().dark_mode));
+        let resp = ui.horizontal(|ui| {
+            let mut included = selection.include.contains(&id);
+            let mut name = egui::RichText::new(&e.name);
+            if hovered_elsewhere {
+                name = name.background_color(crate::app::theme::hover_background(ui.visuals().dark_mode));
+            }
+            if excluded {
+                name = name.strikethrough();
+            }
+            let check = ui.checkbox(&mut included, name);
+            if check.changed() {
+                selection.toggle_include(id);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let mut counts = format!("{} · {} docs", e.mention_count, e.documents.len());
+                if let Some(with) = cooc_with.filter(|w| *w != id) {
+                    let other = &corpus.entity(with).documents;
+                    let both = e.documents.iter().filter(|d| other.binary_search(d).is_ok()).count();
+                    counts = format!("{both} with {} · {counts}", corpus.entity(with).name);
                 }
-                if excluded {
-                    name = name.strikethrough();
+                let ex = ui
+                    .small_button(if excluded { "⊘" } else { "−" })
+                    .on_hover_text(if excluded {
+                        "Excluded: click to stop excluding"
+                    } else {
+                        "Exclude documents that mention this"
+                    });
+                if ex.clicked() {
+                    selection.toggle_exclude(id);
                 }
-                if ui.checkbox(&mut included, name).changed() {
-                    selection.toggle_include(id);
-                }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let mut counts = format!("{} · {} docs", e.mention_count, e.documents.len());
-                    if let Some(with) = cooc_with.filter(|w| *w != id) {
-                        let other = &corpus.entity(with).documents;
-                        let both = e.documents.iter().filter(|d| other.binary_search(d).is_ok()).count();
-                        counts = format!("{both} with {} · {counts}", corpus.entity(with).name);
-                    }
-                    let ex = ui
-                        .small_button(if excluded { "⊘" } else { "−" })
-                        .on_hover_text(if excluded {
-                            "Excluded: click to stop excluding"
-                        } else {
-                            "Exclude documents that mention this"
-                        });
-                    if ex.clicked() {
-                        selection.toggle_exclude(id);
-                    }
-                    ui.label(egui::RichText::new(counts).weak().small());
-                });
-            })
-            .response;
-        let resp = resp.on_hover_ui(|ui| {
+                ui.label(egui::RichText::new(counts).weak().small());
+            });
+            check
+        });
+        let row = resp.response;
+        let check = resp.inner;
+        let resp = check.union(row.clone()).on_hover_ui(|ui| {
             ui.strong(&e.name);
             ui.label(format!(
                 "{} · {} mentions in {} documents",
@@ -168,9 +269,54 @@ impl EntityView {
                 ui.label(format!("Also written: {}", e.aliases.join(", ")));
             }
         });
-        if resp.hovered() || resp.contains_pointer() {
+        if resp.hovered() || row.contains_pointer() {
             selection.hover_entity(id);
         }
+        let mut edit = None;
+        resp.context_menu(|ui| {
+            if ui.button("Rename…").clicked() {
+                self.pending = Some(PendingEdit {
+                    entity: e.name.clone(),
+                    op: PendingOp::Rename,
+                    text: e.name.clone(),
+                });
+                ui.close();
+            }
+            if ui.button("Merge into…").clicked() {
+                self.pending = Some(PendingEdit {
+                    entity: e.name.clone(),
+                    op: PendingOp::Merge,
+                    text: String::new(),
+                });
+                ui.close();
+            }
+            ui.menu_button("Kind", |ui| {
+                for kind in EntityKind::ALL {
+                    if ui.selectable_label(e.kind == kind, kind.as_str()).clicked() && e.kind != kind {
+                        edit = Some(EntityEdit::SetKind {
+                            name: e.name.clone(),
+                            kind,
+                        });
+                        ui.close();
+                    }
+                }
+            });
+            if !e.aliases.is_empty() {
+                ui.menu_button("Split off an alias", |ui| {
+                    for a in &e.aliases {
+                        if ui.button(a).clicked() {
+                            self.pending = Some(PendingEdit {
+                                entity: e.name.clone(),
+                                op: PendingOp::Split(a.clone()),
+                                text: String::new(),
+                            });
+                            ui.close();
+                        }
+                    }
+                });
+            }
+        });
+        edit
     }
 }
 
