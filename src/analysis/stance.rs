@@ -177,7 +177,11 @@ struct Placed<'a> {
 /// Finds stance events in one document.
 pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> Vec<RawStance> {
     let quotes = quoted_ranges(input.text);
-    let in_quote = |off: usize| quotes.iter().any(|q| q.start <= off && off < q.end);
+    // Quotations are sorted and disjoint: binary search.
+    let in_quote = |off: usize| {
+        let i = quotes.partition_point(|q| q.end <= off);
+        quotes.get(i).is_some_and(|q| q.start <= off)
+    };
     let mut out = Vec::new();
     let mut prev_actor: Option<Actor> = None;
     let mut prev_target: Option<usize> = None;
@@ -380,10 +384,15 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
 /// (the first on ties); the others are named in its explanation.
 fn strongest_per_sentence(events: Vec<RawStance>) -> Vec<RawStance> {
     let mut out: Vec<RawStance> = Vec::with_capacity(events.len());
+    let mut sentence_start = 0;
     for e in events {
-        match out
+        // Events come in sentence order: only this sentence's events can match.
+        if out.last().is_some_and(|l| l.sentence != e.sentence) {
+            sentence_start = out.len();
+        }
+        match out[sentence_start..]
             .iter_mut()
-            .find(|o| o.sentence == e.sentence && o.actor == e.actor && o.target == e.target)
+            .find(|o| o.actor == e.actor && o.target == e.target)
         {
             Some(o) => {
                 let (keep, other) = if e.score.abs() > o.score.abs() {

@@ -606,7 +606,8 @@ impl StanceApp {
             .default_size(460.0)
             .min_size(300.0)
             .show(ui, |ui| {
-                let h = (ui.available_height() * 0.32).clamp(120.0, 320.0);
+                let rows_h = (docs.len() as f32 + 2.5) * (ui.text_style_height(&egui::TextStyle::Body) + 6.0);
+                let h = rows_h.min(ui.available_height() * 0.32).clamp(100.0, 320.0);
                 ui.allocate_ui(egui::vec2(ui.available_width(), h), |ui| {
                     self.documents.ui(ui, &corpus, &mut self.selection, &docs);
                 });

@@ -115,15 +115,14 @@ impl CompareView {
     pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection, settings: &mut Settings) {
         ui.horizontal(|ui| {
             ui.heading("Side by side");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.checkbox(&mut settings.show_word_diff, "word differences");
-                let combo_w = ((ui.available_width() - 160.0) / 2.0 - 30.0).clamp(80.0, 320.0);
-                doc_combo_ui(ui, "B", corpus, &mut selection.compare.1, combo_w);
-                if ui.button("⇄").on_hover_text("Swap sides").clicked() {
-                    selection.compare = (selection.compare.1, selection.compare.0);
-                }
-                doc_combo_ui(ui, "A", corpus, &mut selection.compare.0, combo_w);
-            });
+            // Two combos, the swap button, their A/B labels and the checkbox share the rest.
+            let combo_w = ((ui.available_width() - 230.0) / 2.0).clamp(80.0, 320.0);
+            doc_combo_ui(ui, "A", corpus, &mut selection.compare.0, combo_w);
+            if ui.button("⇄").on_hover_text("Swap sides").clicked() {
+                selection.compare = (selection.compare.1, selection.compare.0);
+            }
+            doc_combo_ui(ui, "B", corpus, &mut selection.compare.1, combo_w);
+            ui.checkbox(&mut settings.show_word_diff, "word differences");
         });
         let suggestions = self.suggestions(corpus).to_vec();
         if !suggestions.is_empty() {

@@ -59,6 +59,7 @@ pub fn timeline_data(
     let mut data = TimelineData::default();
     for ((actor, target), ids) in &corpus.index.pairs {
         let mut points: Vec<SeriesPoint> = Vec::new();
+        let mut marker_of: std::collections::HashMap<(crate::model::DocId, u64), usize> = Default::default();
         for id in ids {
             if !selection.stance_visible(corpus, *id, doc_visible) {
                 continue;
@@ -74,23 +75,25 @@ pub fn timeline_data(
                 continue;
             };
             let x = d.plot_day();
-            match points
-                .iter_mut()
-                .find(|p| corpus.stance(p.stance).doc == s.doc && p.x == x)
-            {
-                Some(p) => {
+            // (document, day) → marker, so grouping stays linear in the number of events.
+            match marker_of.get(&(s.doc, x.to_bits())) {
+                Some(&i) => {
+                    let p = &mut points[i];
                     let n = p.stances.len() as f64;
                     p.y = (p.y * n + f64::from(s.score)) / (n + 1.0);
                     p.stances.push(*id);
                 }
-                None => points.push(SeriesPoint {
-                    x,
-                    y: f64::from(s.score),
-                    stance: *id,
-                    stances: vec![*id],
-                    uncertain: d.is_uncertain(),
-                    half_width_days: d.uncertainty_days(),
-                }),
+                None => {
+                    marker_of.insert((s.doc, x.to_bits()), points.len());
+                    points.push(SeriesPoint {
+                        x,
+                        y: f64::from(s.score),
+                        stance: *id,
+                        stances: vec![*id],
+                        uncertain: d.is_uncertain(),
+                        half_width_days: d.uncertainty_days(),
+                    });
+                }
             }
         }
         if points.is_empty() {
