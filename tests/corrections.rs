@@ -184,3 +184,35 @@ fn merging_entities_in_the_filter_previews_saves_reanalyses_and_undoes() {
     );
     assert!(store.load().corrections.entities.is_empty());
 }
+
+#[test]
+fn a_date_set_in_the_gui_shows_in_analyze_for_that_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("note.txt"), "Astana said it supports the peace plan of China, officials said.\n").unwrap();
+    let store = CorrectionStore::for_corpus(Some(dir.path()));
+    let corpus = load_corpus_with(Some(dir.path()), &LoadControl::default(), &store.load().corrections).unwrap();
+    let mut app = StanceApp::with_corpus(corpus, Settings::default());
+    app.set_correction_store(store.clone());
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(stance_explorer::app::theme::install_fonts)
+        .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
+    h.run_steps(2);
+    h.get_by_label("Correct the date…").click();
+    h.run_steps(2);
+    let field = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
+    field.focus();
+    field.type_text("2024-09-16");
+    h.run_steps(1);
+    h.get_by_label("Set").click();
+    h.run_steps(2);
+    drop(h);
+    assert!(store.path.starts_with(dir.path().join(".stance-explorer")), "the sidecar lives in the corpus folder");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stance-explorer"))
+        .args(["analyze", dir.path().to_str().unwrap(), "--json", "-"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"][0]["date"]["value"], "2024-09-16");
+    assert_eq!(v["documents"][0]["date"]["source"], "user");
+}
