@@ -115,18 +115,19 @@ impl CompareView {
     pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection, settings: &mut Settings) {
         ui.horizontal(|ui| {
             ui.heading("Side by side");
-            // Two combos, the swap button, their A/B labels and the checkbox share the rest.
-            let combo_w = ((ui.available_width() - 230.0) / 2.0).clamp(80.0, 320.0);
+            // Two combos, the swap button and their A/B labels share the rest of the row.
+            let combo_w = ((ui.available_width() - 130.0) / 2.0).clamp(80.0, 360.0);
             doc_combo_ui(ui, "A", corpus, &mut selection.compare.0, combo_w);
             if ui.button("⇄").on_hover_text("Swap sides").clicked() {
                 selection.compare = (selection.compare.1, selection.compare.0);
             }
             doc_combo_ui(ui, "B", corpus, &mut selection.compare.1, combo_w);
-            ui.checkbox(&mut settings.show_word_diff, "word differences");
         });
         let suggestions = self.suggestions(corpus).to_vec();
-        if !suggestions.is_empty() {
-            ui.horizontal_wrapped(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut settings.show_word_diff, "word differences");
+            if !suggestions.is_empty() {
+                ui.separator();
                 ui.label(egui::RichText::new("Suggested pairs:").weak());
                 for (a, b, s) in suggestions.iter().take(3) {
                     let label = format!(
@@ -143,10 +144,10 @@ impl CompareView {
                         selection.compare = (Some(*a), Some(*b));
                     }
                 }
-            });
-        }
+            }
+        });
         let (Some(l), Some(r)) = selection.compare else {
-            ui.label("Choose two documents above, or press “compare” in the document list.");
+            ui.label("Choose two documents above, or use the A / B buttons in the document list.");
             return;
         };
         let rows = self.rows(corpus, (l, r));
