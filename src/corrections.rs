@@ -35,6 +35,73 @@ pub struct Corrections {
     pub dates: BTreeMap<String, DateCorrection>,
     /// Entity edits, applied in order after every analysis.
     pub entities: Vec<EntityEdit>,
+    /// Stance edits, applied after the entity edits.
+    pub stances: Vec<StanceEdit>,
+}
+
+/// The analyst's verdict on one stance event, identified by document, sentence,
+/// actor and target (names, so it survives re-analysis).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StanceEdit {
+    /// Document path.
+    pub document: String,
+    /// Sentence index in the document.
+    pub sentence: usize,
+    /// Actor's canonical name.
+    pub actor: String,
+    /// Target's canonical name.
+    pub target: String,
+    /// What to do with it.
+    pub action: StanceAction,
+}
+
+/// What a stance edit does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum StanceAction {
+    /// The event is wrong: drop it.
+    Remove,
+    /// The event's score is this (clamped to [-1, 1]).
+    SetScore {
+        /// New score.
+        score: f32,
+    },
+}
+
+/// Applies stance edits to a corpus; edits whose event no longer exists are skipped.
+pub fn apply_stance_edits(corpus: &mut Corpus, edits: &[StanceEdit]) {
+    if edits.is_empty() {
+        return;
+    }
+    let matches = |c: &Corpus, s: &crate::model::StanceEvent, e: &StanceEdit| {
+        c.doc(s.doc).path == e.document
+            && s.sentence == e.sentence
+            && c.entity(s.actor).name == e.actor
+            && c.entity(s.target).name == e.target
+    };
+    for e in edits {
+        let hits: Vec<usize> = (0..corpus.stances.len())
+            .filter(|i| matches(corpus, &corpus.stances[*i], e))
+            .collect();
+        match e.action {
+            StanceAction::Remove => {
+                for i in hits.into_iter().rev() {
+                    corpus.stances.remove(i);
+                }
+            }
+            StanceAction::SetScore { score } => {
+                for i in hits {
+                    let s = &mut corpus.stances[i];
+                    s.score = score.clamp(-1.0, 1.0);
+                    if !s.corrected {
+                        s.corrected = true;
+                        s.explanation = format!("score set by the analyst (was found as: {})", s.explanation);
+                    }
+                }
+            }
+        }
+    }
+    corpus.rebuild_index();
 }
 
 /// An edit of the entity table, by canonical names (so it survives re-analysis).

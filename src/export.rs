@@ -101,6 +101,8 @@ pub struct ExportStance {
     pub explanation: String,
     /// Date of the reported event, when the sentence names one.
     pub event_date: Option<ExportDate>,
+    /// Set by the analyst (a saved correction).
+    pub corrected: bool,
 }
 
 /// A load problem.
@@ -172,6 +174,7 @@ impl Export {
                     negated: s.negated,
                     explanation: s.explanation.clone(),
                     event_date: s.event_date.as_ref().map(export_date),
+                    corrected: s.corrected,
                 })
                 .collect(),
             problems: c

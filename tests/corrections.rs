@@ -188,7 +188,11 @@ fn merging_entities_in_the_filter_previews_saves_reanalyses_and_undoes() {
 #[test]
 fn a_date_set_in_the_gui_shows_in_analyze_for_that_folder() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("note.txt"), "Astana said it supports the peace plan of China, officials said.\n").unwrap();
+    std::fs::write(
+        dir.path().join("note.txt"),
+        "Astana said it supports the peace plan of China, officials said.\n",
+    )
+    .unwrap();
     let store = CorrectionStore::for_corpus(Some(dir.path()));
     let corpus = load_corpus_with(Some(dir.path()), &LoadControl::default(), &store.load().corrections).unwrap();
     let mut app = StanceApp::with_corpus(corpus, Settings::default());
@@ -207,7 +211,10 @@ fn a_date_set_in_the_gui_shows_in_analyze_for_that_folder() {
     h.get_by_label("Set").click();
     h.run_steps(2);
     drop(h);
-    assert!(store.path.starts_with(dir.path().join(".stance-explorer")), "the sidecar lives in the corpus folder");
+    assert!(
+        store.path.starts_with(dir.path().join(".stance-explorer")),
+        "the sidecar lives in the corpus folder"
+    );
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_stance-explorer"))
         .args(["analyze", dir.path().to_str().unwrap(), "--json", "-"])
         .output()
@@ -215,4 +222,52 @@ fn a_date_set_in_the_gui_shows_in_analyze_for_that_folder() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["documents"][0]["date"]["value"], "2024-09-16");
     assert_eq!(v["documents"][0]["date"]["source"], "user");
+}
+
+#[test]
+fn a_stance_marked_wrong_disappears_is_saved_and_comes_back_on_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = CorrectionStore::at(dir.path().join("corrections.json"));
+    let mut h = app_with_store(&store);
+    let before = h.state().corpus.stances.len();
+    // The reader shows 000; open its list of stance events.
+    h.get_by_label_contains("Stance events (").click();
+    h.run_steps(2);
+    h.get_all_by_label("Wrong")
+        .next()
+        .expect("a Wrong button per event")
+        .click();
+    h.run_steps(3);
+    assert_eq!(h.state().corpus.stances.len(), before - 1, "the event is gone at once");
+    assert_eq!(store.load().corrections.stances.len(), 1, "saved");
+    // Reloading with the saved corrections keeps it gone.
+    let again = load_corpus_with(None, &LoadControl::default(), &store.load().corrections).unwrap();
+    assert_eq!(again.stances.len(), before - 1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    wait_for_load(&mut h);
+    assert_eq!(h.state().corpus.stances.len(), before, "undo brings it back");
+}
+
+#[test]
+fn a_score_set_by_the_analyst_is_marked_in_the_export() {
+    use stance_explorer::corrections::{StanceAction, StanceEdit};
+    let base = load_corpus_with(None, &LoadControl::default(), &Default::default()).unwrap();
+    let s = &base.stances[0];
+    let edit = StanceEdit {
+        document: base.doc(s.doc).path.clone(),
+        sentence: s.sentence,
+        actor: base.entity(s.actor).name.clone(),
+        target: base.entity(s.target).name.clone(),
+        action: StanceAction::SetScore { score: -0.5 },
+    };
+    let corrections = stance_explorer::corrections::Corrections {
+        stances: vec![edit],
+        ..Default::default()
+    };
+    let c = load_corpus_with(None, &LoadControl::default(), &corrections).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stance_explorer::export::Export::from_corpus(&c).to_json()).unwrap();
+    let first = &json["stances"][0];
+    assert_eq!(first["score"], -0.5);
+    assert_eq!(first["corrected"], true);
 }

@@ -418,6 +418,7 @@ fn assemble(
                 negated: s.negated,
                 explanation: s.explanation,
                 event_date: s.event_date,
+                corrected: false,
             });
         }
         documents.push(doc);
@@ -475,5 +476,6 @@ pub fn load_corpus_with(
         label,
     )?;
     crate::corrections::apply_entity_edits(&mut corpus, &corrections.entities);
+    crate::corrections::apply_stance_edits(&mut corpus, &corrections.stances);
     Ok(corpus)
 }

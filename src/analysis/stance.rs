@@ -50,6 +50,9 @@ const INITIATIVE_NOUNS: &[&str] = &[
     "stance",
 ];
 const CONTENT_NOUNS: &[&str] = &[
+    "vote",
+    "votes",
+    "ballot",
     "resolution",
     "plan",
     "draft",
@@ -261,8 +264,14 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 {
                     continue;
                 }
-                // Acts are the actor's only when the actor's name is right before them.
+                // Acts are the actor's only when the actor's name is right before them, or
+                // when they are aimed at someone ("sanctions against Russia").
+                let aimed = toks
+                    .get(hit.end)
+                    .is_some_and(|t| matches!(t.text.as_str(), "against" | "on"))
+                    && placed.iter().any(|p| p.first > hit.end && p.first <= hit.end + 3);
                 if ACT_CATEGORIES.contains(&cue.category.as_str())
+                    && !aimed
                     && !placed.iter().any(|p| {
                         p.last < hit.start
                             && hit.start - p.last <= 3
@@ -293,6 +302,13 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     actor,
                 );
                 let mut score = score;
+                // Two parties urged at once ("urged Moscow and Kyiv to talk") is even-handed.
+                if let Some((t, how)) = &targets
+                    && t.len() >= 2
+                    && how.starts_with("parties urged")
+                {
+                    score = 0.0;
+                }
                 let (targets, target_how) = match targets {
                     Some(t) => t,
                     None if dyadic.is_some() => {
@@ -340,6 +356,22 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     },
                     None => continue,
                 };
+                // A person stands for the country their role gives ("Zelensky's formula" → Ukraine).
+                let mut target_how = target_how;
+                let targets: Vec<usize> = targets
+                    .into_iter()
+                    .map(|t| match (gaz.kind(t), gaz.country_of(t, input.doc_date)) {
+                        (EntityKind::Person, Some(c)) if c != actor.entry => {
+                            target_how.push_str(&format!(
+                                " ({} speaks for {})",
+                                gaz.entries[t].name, gaz.entries[c].name
+                            ));
+                            c
+                        }
+                        _ => t,
+                    })
+                    .filter(|t| *t != actor.entry)
+                    .collect();
                 for target in targets {
                     sentence_target = Some(target);
                     out.push(RawStance {
@@ -603,7 +635,7 @@ fn find_targets(
             && actor_entry(gaz, e, date) != Some(actor.entry)
             && clause[p.first] == clause[cue_start.min(clause.len() - 1)]
             && !gaz.entries[e].media
-            && !is_locative(placed, toks, p)
+            && (COUNTRY_FIRST_CATEGORIES.contains(&category) || !is_locative(placed, toks, p))
             && !in_compound(text, p.m)
     };
     let cands: Vec<&Placed<'_>> = placed.iter().filter(eligible).collect();
@@ -669,6 +701,21 @@ fn find_targets(
         .filter(|p| p.first >= cue_end && p.first - cue_end <= window)
         .collect();
     if PROCESS_CATEGORIES.contains(&category) {
+        // "urged Moscow and Kyiv to …", "called on Russia and Ukraine to …".
+        let urged = cands.iter().find(|p| {
+            p.last < cue_start
+                && p.first > 0
+                && matches!(
+                    toks[p.first - 1].text.as_str(),
+                    "urged" | "urges" | "urging" | "on" | "upon" | "asked" | "told"
+                )
+        });
+        if let Some(p) = urged {
+            let mut targets = vec![p.m.entry];
+            targets.extend(coordinated(&cands, toks, p));
+            let names: Vec<String> = targets.iter().map(|t| gaz.entries[*t].name.clone()).collect();
+            return Some((targets, format!("parties urged: {}", names.join(", "))));
+        }
         let addressed = after.iter().find(|p| {
             p.first - cue_end <= 3
                 && p.m.form == NameForm::Name
@@ -688,11 +735,24 @@ fn find_targets(
     } else {
         after.first()
     };
-    preferred.map(|p| {
+    if let Some(p) = preferred {
         let mut targets = vec![p.m.entry];
         targets.extend(coordinated(&cands, toks, p));
-        (targets, format!("first name after the cue: {}", name(p)))
-    })
+        return Some((targets, format!("first name after the cue: {}", name(p))));
+    }
+    // "Kazakhstan and China signed …": the partner joined to the actor by "and".
+    let actor_mentions = placed
+        .iter()
+        .filter(|p| p.last < cue_start && actor_entry(gaz, p.m.entry, date) == Some(actor.entry));
+    for a in actor_mentions {
+        let partner = cands
+            .iter()
+            .find(|q| q.first == a.last + 2 && toks.get(a.last + 1).is_some_and(|t| t.text == "and"));
+        if let Some(q) = partner {
+            return Some((vec![q.m.entry], format!("partner named with the actor: {}", name(q))));
+        }
+    }
+    None
 }
 
 /// "of China", "of the Kazakh ministry", "between Russia and Ukraine": a name that is

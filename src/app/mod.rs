@@ -200,6 +200,10 @@ impl StanceApp {
                 self.corrections.revert_date(path);
                 Ok(())
             }
+            ReaderCommand::Stance(edit) => {
+                self.corrections.stances.push(edit.clone());
+                Ok(())
+            }
         };
         if let Err(e) = result {
             self.status = Some(e);
@@ -236,7 +240,8 @@ impl StanceApp {
     /// Undoes the last correction (Ctrl+Z).
     pub fn undo(&mut self, ctx: &egui::Context) {
         if let Some(prev) = self.undo_stack.pop() {
-            let entities_changed = prev.entities != self.corrections.entities;
+            let entities_changed =
+                prev.entities != self.corrections.entities || prev.stances != self.corrections.stances;
             self.redo_stack.push(std::mem::replace(&mut self.corrections, prev));
             self.corrections_changed("Undone");
             if entities_changed {
@@ -248,7 +253,8 @@ impl StanceApp {
     /// Redoes an undone correction (Ctrl+Shift+Z).
     pub fn redo(&mut self, ctx: &egui::Context) {
         if let Some(next) = self.redo_stack.pop() {
-            let entities_changed = next.entities != self.corrections.entities;
+            let entities_changed =
+                next.entities != self.corrections.entities || next.stances != self.corrections.stances;
             self.undo_stack.push(std::mem::replace(&mut self.corrections, next));
             self.corrections_changed("Redone");
             if entities_changed {
@@ -262,7 +268,9 @@ impl StanceApp {
             Ok(()) => format!("{what}: corrections written to {}", self.store.path.display()),
             Err(e) => format!("Could not save the corrections to {}: {e}", self.store.path.display()),
         });
-        self.corrections.apply_dates(Arc::make_mut(&mut self.corpus));
+        let corpus = Arc::make_mut(&mut self.corpus);
+        self.corrections.apply_dates(corpus);
+        crate::corrections::apply_stance_edits(corpus, &self.corrections.stances);
         self.corpus_generation += 1;
         self.filter_cache = None;
         self.timeline.invalidate();

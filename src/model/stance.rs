@@ -39,4 +39,6 @@ pub struct StanceEvent {
     pub explanation: String,
     /// The date of the event the sentence reports, when it names one ("in 2014").
     pub event_date: Option<DocDate>,
+    /// Whether the analyst corrected it.
+    pub corrected: bool,
 }

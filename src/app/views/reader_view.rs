@@ -16,6 +16,8 @@ pub struct ReaderView {
     editing: Option<crate::model::DocId>,
     /// Why the typed date was refused.
     date_error: Option<String>,
+    /// Score being edited per stance event of the open document.
+    score_edits: std::collections::HashMap<crate::model::StanceId, f32>,
 }
 
 /// An edit the reader asks the app to make (saved as a correction, undoable).
@@ -25,6 +27,8 @@ pub enum ReaderCommand {
     SetDate(String, Option<String>),
     /// Forget the correction: the detected date applies again.
     RevertDate(String),
+    /// Remove a stance event or set its score.
+    Stance(crate::corrections::StanceEdit),
 }
 
 impl ReaderView {
@@ -62,7 +66,10 @@ impl ReaderView {
             ui.label("·");
             ui.label(egui::RichText::new(&doc.path).weak());
         });
-        let command = self.date_editor_ui(ui, doc);
+        let mut command = self.date_editor_ui(ui, doc);
+        if let Some(c) = self.stances_ui(ui, corpus, selection) {
+            command = Some(c);
+        }
         for n in &doc.notices {
             ui.label(
                 egui::RichText::new(format!("⚠ {n}"))
@@ -146,6 +153,73 @@ impl ReaderView {
                     }
                     ui.add_space(4.0);
                 }
+            });
+        command
+    }
+
+    /// The document's stance events, each with "Wrong" and a score the analyst can set.
+    fn stances_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &Selection) -> Option<ReaderCommand> {
+        let id = selection.open_doc?;
+        let ids = &corpus.index.stances_by_doc[id.index()];
+        if ids.is_empty() {
+            return None;
+        }
+        let mut command = None;
+        egui::CollapsingHeader::new(format!("Stance events ({})", ids.len()))
+            .id_salt(("reader_stances", id.0))
+            .default_open(selection.focus_cue.is_some())
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("reader_stance_list")
+                    .max_height(160.0)
+                    .show(ui, |ui| {
+                        for sid in ids {
+                            let s = corpus.stance(*sid);
+                            let edit = |action| crate::corrections::StanceEdit {
+                                document: corpus.doc(s.doc).path.clone(),
+                                sentence: s.sentence,
+                                actor: corpus.entity(s.actor).name.clone(),
+                                target: corpus.entity(s.target).name.clone(),
+                                action,
+                            };
+                            ui.horizontal(|ui| {
+                                let focused = selection.focus_cue.as_ref() == Some(&s.cue_range);
+                                let text = format!(
+                                    "{} → {} {:+.2} “{}”{}",
+                                    corpus.entity(s.actor).name,
+                                    corpus.entity(s.target).name,
+                                    s.score,
+                                    s.cue,
+                                    if s.corrected { " (yours)" } else { "" }
+                                );
+                                let mut rich = egui::RichText::new(text).color(crate::app::theme::score_color(s.score));
+                                if focused {
+                                    rich = rich.strong().underline();
+                                }
+                                ui.label(rich).on_hover_text(&s.explanation);
+                                if ui
+                                    .small_button("Wrong")
+                                    .on_hover_text("This is not a stance: remove it (saved, undoable)")
+                                    .clicked()
+                                {
+                                    command =
+                                        Some(ReaderCommand::Stance(edit(crate::corrections::StanceAction::Remove)));
+                                }
+                                let score = self.score_edits.entry(*sid).or_insert(s.score);
+                                ui.add(
+                                    egui::DragValue::new(score)
+                                        .range(-1.0..=1.0)
+                                        .speed(0.05)
+                                        .fixed_decimals(2),
+                                );
+                                if ui.small_button("Set score").clicked() {
+                                    command = Some(ReaderCommand::Stance(edit(
+                                        crate::corrections::StanceAction::SetScore { score: *score },
+                                    )));
+                                }
+                            });
+                        }
+                    });
             });
         command
     }
