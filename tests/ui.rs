@@ -204,3 +204,23 @@ fn plotting_by_event_date_places_undated_reports_of_dated_events() {
         "“in 2014” in an undated article puts its event on the axis"
     );
 }
+
+#[test]
+fn the_same_actor_far_apart_in_time_is_suggested() {
+    let mut h = harness();
+    h.get_by_label_contains("same actor").click();
+    h.run_steps(3);
+    let (l, r) = h.state().selection.compare;
+    let c = &h.state().corpus;
+    let (a, b) = (c.doc(l.unwrap()), c.doc(r.unwrap()));
+    let years = (b.date.as_ref().unwrap().date - a.date.as_ref().unwrap().date).get_days() / 365;
+    assert!(years >= 5, "{} and {} are {years} years apart", a.path, b.path);
+    let kz = c.entity_named("Kazakhstan").unwrap();
+    for d in [a, b] {
+        assert!(
+            c.index.stances_by_doc[d.id.index()]
+                .iter()
+                .any(|s| c.stance(*s).actor == kz)
+        );
+    }
+}

@@ -25,6 +25,7 @@ struct Row {
 pub struct CompareView {
     rows: Option<((DocId, DocId), Vec<Row>)>,
     suggestions: Option<Vec<(DocId, DocId, f32)>>,
+    far_apart: Option<Option<(DocId, DocId, String, i32)>>,
 }
 
 /// Content sentences of a document (boilerplate left out).
@@ -37,10 +38,41 @@ fn content_sentences(doc: &Document) -> Vec<Range<usize>> {
 }
 
 impl CompareView {
+    /// The same actor, farthest apart in time: the pair of dated documents whose most
+    /// frequent stance actor is the same, with the longest gap (e.g. 2014 vs 2024).
+    pub fn same_actor_far_apart(corpus: &Corpus) -> Option<(DocId, DocId, String, i32)> {
+        let mut best: Option<(DocId, DocId, String, i32)> = None;
+        let mut by_actor: std::collections::HashMap<crate::model::EntityId, Vec<(DocId, jiff::civil::Date)>> =
+            Default::default();
+        for d in &corpus.documents {
+            let Some(date) = d.date.as_ref().map(|x| x.date) else {
+                continue;
+            };
+            let mut counts: std::collections::HashMap<crate::model::EntityId, usize> = Default::default();
+            for s in &corpus.index.stances_by_doc[d.id.index()] {
+                *counts.entry(corpus.stance(*s).actor).or_default() += 1;
+            }
+            if let Some((actor, _)) = counts.into_iter().max_by_key(|(a, n)| (*n, std::cmp::Reverse(*a))) {
+                by_actor.entry(actor).or_default().push((d.id, date));
+            }
+        }
+        for (actor, docs) in by_actor {
+            let (Some(first), Some(last)) = (docs.iter().min_by_key(|d| d.1), docs.iter().max_by_key(|d| d.1)) else {
+                continue;
+            };
+            let days = (last.1 - first.1).get_days();
+            if first.0 != last.0 && best.as_ref().is_none_or(|b| days > b.3) {
+                best = Some((first.0, last.0, corpus.entity(actor).name.clone(), days));
+            }
+        }
+        best
+    }
+
     /// Drops caches (after a reload).
     pub fn invalidate(&mut self) {
         self.rows = None;
         self.suggestions = None;
+        self.far_apart = None;
     }
 
     /// The most similar document pairs (cached).
@@ -142,6 +174,25 @@ impl CompareView {
                         .clicked()
                     {
                         selection.compare = (Some(*a), Some(*b));
+                    }
+                }
+                let far = self
+                    .far_apart
+                    .get_or_insert_with(|| Self::same_actor_far_apart(corpus))
+                    .clone();
+                if let Some((a, b, actor, days)) = far {
+                    let years = days as f32 / 365.25;
+                    let label = format!(
+                        "{} ↔ {} (same actor, {years:.0} years apart)",
+                        short(corpus.doc(a)),
+                        short(corpus.doc(b))
+                    );
+                    if ui
+                        .small_button(label)
+                        .on_hover_text(format!("{actor} then and now: what changed?"))
+                        .clicked()
+                    {
+                        selection.compare = (Some(a), Some(b));
                     }
                 }
             }
