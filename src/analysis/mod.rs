@@ -275,13 +275,16 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
         .filter(|(n, (_, v))| n.contains(' ') && kind_of(v) == EntityKind::Person)
         .map(|(n, _)| n.clone())
         .collect();
-    let canonical = |name: &str| -> String {
-        if name.contains(' ') {
-            return name.to_string();
+    // Surname → the full names it ends (built once: lookups stay constant-time).
+    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
+    for f in &full_names {
+        if let Some(last) = f.rsplit(' ').next() {
+            by_surname.entry(last).or_default().push(f);
         }
-        let mut hits = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(name));
-        match (hits.next(), hits.next()) {
-            (Some(f), None) => f.clone(),
+    }
+    let canonical = |name: &str| -> String {
+        match by_surname.get(name).map(Vec::as_slice) {
+            Some([only]) if !name.contains(' ') => (*only).clone(),
             _ => name.to_string(),
         }
     };

@@ -95,7 +95,7 @@ pub struct StanceApp {
     dialog: Option<dialog::PendingDialog>,
     show_problems: bool,
     show_shortcuts: bool,
-    filter_cache: Option<(u64, Vec<DocId>, Vec<bool>)>,
+    filter_cache: Option<(u64, Arc<Vec<DocId>>, Arc<Vec<bool>>)>,
     corpus_generation: u64,
     screenshot: Option<screenshot::ScreenshotJob>,
     corrections: crate::corrections::Corrections,
@@ -332,7 +332,7 @@ impl StanceApp {
     }
 
     /// Documents passing the filter, and a per-document flag (cached per filter).
-    fn filtered(&mut self) -> (u64, Vec<DocId>, Vec<bool>) {
+    fn filtered(&mut self) -> (u64, Arc<Vec<DocId>>, Arc<Vec<bool>>) {
         let mut h = DefaultHasher::new();
         self.corpus_generation.hash(&mut h);
         self.selection.include.hash(&mut h);
@@ -345,7 +345,7 @@ impl StanceApp {
             for d in &docs {
                 flags[d.index()] = true;
             }
-            self.filter_cache = Some((key, docs, flags));
+            self.filter_cache = Some((key, Arc::new(docs), Arc::new(flags)));
         }
         self.filter_cache.clone().expect("just filled")
     }

@@ -23,7 +23,7 @@ struct Row {
 /// State of the side-by-side view.
 #[derive(Debug, Default)]
 pub struct CompareView {
-    rows: Option<((DocId, DocId), Vec<Row>)>,
+    rows: Option<((DocId, DocId), std::sync::Arc<Vec<Row>>)>,
     suggestions: Option<Vec<(DocId, DocId, f32)>>,
     far_apart: Option<Option<(DocId, DocId, String, i32)>>,
 }
@@ -100,11 +100,11 @@ impl CompareView {
         })
     }
 
-    fn rows(&mut self, corpus: &Corpus, pair: (DocId, DocId)) -> Vec<Row> {
+    fn rows(&mut self, corpus: &Corpus, pair: (DocId, DocId)) -> std::sync::Arc<Vec<Row>> {
         if let Some((k, rows)) = &self.rows
             && *k == pair
         {
-            return rows.clone();
+            return std::sync::Arc::clone(rows);
         }
         let (a, b) = (corpus.doc(pair.0), corpus.doc(pair.1));
         let (sa, sb) = (content_sentences(a), content_sentences(b));
@@ -139,7 +139,8 @@ impl CompareView {
                 }
             })
             .collect();
-        self.rows = Some((pair, rows.clone()));
+        let rows = std::sync::Arc::new(rows);
+        self.rows = Some((pair, std::sync::Arc::clone(&rows)));
         rows
     }
 
@@ -228,7 +229,7 @@ impl CompareView {
                         .collect()
                 };
                 let (cues_a, cues_b) = (cues_of(a), cues_of(b));
-                for row in &rows {
+                for row in rows.iter() {
                     let (li, ri, sim) = match row.row {
                         AlignedRow::Pair {
                             left,

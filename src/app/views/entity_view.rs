@@ -15,6 +15,17 @@ pub struct EntityView {
     pub focus_search: bool,
     /// An edit being prepared (rename text, merge target, split alias) and previewed.
     pending: Option<PendingEdit>,
+    /// Sorted, filtered ids per kind, and what they were computed for.
+    lists: Option<(ListKey, Vec<Vec<EntityId>>)>,
+}
+
+/// What the entity lists depend on.
+#[derive(Debug, Clone, PartialEq)]
+struct ListKey {
+    query: String,
+    by_count: bool,
+    corpus: usize,
+    entities: usize,
 }
 
 /// An entity edit waiting for the user's confirmation.
@@ -113,8 +124,22 @@ impl EntityView {
         ui.separator();
         let cooc_with = selection.include.iter().next().copied();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            for kind in EntityKind::ALL {
-                let ids = visible_entities(corpus, kind, &self.query, settings.sort_entities_by_count);
+            let key = ListKey {
+                query: self.query.clone(),
+                by_count: settings.sort_entities_by_count,
+                corpus: corpus as *const Corpus as usize,
+                entities: corpus.entities.len(),
+            };
+            if self.lists.as_ref().is_none_or(|(k, _)| *k != key) {
+                let lists = EntityKind::ALL
+                    .iter()
+                    .map(|k| visible_entities(corpus, *k, &key.query, key.by_count))
+                    .collect();
+                self.lists = Some((key, lists));
+            }
+            // Taken out while rows (which need `&mut self`) are drawn, then put back.
+            let (key, lists) = self.lists.take().expect("just filled");
+            for (kind, ids) in EntityKind::ALL.into_iter().zip(lists.iter()) {
                 if ids.is_empty() {
                     continue;
                 }
@@ -122,13 +147,21 @@ impl EntityView {
                     .id_salt(kind.as_str())
                     .default_open(kind != EntityKind::Other)
                     .show(ui, |ui| {
-                        for id in ids.into_iter().take(300) {
+                        for id in ids.iter().copied().take(300) {
                             if let Some(e) = self.row_ui(ui, corpus, selection, id, cooc_with) {
                                 edit = Some(e);
                             }
                         }
+                        if ids.len() > 300 {
+                            ui.label(
+                                egui::RichText::new(format!("… {} more: type to search", ids.len() - 300))
+                                    .weak()
+                                    .small(),
+                            );
+                        }
                     });
             }
+            self.lists = Some((key, lists));
         });
         edit
     }

@@ -14,7 +14,7 @@ pub struct TimelineView {
     /// Series the user switched off in the legend (by label).
     pub hidden: BTreeSet<String>,
     /// Cached data and the filter it was built for.
-    cache: Option<(u64, TimelineData)>,
+    cache: Option<(u64, std::sync::Arc<TimelineData>)>,
     /// Series label hovered in the legend.
     hovered_series: Option<String>,
     /// Whether the plot is by event date (set each frame from the settings).
@@ -50,15 +50,13 @@ impl TimelineView {
         filter_key: u64,
         max_series: usize,
         event_dates: bool,
-    ) -> &TimelineData {
+    ) -> std::sync::Arc<TimelineData> {
         let filter_key = filter_key ^ u64::from(event_dates);
         if self.cache.as_ref().is_none_or(|(k, _)| *k != filter_key) {
-            self.cache = Some((
-                filter_key,
-                timeline_data(corpus, selection, doc_visible, max_series, event_dates),
-            ));
+            let data = timeline_data(corpus, selection, doc_visible, max_series, event_dates);
+            self.cache = Some((filter_key, std::sync::Arc::new(data)));
         }
-        &self.cache.as_ref().expect("just filled").1
+        std::sync::Arc::clone(&self.cache.as_ref().expect("just filled").1)
     }
 
     /// Draws the timeline with its legend and the undated tray.
@@ -71,16 +69,14 @@ impl TimelineView {
         doc_visible: &[bool],
         filter_key: u64,
     ) {
-        let data = self
-            .data(
-                corpus,
-                selection,
-                doc_visible,
-                filter_key,
-                settings.max_series,
-                settings.plot_event_dates,
-            )
-            .clone();
+        let data = self.data(
+            corpus,
+            selection,
+            doc_visible,
+            filter_key,
+            settings.max_series,
+            settings.plot_event_dates,
+        );
         ui.horizontal(|ui| {
             ui.heading("Stance timeline");
             let n: usize = data.series.iter().flat_map(|s| &s.points).map(|p| p.stances.len()).sum();
@@ -317,20 +313,29 @@ impl TimelineView {
                     }
                 }
                 let grow = if highlight { 1.4 } else { 1.0 };
+                // One plot item per (certainty, size): thousands of markers stay cheap.
+                let mut groups: std::collections::BTreeMap<(bool, u8), Vec<[f64; 2]>> = Default::default();
                 for p in &s.points {
+                    let size = (p.stances.len() as f32).sqrt().min(3.0);
+                    groups
+                        .entry((p.uncertain, (size * 4.0).round() as u8))
+                        .or_default()
+                        .push([p.x, p.y]);
+                }
+                for ((uncertain, size4), xy) in groups {
                     // Marker area grows with the number of events it stands for.
-                    let radius = theme::MARKER_RADIUS * grow * (p.stances.len() as f32).sqrt().min(3.0);
-                    let name = if p.uncertain {
+                    let radius = theme::MARKER_RADIUS * grow * f32::from(size4) / 4.0;
+                    let name = if uncertain {
                         format!("{} (uncertain date)", s.label)
                     } else {
                         s.label.clone()
                     };
                     plot_ui.points(
-                        Points::new(name, vec![[p.x, p.y]])
+                        Points::new(name, xy)
                             .color(color)
                             .radius(radius)
                             .shape(MarkerShape::Circle)
-                            .filled(!p.uncertain),
+                            .filled(!uncertain),
                     );
                 }
             }
