@@ -71,6 +71,9 @@ pub fn run(options: LaunchOptions) -> anyhow::Result<()> {
     .map_err(|e| anyhow::anyhow!("could not open a window: {e}"))
 }
 
+/// Filter key, documents passing the filter, and a flag per document.
+type FilterCache = (u64, Arc<Vec<DocId>>, Arc<Vec<bool>>);
+
 /// The application: shared corpus and selection, one struct per view.
 pub struct StanceApp {
     /// Saved settings.
@@ -95,7 +98,7 @@ pub struct StanceApp {
     dialog: Option<dialog::PendingDialog>,
     show_problems: bool,
     show_shortcuts: bool,
-    filter_cache: Option<(u64, Arc<Vec<DocId>>, Arc<Vec<bool>>)>,
+    filter_cache: Option<FilterCache>,
     corpus_generation: u64,
     screenshot: Option<screenshot::ScreenshotJob>,
     corrections: crate::corrections::Corrections,
@@ -332,7 +335,7 @@ impl StanceApp {
     }
 
     /// Documents passing the filter, and a per-document flag (cached per filter).
-    fn filtered(&mut self) -> (u64, Arc<Vec<DocId>>, Arc<Vec<bool>>) {
+    fn filtered(&mut self) -> FilterCache {
         let mut h = DefaultHasher::new();
         self.corpus_generation.hash(&mut h);
         self.selection.include.hash(&mut h);

@@ -12,6 +12,9 @@ use std::ops::Range;
 /// Largest corpus for which document pairs are suggested (the search is quadratic).
 pub const MAX_DOCS_FOR_SUGGESTIONS: usize = 400;
 
+/// Aligned rows, shared with the frame that draws them.
+type SharedRows = std::sync::Arc<Vec<Row>>;
+
 /// One aligned row with its diff ranges.
 #[derive(Debug, Clone)]
 struct Row {
@@ -23,7 +26,7 @@ struct Row {
 /// State of the side-by-side view.
 #[derive(Debug, Default)]
 pub struct CompareView {
-    rows: Option<((DocId, DocId), std::sync::Arc<Vec<Row>>)>,
+    rows: Option<((DocId, DocId), SharedRows)>,
     suggestions: Option<Vec<(DocId, DocId, f32)>>,
     far_apart: Option<Option<(DocId, DocId, String, i32)>>,
 }
