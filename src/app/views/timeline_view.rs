@@ -123,7 +123,8 @@ impl TimelineView {
             for s in &data.series {
                 let color = series_color(corpus, s);
                 let shown = !self.hidden.contains(&s.label);
-                let text = egui::RichText::new(format!("● {} ({})", s.label, s.points.len())).color(if shown {
+                let glyph = actor_marker(s.actor).1;
+                let text = egui::RichText::new(format!("{glyph} {} ({})", s.label, s.points.len())).color(if shown {
                     color
                 } else {
                     ui.visuals().weak_text_color()
@@ -334,7 +335,7 @@ impl TimelineView {
                         Points::new(name, xy)
                             .color(color)
                             .radius(radius)
-                            .shape(MarkerShape::Circle)
+                            .shape(actor_marker(s.actor).0)
                             .filled(!uncertain),
                     );
                 }
@@ -410,6 +411,19 @@ impl TimelineView {
             }
         }
     }
+}
+
+/// A series' marker shape is its actor's (colour is its target's), so two actors
+/// toward one target stay apart; the legend shows the same glyph.
+fn actor_marker(actor: crate::model::EntityId) -> (MarkerShape, char) {
+    const SHAPES: [(MarkerShape, char); 5] = [
+        (MarkerShape::Circle, '●'),
+        (MarkerShape::Diamond, '◆'),
+        (MarkerShape::Square, '■'),
+        (MarkerShape::Up, '▲'),
+        (MarkerShape::Down, '▼'),
+    ];
+    SHAPES[actor.index() % SHAPES.len()]
 }
 
 /// A series is coloured by its target: the same entity has the same colour everywhere.
