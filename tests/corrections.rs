@@ -10,9 +10,9 @@ use stance_explorer::corrections::CorrectionStore;
 use stance_explorer::ingest::LoadControl;
 use stance_explorer::model::DateSource;
 
-fn app_with_store(store: &CorrectionStore) -> Harness<'static, StanceApp> {
-    let corrections = store.load().corrections;
-    let corpus = load_corpus_with(None, &LoadControl::default(), &corrections).unwrap();
+/// The app on `root` (or the sample) with its corrections in `store`, in a test harness.
+fn app_on(root: Option<&std::path::Path>, store: &CorrectionStore) -> Harness<'static, StanceApp> {
+    let corpus = load_corpus_with(root, &LoadControl::default(), &store.load().corrections).unwrap();
     let mut app = StanceApp::with_corpus(corpus, Settings::default());
     app.set_correction_store(store.clone());
     let mut h = Harness::builder()
@@ -21,6 +21,20 @@ fn app_with_store(store: &CorrectionStore) -> Harness<'static, StanceApp> {
         .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
     h.run_steps(2);
     h
+}
+
+fn app_with_store(store: &CorrectionStore) -> Harness<'static, StanceApp> {
+    app_on(None, store)
+}
+
+/// `stance-explorer analyze DIR --json -`, parsed.
+fn analyze_json(dir: &std::path::Path) -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stance-explorer"))
+        .args(["analyze", dir.to_str().unwrap(), "--json", "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn date_of_000(app: &StanceApp) -> Option<(String, DateSource)> {
@@ -106,12 +120,7 @@ fn analyze_reports_corrected_dates_as_user() {
     let mut c = store.load().corrections;
     c.set_date("a.txt", Some("2023-02")).unwrap();
     store.save(&c).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stance-explorer"))
-        .args(["analyze", dir.path().to_str().unwrap(), "--json", "-"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = analyze_json(dir.path());
     let d = &v["documents"][0]["date"];
     assert_eq!(d["value"], "2023-02");
     assert_eq!(d["precision"], "month");
@@ -194,14 +203,7 @@ fn a_date_set_in_the_gui_shows_in_analyze_for_that_folder() {
     )
     .unwrap();
     let store = CorrectionStore::for_corpus(Some(dir.path()));
-    let corpus = load_corpus_with(Some(dir.path()), &LoadControl::default(), &store.load().corrections).unwrap();
-    let mut app = StanceApp::with_corpus(corpus, Settings::default());
-    app.set_correction_store(store.clone());
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(stance_explorer::app::theme::install_fonts)
-        .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
-    h.run_steps(2);
+    let mut h = app_on(Some(dir.path()), &store);
     h.get_by_label("Correct the date…").click();
     h.run_steps(2);
     let field = h.get_all_by_role(egui::accesskit::Role::TextInput).last().unwrap();
@@ -215,11 +217,7 @@ fn a_date_set_in_the_gui_shows_in_analyze_for_that_folder() {
         store.path.starts_with(dir.path().join(".stance-explorer")),
         "the sidecar lives in the corpus folder"
     );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stance-explorer"))
-        .args(["analyze", dir.path().to_str().unwrap(), "--json", "-"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = analyze_json(dir.path());
     assert_eq!(v["documents"][0]["date"]["value"], "2024-09-16");
     assert_eq!(v["documents"][0]["date"]["source"], "user");
 }
