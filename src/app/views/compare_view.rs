@@ -254,7 +254,7 @@ impl CompareView {
                                     let range = doc.sentences[i].clone();
                                     let h = Highlights {
                                         mentions: &doc.mentions,
-                                        cues: cues.clone(),
+                                        cues,
                                         focus: None,
                                         diffs: if show_diff { diffs.clone() } else { Vec::new() },
                                         hovered: selection.hovered_entity,

@@ -84,7 +84,6 @@ impl ReaderView {
             .collect();
         let focus = selection.focus_sentence.and_then(|i| doc.sentences.get(i).cloned());
         let scroll = std::mem::take(&mut selection.scroll_pending);
-        let focus_cue = selection.focus_cue.clone();
         egui::ScrollArea::vertical()
             .id_salt(("reader", id.0))
             .auto_shrink([false, false])
@@ -108,21 +107,9 @@ impl ReaderView {
                                 .small(),
                         );
                     }
-                    let mut cue_list = cues.clone();
-                    if let Some(fc) = &focus_cue {
-                        cue_list.retain(|(r, _)| r != fc);
-                        cue_list.push((
-                            fc.clone(),
-                            corpus.index.stances_by_doc[id.index()]
-                                .iter()
-                                .map(|s| corpus.stance(*s))
-                                .find(|s| &s.cue_range == fc)
-                                .map_or(0.0, |s| s.score),
-                        ));
-                    }
                     let h = Highlights {
                         mentions: &doc.mentions,
-                        cues: cue_list,
+                        cues: &cues,
                         focus: focus.clone(),
                         diffs: Vec::new(),
                         hovered: selection.hovered_entity,

@@ -13,7 +13,7 @@ pub struct Highlights<'a> {
     /// Entity mentions.
     pub mentions: &'a [(EntityId, Range<usize>)],
     /// Stance cues with their score.
-    pub cues: Vec<(Range<usize>, f32)>,
+    pub cues: &'a [(Range<usize>, f32)],
     /// A range to mark (the sentence a timeline point came from).
     pub focus: Option<Range<usize>>,
     /// Ranges that differ from the other side of a comparison.
@@ -163,7 +163,7 @@ mod tests {
         let mentions = vec![(EntityId(3), 0..6)];
         let h = Highlights {
             mentions: &mentions,
-            cues: vec![(7..12, 0.7)],
+            cues: &[(7..12, 0.7)],
             ..Default::default()
         };
         let job = highlighted_job(text, 0, &h, FontId::proportional(14.0), Color32::BLACK, false, 400.0);
