@@ -1,4 +1,4 @@
-//! The command line: `analyze` and `screenshot`, beside the GUI.
+//! The command line: `analyze`, `export` and `screenshot`, beside the GUI.
 
 use crate::analysis::load_corpus;
 use crate::export::Export;
@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 )]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Folder to open in the app (default: the embedded sample corpus).
-    pub folder: Option<PathBuf>,
+    /// Folder to open in the app, or files in it (default: the last folder, else the sample corpus).
+    pub paths: Vec<PathBuf>,
     /// What to run instead of the GUI.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -35,6 +35,8 @@ pub enum Command {
         #[arg(long, default_value = "-")]
         json: String,
     },
+    /// Export the stance timeline of a folder as PNG, SVG, CSV or JSON (by the file's extension).
+    Export(ExportArgs),
     /// Open the app, wait for the corpus, save a PNG of one view and exit.
     Screenshot {
         /// Folder to open (default: the embedded sample corpus).
@@ -45,7 +47,115 @@ pub enum Command {
         /// Output PNG path.
         #[arg(long)]
         out: PathBuf,
+        /// In presentation mode (large type, no side panels, projector theme).
+        #[arg(long)]
+        presentation: bool,
     },
+}
+
+/// Arguments of `export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Folder to analyse (default: the embedded sample corpus).
+    pub folder: Option<PathBuf>,
+    /// Output file: `.png`, `.svg` (the timeline chart), `.csv` (its markers), `.json` (the `analyze` schema).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// PNG scale: 1, 2 or 3 times the chart size.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub scale: u8,
+    /// Chart width in pixels (at 1x).
+    #[arg(long, default_value_t = 1280)]
+    pub width: u32,
+    /// Chart height in pixels (at 1x).
+    #[arg(long, default_value_t = 720)]
+    pub height: u32,
+    /// Only documents mentioning this entity (by name; repeat for several).
+    #[arg(long)]
+    pub include: Vec<String>,
+    /// Leave out documents mentioning this entity (repeatable).
+    #[arg(long)]
+    pub exclude: Vec<String>,
+    /// Place stances at the date their sentence names (else publication date).
+    #[arg(long)]
+    pub by_event_date: bool,
+    /// Leave out the reference events.
+    #[arg(long)]
+    pub no_events: bool,
+    /// Largest number of series drawn.
+    #[arg(long, default_value_t = 8)]
+    pub max_series: usize,
+    /// Pool events by period and draw a smoothed line with its 95 % band.
+    #[arg(long, value_enum, default_value = "none")]
+    pub period: crate::chart::aggregate::Period,
+    /// One line per actor on the axis between two poles, e.g. `--alignment Russia,Ukraine`.
+    #[arg(long, value_delimiter = ',', value_name = "POLE_A,POLE_B")]
+    pub alignment: Option<Vec<String>>,
+}
+
+/// Runs `export`: loads the folder, renders the timeline for the filter, writes `args.out`.
+pub fn export(args: &ExportArgs) -> anyhow::Result<()> {
+    use crate::chart::{ChartContext, ExportFormat, ExportRequest};
+    let format = ExportFormat::from_path(&args.out, f32::from(args.scale))
+        .with_context(|| format!("{}: the name must end in .png, .svg, .csv or .json", args.out.display()))?;
+    if args.width < 320 || args.height < 240 || args.width > 8000 || args.height > 8000 {
+        anyhow::bail!("the chart size must be between 320x240 and 8000x8000 pixels");
+    }
+    if let Some(f) = &args.folder
+        && !f.is_dir()
+    {
+        anyhow::bail!("{} is not a folder", f.display());
+    }
+    let corpus = load_corpus(args.folder.as_deref(), &LoadControl::default()).map_err(|e| anyhow::anyhow!(e))?;
+    let mut selection = crate::selection::Selection::default();
+    for (names, set) in [
+        (&args.include, &mut selection.include),
+        (&args.exclude, &mut selection.exclude),
+    ] {
+        for n in names {
+            let id = corpus
+                .entity_named(n)
+                .with_context(|| format!("no entity named {n:?} in this corpus (see `analyze` for the names)"))?;
+            set.insert(id);
+        }
+    }
+    let mode = match &args.alignment {
+        None => crate::chart::series::SeriesMode::Pairs,
+        Some(poles) if poles.len() != 2 => anyhow::bail!("--alignment takes two entity names: POLE_A,POLE_B"),
+        Some(poles) => {
+            let find = |n: &String| {
+                corpus
+                    .entity_named(n)
+                    .with_context(|| format!("no entity named {n:?} in this corpus for the alignment axis"))
+            };
+            let (pole_a, pole_b) = (find(&poles[0])?, find(&poles[1])?);
+            crate::chart::series::SeriesMode::Alignment { pole_a, pole_b }
+        }
+    };
+    let req = ExportRequest {
+        format,
+        size_px: (args.width, args.height),
+        context: ChartContext {
+            corpus_name: corpus.label.clone(),
+            filter: selection.describe(&corpus),
+            by_event_date: args.by_event_date,
+            show_events: !args.no_events,
+            x_range: None,
+            mode,
+            period: args.period,
+            exported_on: crate::analysis::today(),
+        },
+        max_series: args.max_series.max(1),
+        hidden: Default::default(),
+        annotations: crate::corrections::CorrectionStore::for_corpus(args.folder.as_deref())
+            .load()
+            .corrections
+            .annotations,
+    };
+    let bytes = crate::chart::export_timeline(&corpus, &selection, &req).map_err(|e| anyhow::anyhow!(e))?;
+    write_atomically(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    eprintln!("wrote {} ({} bytes)", args.out.display(), bytes.len());
+    Ok(())
 }
 
 /// Parts of the window the screenshot command can save.
@@ -59,6 +169,18 @@ pub enum ShotView {
     Entities,
     /// The whole window.
     Window,
+}
+
+/// The folder to open for launch arguments or dropped paths: the first folder, else
+/// the folder holding the first file (a desktop launcher passes files with `%F`).
+pub fn folder_to_open(paths: &[PathBuf]) -> Option<PathBuf> {
+    paths.iter().find(|p| p.is_dir()).cloned().or_else(|| {
+        paths
+            .iter()
+            .find(|p| p.is_file())
+            .and_then(|p| p.parent())
+            .map(Path::to_path_buf)
+    })
 }
 
 /// Runs `analyze`: loads `folder` (or the sample) and writes JSON to `out` (`-`: stdout).
@@ -91,11 +213,22 @@ pub fn analyze(folder: Option<&Path>, out: &str) -> anyhow::Result<()> {
 /// Writes `bytes` to `path` via a temporary file in the same folder, fsync and rename,
 /// so a crash never leaves a half-written file.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // A device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to, never replaced.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::OpenOptions::new().write(true).open(path)?.write_all(bytes);
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    // A temporary file is private (0600); the result gets the old file's mode, or a normal file's.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode());
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;

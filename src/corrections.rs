@@ -37,6 +37,57 @@ pub struct Corrections {
     pub entities: Vec<EntityEdit>,
     /// Stance edits, applied after the entity edits.
     pub stances: Vec<StanceEdit>,
+    /// Evidence quotes pinned as callouts on the timeline (and in exported charts).
+    pub annotations: Vec<Annotation>,
+}
+
+/// A stance event's evidence pinned as a callout, by document, sentence, actor and target.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Document path.
+    pub document: String,
+    /// Sentence index in the document.
+    pub sentence: usize,
+    /// Actor's canonical name.
+    pub actor: String,
+    /// Target's canonical name.
+    pub target: String,
+    /// The analyst's own words added under the quote.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl Annotation {
+    /// The annotation key of stance `id`.
+    pub fn of_stance(corpus: &Corpus, id: crate::model::StanceId) -> Annotation {
+        let s = corpus.stance(id);
+        Annotation {
+            document: corpus.doc(s.doc).path.clone(),
+            sentence: s.sentence,
+            actor: corpus.entity(s.actor).name.clone(),
+            target: corpus.entity(s.target).name.clone(),
+            note: String::new(),
+        }
+    }
+
+    /// Whether this pins the same event as `other` (the note aside).
+    pub fn same_event(&self, other: &Annotation) -> bool {
+        self.document == other.document
+            && self.sentence == other.sentence
+            && self.actor == other.actor
+            && self.target == other.target
+    }
+}
+
+impl Corrections {
+    /// Pins `a`, or unpins it when the same event is pinned already.
+    pub fn toggle_annotation(&mut self, a: Annotation) {
+        let before = self.annotations.len();
+        self.annotations.retain(|x| !x.same_event(&a));
+        if self.annotations.len() == before {
+            self.annotations.push(a);
+        }
+    }
 }
 
 /// The analyst's verdict on one stance event, identified by document, sentence,

@@ -132,11 +132,19 @@ fn export_date(d: &DocDate) -> ExportDate {
 impl Export {
     /// Builds the export of a corpus.
     pub fn from_corpus(c: &Corpus) -> Export {
+        Export::subset(c, &vec![true; c.documents.len()], &vec![true; c.stances.len()])
+    }
+
+    /// The export of what a view shows: the documents and stance events flagged
+    /// visible (by index), and the entities mentioned in those documents.
+    pub fn subset(c: &Corpus, doc_visible: &[bool], stance_visible: &[bool]) -> Export {
+        let doc_ok = |i: usize| doc_visible.get(i).copied().unwrap_or(false);
         Export {
             schema: SCHEMA,
             documents: c
                 .documents
                 .iter()
+                .filter(|d| doc_ok(d.id.index()))
                 .map(|d| ExportDocument {
                     path: d.path.clone(),
                     title: d.title.clone(),
@@ -151,6 +159,7 @@ impl Export {
             entities: c
                 .entities
                 .iter()
+                .filter(|e| e.documents.iter().any(|d| doc_ok(d.index())))
                 .map(|e| ExportEntity {
                     name: e.name.clone(),
                     kind: e.kind.as_str(),
@@ -162,7 +171,9 @@ impl Export {
             stances: c
                 .stances
                 .iter()
-                .map(|s| ExportStance {
+                .enumerate()
+                .filter(|(i, _)| stance_visible.get(*i).copied().unwrap_or(false))
+                .map(|(_, s)| ExportStance {
                     document: c.doc(s.doc).path.clone(),
                     actor: c.entity(s.actor).name.clone(),
                     speaker: s.speaker.as_ref().map(|sp| sp.name.clone()),

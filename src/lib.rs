@@ -6,14 +6,18 @@
 //! * [`ingest`]: reading a folder (walk, decode, formats);
 //! * [`analysis`]: sentences, dates, entities, stance, alignment;
 //! * [`corrections`]: the analyst's saved corrections (sidecar file, atomic writes);
+//! * [`selection`]: the one selection/filter model every view and export shares;
+//! * [`chart`]: the timeline's series and their SVG/PNG rendering (for export);
 //! * [`export`]: the `stance-explorer/1` JSON schema;
 //! * [`cli`]: the command line (`analyze`, `screenshot`);
 //! * [`app`]: the egui desktop app, the only module that uses egui/eframe.
 
 pub mod analysis;
 pub mod app;
+pub mod chart;
 pub mod cli;
 pub mod corrections;
 pub mod export;
 pub mod ingest;
 pub mod model;
+pub mod selection;

@@ -7,15 +7,22 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Analyze { folder, json }) => stance_explorer::cli::analyze(folder.as_deref(), &json),
-        Some(Command::Screenshot { folder, view, out }) => {
-            stance_explorer::app::run(stance_explorer::app::LaunchOptions {
-                folder,
-                screenshot: Some((view, out)),
-            })
-        }
+        Some(Command::Export(args)) => stance_explorer::cli::export(&args),
+        Some(Command::Screenshot {
+            folder,
+            view,
+            out,
+            presentation,
+        }) => stance_explorer::app::run(stance_explorer::app::LaunchOptions {
+            folder,
+            screenshot: Some((view, out)),
+            presentation,
+        }),
+        // A path that is neither a folder nor a file still opens the window, which says why it cannot load.
         None => stance_explorer::app::run(stance_explorer::app::LaunchOptions {
-            folder: cli.folder,
+            folder: stance_explorer::cli::folder_to_open(&cli.paths).or_else(|| cli.paths.first().cloned()),
             screenshot: None,
+            presentation: false,
         }),
     };
     match result {

@@ -77,3 +77,75 @@ fn analyze_a_missing_folder_fails_clearly() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a folder"));
 }
+
+#[test]
+fn export_writes_the_timeline_as_png_svg_csv_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let run = |name: &str, extra: &[&str]| {
+        let out_path = dir.path().join(name);
+        let mut args = vec!["export", seeds, "--out", out_path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = bin().args(&args).env("HOME", dir.path()).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        std::fs::read(out_path).unwrap()
+    };
+    let png = run("t.png", &["--scale", "1", "--width", "1024", "--height", "768"]);
+    let img = image::load_from_memory(&png).unwrap().to_rgba8();
+    assert_eq!(img.dimensions(), (1024, 768));
+    let bg = img.get_pixel(0, 0).0;
+    assert!(
+        img.pixels().filter(|p| p.0 != bg).count() > 10_000,
+        "the PNG is not blank"
+    );
+    let svg = String::from_utf8(run("t.svg", &["--include", "Kazakhstan"])).unwrap();
+    assert!(svg.contains("filter: mentioning Kazakhstan"));
+    assert!(svg.contains("Kazakhstan → "), "the legend names the series");
+    let csv = String::from_utf8(run("t.csv", &[])).unwrap();
+    assert!(csv.starts_with("actor,target,plotted_date"));
+    assert!(csv.lines().count() > 1);
+    let aligned = String::from_utf8(run("a.svg", &["--alignment", "Russia,Ukraine", "--period", "year"])).unwrap();
+    assert!(aligned.contains("Kazakhstan (Russia ↔ Ukraine)"));
+    assert!(aligned.contains("class=\"smooth\""));
+    let json: serde_json::Value = serde_json::from_slice(&run("t.json", &["--exclude", "Brazil"])).unwrap();
+    assert_eq!(json["documents"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn export_rejects_unknown_formats_and_entities_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("t.gif");
+    let out = bin()
+        .args(["export", "--out", out_path.to_str().unwrap()])
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".png, .svg, .csv or .json"));
+    let out_path = dir.path().join("t.svg");
+    let out = bin()
+        .args(["export", "--out", out_path.to_str().unwrap(), "--include", "Atlantis"])
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no entity named \"Atlantis\""));
+    assert!(!out_path.exists(), "nothing is written on error");
+}
+
+#[cfg(unix)]
+#[test]
+fn writing_to_a_device_writes_through_it_instead_of_replacing_it() {
+    // A FIFO stands in for /dev/null: the file must stay a FIFO and get the bytes.
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    stance_explorer::cli::write_atomically(&fifo, b"hello").unwrap();
+    assert_eq!(reader.join().unwrap(), b"hello");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+}

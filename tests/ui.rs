@@ -196,7 +196,7 @@ fn plotting_by_event_date_places_undated_reports_of_dated_events() {
         .timeline
         .data(&corpus, &Default::default(), &[true; 5], 7, 8, true)
         .clone();
-    let count = |d: &stance_explorer::app::views::timeline_data::TimelineData| -> usize {
+    let count = |d: &stance_explorer::chart::series::TimelineData| -> usize {
         d.series.iter().flat_map(|s| &s.points).map(|p| p.stances.len()).sum()
     };
     assert!(

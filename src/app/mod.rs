@@ -1,21 +1,25 @@
 //! The desktop app: one eframe application over the shared model. This is the
 //! only module that uses egui/eframe.
 
+pub mod export_window;
 pub mod folder_chooser;
 pub mod loader;
-pub mod selection;
+pub use crate::selection;
 pub mod settings;
 pub mod theme;
 pub mod views;
 
 mod dialog;
+mod export_actions;
+mod folder_events;
 mod screenshot;
+pub mod watch;
 
 use crate::cli::ShotView;
 use crate::model::{Corpus, DocId};
+use crate::selection::Selection;
 use folder_chooser::{ChooserAction, FolderChooser};
 use loader::{LoadPoll, Loader};
-use selection::Selection;
 use settings::{SETTINGS_KEY, Settings};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -37,6 +41,8 @@ pub struct LaunchOptions {
     pub folder: Option<PathBuf>,
     /// Save a screenshot of this view to this path once loaded, then exit.
     pub screenshot: Option<(ShotView, PathBuf)>,
+    /// Start in presentation mode.
+    pub presentation: bool,
 }
 
 /// Runs the GUI until the window closes.
@@ -109,6 +115,19 @@ pub struct StanceApp {
     pub status: Option<String>,
     /// Screen rectangles of the views in the last frame (for screenshots).
     pub view_rects: std::collections::HashMap<ShotView, egui::Rect>,
+    /// File → Export.
+    pub export: export_window::ExportWindow,
+    capture: Option<export_actions::Capture>,
+    /// Presentation mode (F11): full screen, large type, no side panels, projector theme.
+    pub presentation: bool,
+    /// The theme and presentation state last applied to the context.
+    applied_look: Option<(settings::ThemeChoice, bool)>,
+    /// Zoom factor before presentation mode.
+    zoom_before: f32,
+    /// Watch of the open folder.
+    watch: Option<watch::FolderWatch>,
+    /// Files changed while a load was running: re-analyse when it ends.
+    changed_during_load: bool,
 }
 
 impl StanceApp {
@@ -123,13 +142,10 @@ impl StanceApp {
         });
         theme::install_fonts(ctx);
         let mut app = StanceApp::with_corpus(Corpus::default(), settings);
+        app.presentation = options.presentation;
         app.screenshot = options
             .screenshot
             .map(|(view, path)| screenshot::ScreenshotJob::new(view, path));
-        if app.screenshot.is_some() {
-            // Screenshots go on slides: the light theme reads best when projected.
-            ctx.set_theme(egui::Theme::Light);
-        }
         app.start_load(ctx, folder);
         app
     }
@@ -160,9 +176,21 @@ impl StanceApp {
             redo_stack: Vec::new(),
             status: None,
             view_rects: Default::default(),
+            export: Default::default(),
+            capture: None,
+            presentation: false,
+            applied_look: None,
+            zoom_before: 1.0,
+            watch: None,
+            changed_during_load: false,
         };
         app.set_corpus(corpus);
         app
+    }
+
+    /// Whether the open folder is watched for changes.
+    pub fn is_watching(&self) -> bool {
+        self.watch.is_some()
     }
 
     /// Whether a load is running.
@@ -205,6 +233,10 @@ impl StanceApp {
             }
             ReaderCommand::Stance(edit) => {
                 self.corrections.stances.push(edit.clone());
+                Ok(())
+            }
+            ReaderCommand::TogglePin(a) => {
+                self.corrections.toggle_annotation(a.clone());
                 Ok(())
             }
         };
@@ -315,7 +347,7 @@ impl StanceApp {
         }
     }
 
-    fn poll_loader(&mut self) {
+    fn poll_loader(&mut self, ctx: &egui::Context) {
         let Some(loader) = &self.loader else { return };
         match loader.poll() {
             LoadPoll::Running => {}
@@ -326,6 +358,10 @@ impl StanceApp {
                     self.settings.remember_folder(folder);
                 }
                 self.set_corpus(*corpus);
+                self.ensure_watch(ctx);
+                if std::mem::take(&mut self.changed_during_load) {
+                    self.reanalyse(ctx);
+                }
             }
             LoadPoll::Failed(e) => {
                 self.loader = None;
@@ -386,8 +422,20 @@ impl StanceApp {
         if ctx.input_mut(|i| i.consume_shortcut(&quit)) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+        if ctx.input_mut(|i| i.consume_shortcut(&export)) {
+            self.export
+                .show(export_window::ExportWhat::TimelinePng, &self.export_dir());
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&find)) {
             self.entities.focus_search = true;
+        }
+        if ctx.input(|i| i.key_pressed(Key::F11)) {
+            self.presentation = !self.presentation;
+        }
+        if self.presentation && ctx.input(|i| i.key_pressed(Key::Escape)) {
+            self.presentation = false;
+            ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
         }
         if ctx.input(|i| i.key_pressed(Key::F1)) {
             self.show_shortcuts = !self.show_shortcuts;
@@ -426,6 +474,24 @@ impl StanceApp {
                     }
                 });
                 ui.separator();
+                ui.menu_button("Export", |ui| {
+                    for (what, shortcut) in [
+                        (export_window::ExportWhat::TimelinePng, "Ctrl+E"),
+                        (export_window::ExportWhat::TimelineSvg, ""),
+                        (export_window::ExportWhat::DataCsv, ""),
+                        (export_window::ExportWhat::DataJson, ""),
+                        (export_window::ExportWhat::ComparePng, ""),
+                        (export_window::ExportWhat::WindowPng, ""),
+                    ] {
+                        if ui
+                            .add(egui::Button::new(format!("{}…", what.label())).shortcut_text(shortcut))
+                            .clicked()
+                        {
+                            self.export.show(what, &self.export_dir());
+                        }
+                    }
+                });
+                ui.separator();
                 if ui.add(egui::Button::new("Quit").shortcut_text("Ctrl+Q")).clicked() {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
@@ -457,6 +523,20 @@ impl StanceApp {
                 );
             });
             ui.menu_button("View", |ui| {
+                ui.horizontal(|ui| {
+                    ui.label("Theme:");
+                    use settings::ThemeChoice;
+                    ui.selectable_value(&mut self.settings.theme, ThemeChoice::System, "system");
+                    ui.selectable_value(&mut self.settings.theme, ThemeChoice::Light, "light");
+                    ui.selectable_value(&mut self.settings.theme, ThemeChoice::Dark, "dark");
+                });
+                if ui
+                    .add(egui::Button::selectable(self.presentation, "Presentation mode").shortcut_text("F11"))
+                    .clicked()
+                {
+                    self.presentation = !self.presentation;
+                }
+                ui.separator();
                 ui.add(egui::Slider::new(&mut self.settings.max_series, 1..=20).text("series on the timeline"));
                 if ui.button("Show all timeline series").clicked() {
                     self.timeline.hidden.clear();
@@ -574,8 +654,13 @@ impl StanceApp {
                         ("Ctrl+O", "Open a folder"),
                         ("Ctrl+R", "Reload the folder"),
                         ("Ctrl+F", "Search entities"),
+                        ("Ctrl+E", "Export the timeline (PNG, SVG, CSV, JSON)"),
                         ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo a correction"),
                         ("Esc", "Clear the entity filter"),
+                        (
+                            "F11 (Esc leaves)",
+                            "Presentation mode: full screen, large type, projector theme",
+                        ),
                         ("F1", "This window"),
                         ("Ctrl+Q", "Quit"),
                         ("Scroll / drag on the timeline", "Zoom / pan the date axis"),
@@ -590,15 +675,48 @@ impl StanceApp {
         self.show_shortcuts = open;
     }
 
-    /// Draws the whole window into `ui` (everything but the eframe frame).
-    pub fn ui_main(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        self.selection.begin_frame();
-        self.poll_loader();
-        self.shortcuts(&ctx);
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        let (filter_key, docs, flags) = self.filtered();
-        let corpus = Arc::clone(&self.corpus);
+    /// Applies the chosen theme and presentation mode when they change.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let look = (self.settings.theme, self.presentation);
+        if self.applied_look == Some(look) {
+            return;
+        }
+        let was_presenting = self.applied_look.is_some_and(|(_, p)| p);
+        if self.presentation {
+            if !was_presenting {
+                self.zoom_before = ctx.zoom_factor();
+            }
+            ctx.set_visuals_of(egui::Theme::Light, theme::high_contrast_light());
+            ctx.set_theme(egui::ThemePreference::Light);
+            ctx.set_zoom_factor(theme::PRESENTATION_ZOOM);
+            if self.screenshot.is_none() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            }
+        } else {
+            if was_presenting {
+                ctx.set_zoom_factor(self.zoom_before);
+                ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            // Screenshots go on slides: the light theme reads best when projected.
+            let pref = match (self.screenshot.is_some(), self.settings.theme) {
+                (true, _) | (false, settings::ThemeChoice::Light) => egui::ThemePreference::Light,
+                (false, settings::ThemeChoice::Dark) => egui::ThemePreference::Dark,
+                (false, settings::ThemeChoice::System) => egui::ThemePreference::System,
+            };
+            ctx.set_theme(pref);
+        }
+        self.applied_look = Some(look);
+    }
+
+    /// The entity filter (left) and the document list with the reader (right).
+    fn side_panels_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        corpus: &Arc<Corpus>,
+        flags: &Arc<Vec<bool>>,
+        docs: &Arc<Vec<DocId>>,
+    ) {
         let r = egui::Panel::left("entities")
             .resizable(true)
             .default_size(290.0)
@@ -606,7 +724,7 @@ impl StanceApp {
             .show(ui, |ui| {
                 if let Some(edit) = self
                     .entities
-                    .ui(ui, &corpus, &mut self.selection, &mut self.settings, &flags)
+                    .ui(ui, corpus, &mut self.selection, &mut self.settings, flags)
                 {
                     self.apply_entity_edit(ui.ctx(), edit);
                 }
@@ -620,13 +738,34 @@ impl StanceApp {
                 let rows_h = (docs.len() as f32 + 2.5) * (ui.text_style_height(&egui::TextStyle::Body) + 6.0);
                 let h = rows_h.min(ui.available_height() * 0.32).clamp(100.0, 320.0);
                 ui.allocate_ui(egui::vec2(ui.available_width(), h), |ui| {
-                    self.documents.ui(ui, &corpus, &mut self.selection, &docs);
+                    self.documents.ui(ui, corpus, &mut self.selection, docs);
                 });
                 ui.separator();
-                if let Some(cmd) = self.reader.ui(ui, &corpus, &mut self.selection) {
+                if let Some(cmd) = self.reader.ui(ui, corpus, &mut self.selection) {
                     self.apply_command(cmd);
                 }
             });
+    }
+
+    /// Draws the whole window into `ui` (everything but the eframe frame).
+    pub fn ui_main(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.selection.begin_frame();
+        self.poll_loader(&ctx);
+        self.poll_watch(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.shortcuts(&ctx);
+        self.apply_look(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        let (filter_key, docs, flags) = self.filtered();
+        let corpus = Arc::clone(&self.corpus);
+        if self.reader.pinned != self.corrections.annotations {
+            self.reader.pinned = self.corrections.annotations.clone();
+            self.timeline.annotations = self.corrections.annotations.clone();
+        }
+        if !self.presentation {
+            self.side_panels_ui(ui, &corpus, &flags, &docs);
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let total = ui.available_height();
             let timeline_h = (total * 0.5).max(240.0);
@@ -643,6 +782,10 @@ impl StanceApp {
         });
         self.view_rects.insert(ShotView::Window, ctx.content_rect());
         self.windows_ui(&ctx);
+        if let Some(order) = self.export.ui(&ctx) {
+            self.run_export(&ctx, order);
+        }
+        self.step_capture(&ctx);
         if let Some(job) = &mut self.screenshot
             && self.loader.is_none()
         {

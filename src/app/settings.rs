@@ -30,6 +30,33 @@ pub struct Settings {
     pub plot_event_dates: bool,
     /// Timeline: draw reference events (invasion, UN votes…) as labelled lines.
     pub show_reference_events: bool,
+    /// Folder of the last export.
+    pub last_export_dir: Option<PathBuf>,
+    /// Light, dark, or as the system says.
+    pub theme: ThemeChoice,
+    /// Re-analyse when files in the open folder change.
+    pub watch_folder: bool,
+    /// Timeline: pool events by this period and draw a smoothed line with its band.
+    pub period: crate::chart::aggregate::Period,
+    /// Timeline: one line per actor on the axis between two poles (else one per actor → target).
+    pub alignment_axis: bool,
+    /// The pole at −1 of the alignment axis (an entity name).
+    pub pole_a: String,
+    /// The pole at +1 of the alignment axis.
+    pub pole_b: String,
+}
+
+/// The colour theme the user chose.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeChoice {
+    /// Follow the system's light/dark setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
 }
 
 impl Default for Settings {
@@ -43,6 +70,13 @@ impl Default for Settings {
             show_word_diff: true,
             plot_event_dates: false,
             show_reference_events: true,
+            last_export_dir: None,
+            theme: ThemeChoice::System,
+            watch_folder: true,
+            period: crate::chart::aggregate::Period::None,
+            alignment_axis: false,
+            pole_a: "Russia".into(),
+            pole_b: "Ukraine".into(),
         }
     }
 }

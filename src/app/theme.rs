@@ -2,35 +2,18 @@
 
 use egui::Color32;
 
-/// A palette of distinguishable series colours (Okabe-Ito, colour-blind safe, plus extras).
-const PALETTE: [Color32; 10] = [
-    Color32::from_rgb(0, 114, 178),
-    Color32::from_rgb(213, 94, 0),
-    Color32::from_rgb(0, 158, 115),
-    Color32::from_rgb(204, 121, 167),
-    Color32::from_rgb(230, 159, 0),
-    Color32::from_rgb(86, 180, 233),
-    Color32::from_rgb(120, 94, 240),
-    Color32::from_rgb(160, 110, 60),
-    Color32::from_rgb(90, 90, 90),
-    Color32::from_rgb(200, 60, 60),
-];
+fn color(c: crate::chart::palette::Rgb) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
+}
 
 /// A colour that stays the same for the same name across runs and corpora.
 pub fn stable_color(name: &str) -> Color32 {
-    // FNV-1a: stable across platforms and versions, unlike `DefaultHasher`.
-    let mut h: u32 = 0x811c_9dc5;
-    for b in name.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    PALETTE[(h as usize) % PALETTE.len()]
+    color(crate::chart::palette::stable_color(name))
 }
 
-/// Colour of an entity: the most mentioned entities of a corpus (lowest ids) get
-/// distinct palette colours; the rest a stable hash of the name.
+/// Colour of an entity (the same in the app and in exported charts).
 pub fn entity_color(rank: usize, name: &str) -> Color32 {
-    PALETTE.get(rank).copied().unwrap_or_else(|| stable_color(name))
+    color(crate::chart::palette::entity_color(rank, name))
 }
 
 /// Colour for a stance score: red (opposes) .. grey (neutral) .. green (supports).
@@ -92,15 +75,34 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "dejavu-sans".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
-            "../../assets/fonts/DejaVuSans.ttf"
-        ))),
+        std::sync::Arc::new(egui::FontData::from_static(crate::chart::text::DEJAVU_SANS)),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         fonts.families.entry(family).or_default().push("dejavu-sans".to_owned());
     }
     ctx.set_fonts(fonts);
 }
+
+/// A light theme for projectors: white background, black text, strong lines.
+pub fn high_contrast_light() -> egui::Visuals {
+    let mut v = egui::Visuals::light();
+    v.override_text_color = Some(Color32::BLACK);
+    v.panel_fill = Color32::WHITE;
+    v.window_fill = Color32::WHITE;
+    v.extreme_bg_color = Color32::WHITE;
+    v.faint_bg_color = Color32::from_gray(238);
+    v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, Color32::from_gray(90));
+    v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
+    v.widgets.inactive.fg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
+    v.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(60));
+    v.selection.bg_fill = Color32::from_rgb(255, 214, 102);
+    v.selection.stroke = egui::Stroke::new(1.5, Color32::BLACK);
+    v.hyperlink_color = Color32::from_rgb(0, 70, 160);
+    v
+}
+
+/// Zoom of presentation mode (everything, text included, is this much larger).
+pub const PRESENTATION_ZOOM: f32 = 1.5;
 
 /// Radius of a plot marker for a stance event, in points.
 pub const MARKER_RADIUS: f32 = 5.0;

@@ -14,7 +14,7 @@ pub use decode::{Decoded, decode_bytes};
 pub use formats::{MetaDate, RawDocument, parse_file};
 pub use progress::{Cancelled, LoadControl, LoadPhase};
 pub use seeds::{SAMPLE_FILES, sample_files};
-pub use walk::{FileEntry, MAX_FILE_BYTES, list_files};
+pub use walk::{FileEntry, MAX_FILE_BYTES, affects_corpus, list_files};
 
 use crate::model::LoadProblem;
 use rayon::prelude::*;

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 pub const MAX_FILE_BYTES: u64 = 32_000_000;
 
 /// Extensions read as documents.
-const SUPPORTED: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
+/// File extensions read as articles.
+pub const SUPPORTED: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml"];
 
 /// A file to read.
 #[derive(Debug, Clone)]
@@ -127,5 +128,17 @@ fn io_reason(e: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
         ErrorKind::NotFound => "disappeared while loading (deleted or moved)".into(),
         _ => format!("cannot be read: {e}"),
+    }
+}
+
+/// Whether a change at `path` can change what a load of the folder reads: an article
+/// file (by extension) or a folder, but not the app's own `.stance-explorer` files.
+pub fn affects_corpus(path: &Path) -> bool {
+    if path.components().any(|c| c.as_os_str() == crate::analysis::SIDECAR_DIR) {
+        return false;
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => SUPPORTED.iter().any(|s| s.eq_ignore_ascii_case(ext)),
+        None => !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')),
     }
 }

@@ -3,10 +3,10 @@
 
 use super::rich_text::{Highlights, highlighted_label_ui};
 use crate::analysis::align::{AlignedRow, align, suggest_pairs, word_diff};
-use crate::app::selection::Selection;
 use crate::app::settings::Settings;
 use crate::app::theme;
 use crate::model::{Corpus, DocId, Document};
+use crate::selection::Selection;
 use std::ops::Range;
 
 /// Largest corpus for which document pairs are suggested (the search is quadratic).

@@ -1,7 +1,7 @@
 //! The document list: what passes the filter, with dates, and compare buttons.
 
-use crate::app::selection::Selection;
 use crate::model::{Corpus, DocId};
+use crate::selection::Selection;
 
 /// State of the document list.
 #[derive(Debug, Default)]

@@ -1,10 +1,10 @@
 //! The entity filter: search, kinds as groups, counts, include/exclude, co-occurrence.
 
 use crate::analysis::text::fold;
-use crate::app::selection::Selection;
 use crate::app::settings::Settings;
 use crate::corrections::EntityEdit;
 use crate::model::{Corpus, Entity, EntityId, EntityKind};
+use crate::selection::Selection;
 
 /// State of the entity filter view.
 #[derive(Debug, Default)]

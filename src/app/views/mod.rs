@@ -5,5 +5,4 @@ pub mod documents_view;
 pub mod entity_view;
 pub mod reader_view;
 pub mod rich_text;
-pub mod timeline_data;
 pub mod timeline_view;

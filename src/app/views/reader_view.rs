@@ -2,9 +2,9 @@
 //! the sentence a timeline point came from.
 
 use super::rich_text::{Highlights, highlighted_label_ui};
-use super::timeline_data::precision_label;
-use crate::app::selection::Selection;
+use crate::chart::series::precision_label;
 use crate::model::Corpus;
+use crate::selection::Selection;
 use std::ops::Range;
 
 /// State of the reader.
@@ -18,6 +18,8 @@ pub struct ReaderView {
     date_error: Option<String>,
     /// Score being edited per stance event of the open document.
     score_edits: std::collections::HashMap<crate::model::StanceId, f32>,
+    /// Events pinned as callouts (set by the app from the corrections).
+    pub pinned: Vec<crate::corrections::Annotation>,
 }
 
 /// An edit the reader asks the app to make (saved as a correction, undoable).
@@ -29,6 +31,8 @@ pub enum ReaderCommand {
     RevertDate(String),
     /// Remove a stance event or set its score.
     Stance(crate::corrections::StanceEdit),
+    /// Pin (or unpin) an event's quote as a callout on the timeline.
+    TogglePin(crate::corrections::Annotation),
 }
 
 impl ReaderView {
@@ -191,6 +195,19 @@ impl ReaderView {
                                 {
                                     command =
                                         Some(ReaderCommand::Stance(edit(crate::corrections::StanceAction::Remove)));
+                                }
+                                let key = crate::corrections::Annotation::of_stance(corpus, *sid);
+                                let pinned = self.pinned.iter().any(|a| a.same_event(&key));
+                                if ui
+                                    .small_button(if pinned { "Unpin" } else { "Pin" })
+                                    .on_hover_text(if pinned {
+                                        "Remove this quote's callout from the timeline"
+                                    } else {
+                                        "Show this quote as a callout on the timeline and in exported charts (saved)"
+                                    })
+                                    .clicked()
+                                {
+                                    command = Some(ReaderCommand::TogglePin(key));
                                 }
                                 let score = self.score_edits.entry(*sid).or_insert(s.score);
                                 ui.add(

@@ -1,10 +1,12 @@
 //! The stance timeline: who took which position toward whom, on a real date axis.
 
-use super::timeline_data::{TimelineData, date_ticks, precision_label, tick_label, timeline_data};
-use crate::app::selection::Selection;
 use crate::app::settings::Settings;
 use crate::app::theme;
+use crate::chart::aggregate::Period;
+use crate::chart::palette::Shape;
+use crate::chart::series::{SeriesMode, TimelineData, date_ticks, precision_label, tick_label, timeline_data_in};
 use crate::model::{Corpus, StanceId};
+use crate::selection::Selection;
 use egui_plot::{GridMark, HLine, Line, MarkerShape, Plot, PlotPoint, Points};
 use std::collections::BTreeSet;
 
@@ -25,6 +27,57 @@ pub struct TimelineView {
     event_lines: Vec<(f32, usize)>,
     /// Screen positions of the drawn markers in the last frame.
     marker_positions: Vec<(StanceId, egui::Pos2)>,
+    /// Date range (days since 1970-01-01) the plot showed in the last frame.
+    pub visible_days: Option<(f64, f64)>,
+    /// Quotes pinned as callouts (set by the app from the corrections).
+    pub annotations: Vec<crate::corrections::Annotation>,
+    /// The plot's transform in the last frame (to move coincident markers apart).
+    last_transform: Option<egui_plot::PlotTransform>,
+    /// Series mode of the current frame (from the settings and the corpus).
+    pub mode: SeriesMode,
+    /// Pooling period of the current frame.
+    period: Period,
+}
+
+/// Above this many markers, coincident ones are not moved apart (it would cost frame time).
+const DODGE_MAX_MARKERS: usize = 2000;
+
+/// Plot positions of every marker, series by series; coincident markers are moved
+/// sideways by a few pixels (using the last frame's transform) so none hides another.
+fn marker_coords(data: &TimelineData, transform: Option<&egui_plot::PlotTransform>) -> Vec<Vec<[f64; 2]>> {
+    let raw: Vec<Vec<[f64; 2]>> = data
+        .series
+        .iter()
+        .map(|s| s.points.iter().map(|p| [p.x, p.y]).collect())
+        .collect();
+    let n: usize = raw.iter().map(Vec::len).sum();
+    let Some(t) = transform.filter(|_| n <= DODGE_MAX_MARKERS) else {
+        return raw;
+    };
+    let flat: Vec<(f64, f64, f64)> = data
+        .series
+        .iter()
+        .flat_map(|s| &s.points)
+        .map(|p| {
+            let sp = t.position_from_point(&PlotPoint::new(p.x, p.y));
+            let size = (p.stances.len() as f32).sqrt().min(3.0);
+            (f64::from(sp.x), f64::from(sp.y), f64::from(theme::MARKER_RADIUS * size))
+        })
+        .collect();
+    let xs = crate::chart::dodge_markers(&flat);
+    let mut it = flat.iter().zip(xs);
+    raw.into_iter()
+        .map(|pts| {
+            pts.into_iter()
+                .map(|[x, y]| match it.next() {
+                    Some(((sx, sy, _), dx)) if (dx - sx).abs() > 0.1 => {
+                        [t.value_from_position(egui::pos2(dx as f32, *sy as f32)).x, y]
+                    }
+                    _ => [x, y],
+                })
+                .collect()
+        })
+        .collect()
 }
 
 impl TimelineView {
@@ -34,6 +87,13 @@ impl TimelineView {
             .iter()
             .find(|(s, _)| *s == stance)
             .map(|(_, p)| *p)
+    }
+
+    /// Number of series drawn in the last frame (legend entries not switched off).
+    pub fn series_shown(&self) -> usize {
+        self.cache.as_ref().map_or(0, |(_, d)| {
+            d.series.iter().filter(|s| !self.hidden.contains(&s.label)).count()
+        })
     }
 
     /// Drops cached data (after a reload).
@@ -51,9 +111,13 @@ impl TimelineView {
         max_series: usize,
         event_dates: bool,
     ) -> std::sync::Arc<TimelineData> {
-        let filter_key = filter_key ^ u64::from(event_dates);
+        let mode_key = match self.mode {
+            SeriesMode::Pairs => 0,
+            SeriesMode::Alignment { pole_a, pole_b } => (u64::from(pole_a.0) << 32 | u64::from(pole_b.0)) + 1,
+        };
+        let filter_key = filter_key ^ u64::from(event_dates) ^ mode_key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         if self.cache.as_ref().is_none_or(|(k, _)| *k != filter_key) {
-            let data = timeline_data(corpus, selection, doc_visible, max_series, event_dates);
+            let data = timeline_data_in(corpus, selection, doc_visible, max_series, event_dates, self.mode);
             self.cache = Some((filter_key, std::sync::Arc::new(data)));
         }
         std::sync::Arc::clone(&self.cache.as_ref().expect("just filled").1)
@@ -69,6 +133,8 @@ impl TimelineView {
         doc_visible: &[bool],
         filter_key: u64,
     ) {
+        self.mode = series_mode(corpus, settings);
+        self.period = settings.period;
         let data = self.data(
             corpus,
             selection,
@@ -93,6 +159,7 @@ impl TimelineView {
                     .on_hover_text("Reference events (assets/events.csv and the corpus's .stance-explorer/events.csv)");
             });
         });
+        ui.horizontal(|ui| axis_controls_ui(ui, corpus, settings));
         self.by_event_date = settings.plot_event_dates;
         self.show_events = settings.show_reference_events;
         self.legend_ui(ui, corpus, &data);
@@ -124,14 +191,15 @@ impl TimelineView {
                 let color = series_color(corpus, s);
                 let shown = !self.hidden.contains(&s.label);
                 let glyph = actor_marker(s.actor).1;
-                let text = egui::RichText::new(format!("{glyph} {} ({})", s.label, s.points.len())).color(if shown {
+                let events: usize = s.points.iter().map(|p| p.stances.len()).sum();
+                let text = egui::RichText::new(format!("{glyph} {} ({events})", s.label)).color(if shown {
                     color
                 } else {
                     ui.visuals().weak_text_color()
                 });
                 let r = ui
                     .add(egui::Label::new(text).sense(egui::Sense::click()))
-                    .on_hover_text("Click to hide or show this series");
+                    .on_hover_text("(n) = stance events in this series · click to hide or show it");
                 if r.clicked() {
                     if shown {
                         self.hidden.insert(s.label.clone());
@@ -158,6 +226,17 @@ impl TimelineView {
         }
         let pad = ((hi - lo) * 0.06).max(30.0);
         let max_ticks = ((ui.available_width() / 90.0) as usize).clamp(2, 14);
+        let (y_label, y_ticks) = crate::chart::y_axis(corpus, self.mode);
+        let pooled: Vec<Vec<crate::chart::aggregate::SmoothPoint>> = if self.period == Period::None {
+            Vec::new()
+        } else {
+            (0..data.series.len())
+                .map(|i| {
+                    let events = data.events_of(corpus, i, self.mode);
+                    crate::chart::aggregate::smooth(&crate::chart::aggregate::pool(&events, self.period), 1)
+                })
+                .collect()
+        };
         // A new filter (or corpus) starts from its own data range.
         let plot = Plot::new(("stance_timeline", self.cache.as_ref().map_or(0, |c| c.0)))
             .x_axis_label(if self.by_event_date {
@@ -165,7 +244,7 @@ impl TimelineView {
             } else {
                 "publication date"
             })
-            .y_axis_label("stance (−1 opposes … +1 supports)")
+            .y_axis_label(y_label)
             .default_x_bounds(lo - pad, hi + pad)
             .include_y(-1.15)
             .include_y(if self.show_events { 1.45 } else { 1.15 })
@@ -191,11 +270,11 @@ impl TimelineView {
                     })
                     .collect()
             })
-            .y_axis_formatter(|mark, _| match mark.value {
-                v if (v - 1.0).abs() < 1e-6 => "+1 supports".into(),
-                v if (v + 1.0).abs() < 1e-6 => "−1 opposes".into(),
-                v if v.abs() < 1e-6 => "0 neutral".into(),
-                v => format!("{v:+.1}"),
+            .y_axis_formatter(move |mark, _| {
+                y_ticks
+                    .iter()
+                    .find(|(v, _)| (v - mark.value).abs() < 1e-6)
+                    .map_or_else(|| format!("{:+.1}", mark.value), |(_, l)| l.clone())
             })
             .label_formatter(|_| None)
             .show_x(false)
@@ -217,6 +296,7 @@ impl TimelineView {
             })
             .collect();
         let mut event_lines = Vec::new();
+        let coords = marker_coords(data, self.last_transform.as_ref());
         let response = plot.show(ui, |plot_ui| {
             plot_ui.hline(
                 HLine::new("neutral", 0.0)
@@ -247,11 +327,11 @@ impl TimelineView {
                         (
                             if flip { x - w } else { x },
                             w,
-                            super::timeline_data::event_priority(&e.category),
+                            crate::chart::series::event_priority(&e.category),
                         )
                     })
                     .collect();
-                let rows = super::timeline_data::place_labels(&items, 2, 6.0);
+                let rows = crate::chart::series::place_labels(&items, 2, 6.0);
                 for (((i, item), row), flip) in visible.iter().zip(&items).zip(rows).zip(left_of_line) {
                     let e = &corpus.events[*i];
                     let x = crate::model::days_since_epoch(e.date);
@@ -289,12 +369,20 @@ impl TimelineView {
                     }
                 }
             }
-            for s in data.series.iter().filter(|s| !hidden.contains(&s.label)) {
+            for (si, (s, xy_of)) in data
+                .series
+                .iter()
+                .zip(&coords)
+                .enumerate()
+                .filter(|(_, (s, _))| !hidden.contains(&s.label))
+            {
                 let color = series_color(corpus, s);
                 let highlight = hovered_series.as_deref() == Some(s.label.as_str())
                     || selection.hovered_entity.is_some_and(|e| e == s.actor || e == s.target);
-                if s.points.len() > 1 {
-                    let line: Vec<[f64; 2]> = s.points.iter().map(|p| [p.x, p.y]).collect();
+                if let Some(smooth) = pooled.get(si).filter(|p| !p.is_empty()) {
+                    smoothed_ui(plot_ui, &s.label, smooth, color, highlight);
+                } else if s.points.len() > 1 {
+                    let line: Vec<[f64; 2]> = xy_of.clone();
                     plot_ui.line(
                         Line::new(format!("{} trend", s.label), line)
                             .color(color.gamma_multiply(0.5))
@@ -302,9 +390,9 @@ impl TimelineView {
                             .allow_hover(false),
                     );
                 }
-                for p in &s.points {
+                for (p, [x, _]) in s.points.iter().zip(xy_of) {
                     if p.half_width_days > 0.0 {
-                        let whisker = vec![[p.x - p.half_width_days, p.y], [p.x + p.half_width_days, p.y]];
+                        let whisker = vec![[x - p.half_width_days, p.y], [x + p.half_width_days, p.y]];
                         plot_ui.line(
                             Line::new(format!("{} range", s.label), whisker)
                                 .color(color.gamma_multiply(0.6))
@@ -316,12 +404,12 @@ impl TimelineView {
                 let grow = if highlight { 1.4 } else { 1.0 };
                 // One plot item per (certainty, size): thousands of markers stay cheap.
                 let mut groups: std::collections::BTreeMap<(bool, u8), Vec<[f64; 2]>> = Default::default();
-                for p in &s.points {
+                for (p, xy) in s.points.iter().zip(xy_of) {
                     let size = (p.stances.len() as f32).sqrt().min(3.0);
                     groups
                         .entry((p.uncertain, (size * 4.0).round() as u8))
                         .or_default()
-                        .push([p.x, p.y]);
+                        .push(*xy);
                 }
                 for ((uncertain, size4), xy) in groups {
                     // Marker area grows with the number of events it stands for.
@@ -356,23 +444,36 @@ impl TimelineView {
         self.marker_positions = data
             .series
             .iter()
-            .filter(|s| !self.hidden.contains(&s.label))
-            .flat_map(|s| s.points.iter())
-            .map(|p| {
+            .zip(&coords)
+            .filter(|(s, _)| !self.hidden.contains(&s.label))
+            .flat_map(|(s, xy)| s.points.iter().zip(xy))
+            .map(|(p, [x, y])| {
                 (
                     p.stance,
-                    response.transform.position_from_point(&PlotPoint::new(p.x, p.y)),
+                    response.transform.position_from_point(&PlotPoint::new(*x, *y)),
                 )
             })
             .collect();
+        self.last_transform = Some(response.transform);
         self.event_lines = event_lines;
+        if !self.annotations.is_empty() {
+            let callouts = crate::chart::callouts_for(corpus, data, &self.hidden, &self.annotations);
+            callouts_ui(ui, &response.transform, &callouts);
+        }
+        let b = response.transform.bounds();
+        self.visible_days = Some((b.min()[0], b.max()[0]));
         // Our own picking: nearest marker in screen space.
         let pointer = response.response.hover_pos();
         let picked: Option<StanceId> = pointer.and_then(|pos| {
             let mut best: Option<(f32, StanceId)> = None;
-            for s in data.series.iter().filter(|s| !self.hidden.contains(&s.label)) {
-                for p in &s.points {
-                    let sp = response.transform.position_from_point(&PlotPoint::new(p.x, p.y));
+            for (s, xy) in data
+                .series
+                .iter()
+                .zip(&coords)
+                .filter(|(s, _)| !self.hidden.contains(&s.label))
+            {
+                for (p, [x, y]) in s.points.iter().zip(xy) {
+                    let sp = response.transform.position_from_point(&PlotPoint::new(*x, *y));
                     let dist = sp.distance(pos);
                     if dist <= theme::PICK_DISTANCE && best.is_none_or(|b| dist < b.0) {
                         best = Some((dist, p.stance));
@@ -414,21 +515,175 @@ impl TimelineView {
 }
 
 /// A series' marker shape is its actor's (colour is its target's), so two actors
-/// toward one target stay apart; the legend shows the same glyph.
+/// toward one target stay apart; the legend and exported charts show the same shape.
 fn actor_marker(actor: crate::model::EntityId) -> (MarkerShape, char) {
-    const SHAPES: [(MarkerShape, char); 5] = [
-        (MarkerShape::Circle, '●'),
-        (MarkerShape::Diamond, '◆'),
-        (MarkerShape::Square, '■'),
-        (MarkerShape::Up, '▲'),
-        (MarkerShape::Down, '▼'),
-    ];
-    SHAPES[actor.index() % SHAPES.len()]
+    let shape = Shape::of_actor(actor.index());
+    let plot_shape = match shape {
+        Shape::Circle => MarkerShape::Circle,
+        Shape::Diamond => MarkerShape::Diamond,
+        Shape::Square => MarkerShape::Square,
+        Shape::Up => MarkerShape::Up,
+        Shape::Down => MarkerShape::Down,
+    };
+    (plot_shape, shape.glyph())
 }
 
 /// A series is coloured by its target: the same entity has the same colour everywhere.
-fn series_color(corpus: &Corpus, s: &super::timeline_data::Series) -> egui::Color32 {
-    theme::entity_color(s.target.index(), &corpus.entity(s.target).name)
+fn series_color(corpus: &Corpus, s: &crate::chart::series::Series) -> egui::Color32 {
+    theme::entity_color(s.color_entity.index(), &corpus.entity(s.color_entity).name)
+}
+
+/// The series mode the settings ask for (pairs when a pole is not in the corpus).
+pub fn series_mode(corpus: &Corpus, settings: &Settings) -> SeriesMode {
+    match (
+        settings.alignment_axis,
+        corpus.entity_named(&settings.pole_a),
+        corpus.entity_named(&settings.pole_b),
+    ) {
+        (true, Some(pole_a), Some(pole_b)) if pole_a != pole_b => SeriesMode::Alignment { pole_a, pole_b },
+        _ => SeriesMode::Pairs,
+    }
+}
+
+/// Series: pairs or alignment axis (with its poles), and the pooling period.
+fn axis_controls_ui(ui: &mut egui::Ui, corpus: &Corpus, settings: &mut Settings) {
+    ui.label("Series:");
+    ui.selectable_value(&mut settings.alignment_axis, false, "actor → target")
+        .on_hover_text("One series per actor → target pair; y is the stance score");
+    ui.selectable_value(&mut settings.alignment_axis, true, "alignment")
+        .on_hover_text("One series per actor; y is how close to each pole: a stance toward the right pole counts with its score, toward the left pole negated");
+    if settings.alignment_axis {
+        let mut poles: Vec<&str> = corpus
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                matches!(
+                    e.kind,
+                    crate::model::EntityKind::Country | crate::model::EntityKind::Organization
+                )
+            })
+            .filter(|(i, _)| {
+                corpus
+                    .index
+                    .stances_by_target
+                    .get(&crate::model::EntityId(*i as u32))
+                    .is_some_and(|v| !v.is_empty())
+            })
+            .map(|(_, e)| e.name.as_str())
+            .collect();
+        poles.sort_unstable();
+        for (id, pole) in [("pole_a", &mut settings.pole_a), ("pole_b", &mut settings.pole_b)] {
+            egui::ComboBox::new(id, "")
+                .selected_text(pole.as_str())
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for p in &poles {
+                        ui.selectable_value(pole, (*p).to_string(), *p);
+                    }
+                });
+            if id == "pole_a" {
+                ui.label("↔");
+            }
+        }
+        if corpus.entity_named(&settings.pole_a).is_none() || corpus.entity_named(&settings.pole_b).is_none() {
+            ui.label(egui::RichText::new("(a pole is not in this corpus: showing pairs)").weak());
+        }
+    }
+    ui.separator();
+    ui.label("Pool by:");
+    for p in Period::ALL {
+        ui.selectable_value(&mut settings.period, p, p.label()).on_hover_text(match p {
+            Period::None => "No line through periods: one marker per document".to_string(),
+            p => format!(
+                "A line through the mean of each {} (3-period moving average weighted by evidence) with its 95 % band; markers stay clickable",
+                p.label()
+            ),
+        });
+    }
+}
+
+/// A pooled series: its band as quads between consecutive periods, then the line.
+fn smoothed_ui(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    label: &str,
+    smooth: &[crate::chart::aggregate::SmoothPoint],
+    color: egui::Color32,
+    highlight: bool,
+) {
+    for w in smooth.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a.2 == a.3 && b.2 == b.3 {
+            continue;
+        }
+        plot_ui.polygon(
+            egui_plot::Polygon::new(
+                format!("{label} band"),
+                vec![[a.0, a.2], [b.0, b.2], [b.0, b.3], [a.0, a.3]],
+            )
+            .fill_color(color.gamma_multiply(0.15))
+            .stroke(egui::Stroke::NONE)
+            .allow_hover(false),
+        );
+    }
+    let line: Vec<[f64; 2]> = smooth.iter().map(|p| [p.0, p.1]).collect();
+    plot_ui.line(
+        Line::new(format!("{label} pooled"), line)
+            .color(color)
+            .width(if highlight { 3.5 } else { 2.5 })
+            .allow_hover(false),
+    );
+}
+
+/// Pinned quotes as boxed callouts beside their markers; boxes never overlap.
+fn callouts_ui(ui: &egui::Ui, transform: &egui_plot::PlotTransform, callouts: &[crate::chart::Callout]) {
+    let frame = *transform.frame();
+    let painter = ui.painter().with_clip_rect(frame);
+    let dark = ui.visuals().dark_mode;
+    let (fill, stroke, text_color) = if dark {
+        (
+            egui::Color32::from_rgb(60, 55, 30),
+            egui::Color32::from_rgb(170, 150, 80),
+            egui::Color32::WHITE,
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(255, 251, 230),
+            egui::Color32::from_rgb(184, 164, 76),
+            egui::Color32::BLACK,
+        )
+    };
+    let mut placed: Vec<egui::Rect> = Vec::new();
+    for c in callouts {
+        let point = transform.position_from_point(&PlotPoint::new(c.x_day, c.y));
+        let width = (frame.width() * 0.3).clamp(140.0, 300.0);
+        let galley = painter.layout(c.text.clone(), egui::FontId::proportional(11.5), text_color, width);
+        let size = galley.size() + egui::vec2(12.0, 8.0);
+        let right = point.x + 22.0 + size.x <= frame.max.x;
+        let x = if right {
+            point.x + 22.0
+        } else {
+            (point.x - 22.0 - size.x).max(frame.min.x + 2.0)
+        };
+        let mut rect = egui::Rect::from_min_size(egui::pos2(x, (point.y - size.y - 16.0).max(frame.min.y + 2.0)), size);
+        for _ in 0..40 {
+            if !placed.iter().any(|p| p.intersects(rect)) {
+                break;
+            }
+            rect = rect.translate(egui::vec2(0.0, 12.0));
+        }
+        placed.push(rect);
+        let anchor = if right { rect.left_center() } else { rect.right_center() };
+        painter.line_segment([point, anchor], egui::Stroke::new(1.0, stroke));
+        painter.rect(
+            rect,
+            4.0,
+            fill,
+            egui::Stroke::new(1.0, stroke),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(rect.min + egui::vec2(6.0, 4.0), galley, text_color);
+    }
 }
 
 fn ui_highlight() -> egui::Color32 {
@@ -501,7 +756,7 @@ fn undated_tray_ui(
     ui: &mut egui::Ui,
     corpus: &Corpus,
     selection: &mut Selection,
-    data: &super::timeline_data::TimelineData,
+    data: &crate::chart::series::TimelineData,
     undated_events: usize,
 ) {
     ui.vertical(|ui| {

@@ -1,8 +1,8 @@
 //! Pure data for the stance timeline: series, points, undated documents, date ticks.
 //! No `Ui` here, so it is unit-tested directly.
 
-use crate::app::selection::Selection;
 use crate::model::{Corpus, DatePrecision, DocId, EntityId, StanceId, date_from_epoch_days, days_since_epoch};
+use crate::selection::Selection;
 
 /// One plotted point: the stance events of one pair in one document, at the
 /// document's date (the mean score; the marker grows with the evidence).
@@ -22,17 +22,36 @@ pub struct SeriesPoint {
     pub half_width_days: f64,
 }
 
-/// All events of one actor→target pair.
+/// All events of one actor→target pair, or of one actor on the alignment axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     /// Actor.
     pub actor: EntityId,
-    /// Target.
+    /// Target (on the alignment axis: the second pole).
     pub target: EntityId,
-    /// "Kazakhstan → China".
+    /// "Kazakhstan → China", or "Kazakhstan (Russia ↔ Ukraine)".
     pub label: String,
+    /// The entity whose colour the series takes (target; on the alignment axis, the actor).
+    pub color_entity: EntityId,
     /// Points sorted by date.
     pub points: Vec<SeriesPoint>,
+}
+
+/// What the timeline's series are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SeriesMode {
+    /// One series per actor → target pair; y = the stance score.
+    #[default]
+    Pairs,
+    /// One series per actor; y = how close to each pole: a stance toward `pole_b`
+    /// counts with its score, one toward `pole_a` with its score negated, so
+    /// supporting A or opposing B is −1 (A's side) and supporting B or opposing A is +1.
+    Alignment {
+        /// The pole at −1 (default Russia).
+        pole_a: EntityId,
+        /// The pole at +1 (default Ukraine).
+        pole_b: EntityId,
+    },
 }
 
 /// What the timeline shows for the current filter.
@@ -48,6 +67,26 @@ pub struct TimelineData {
     pub undated_docs: Vec<DocId>,
 }
 
+impl TimelineData {
+    /// The (day, signed score) of every event behind series `i`'s points, for pooling by period.
+    pub fn events_of(&self, corpus: &Corpus, i: usize, mode: SeriesMode) -> Vec<(f64, f64)> {
+        let s = &self.series[i];
+        s.points
+            .iter()
+            .flat_map(|p| p.stances.iter().map(move |id| (p.x, signed_score(corpus, *id, mode))))
+            .collect()
+    }
+}
+
+/// A stance's value on the y axis of `mode`.
+pub fn signed_score(corpus: &Corpus, id: StanceId, mode: SeriesMode) -> f64 {
+    let s = corpus.stance(id);
+    match mode {
+        SeriesMode::Alignment { pole_a, .. } if s.target == pole_a => -f64::from(s.score),
+        _ => f64::from(s.score),
+    }
+}
+
 /// Builds the series for `selection` over the visible documents.
 pub fn timeline_data(
     corpus: &Corpus,
@@ -56,15 +95,65 @@ pub fn timeline_data(
     max_series: usize,
     event_dates: bool,
 ) -> TimelineData {
+    timeline_data_in(
+        corpus,
+        selection,
+        doc_visible,
+        max_series,
+        event_dates,
+        SeriesMode::Pairs,
+    )
+}
+
+/// Events of one future series: (actor, target), label, colour entity, events.
+type Group = ((EntityId, EntityId), String, EntityId, Vec<StanceId>);
+
+/// Builds the series of `mode` for `selection` over the visible documents.
+pub fn timeline_data_in(
+    corpus: &Corpus,
+    selection: &Selection,
+    doc_visible: &[bool],
+    max_series: usize,
+    event_dates: bool,
+    mode: SeriesMode,
+) -> TimelineData {
     let mut data = TimelineData::default();
-    for ((actor, target), ids) in &corpus.index.pairs {
+    // (key actor, key target) → (label, colour entity, events), in the pair index's order.
+    let mut groups: Vec<Group> = Vec::new();
+    match mode {
+        SeriesMode::Pairs => {
+            for ((actor, target), ids) in &corpus.index.pairs {
+                let label = format!("{} → {}", corpus.entity(*actor).name, corpus.entity(*target).name);
+                groups.push(((*actor, *target), label, *target, ids.clone()));
+            }
+        }
+        SeriesMode::Alignment { pole_a, pole_b } => {
+            let mut by_actor: std::collections::BTreeMap<EntityId, Vec<StanceId>> = Default::default();
+            for ((actor, target), ids) in &corpus.index.pairs {
+                if (*target == pole_a || *target == pole_b) && *actor != pole_a && *actor != pole_b {
+                    by_actor.entry(*actor).or_default().extend(ids.iter().copied());
+                }
+            }
+            let poles = format!("{} ↔ {}", corpus.entity(pole_a).name, corpus.entity(pole_b).name);
+            let mut v: Vec<_> = by_actor.into_iter().collect();
+            // Most evidence first, as the pair index is.
+            v.sort_by_key(|(a, ids)| (std::cmp::Reverse(ids.len()), *a));
+            for (actor, mut ids) in v {
+                ids.sort();
+                let label = format!("{} ({poles})", corpus.entity(actor).name);
+                groups.push(((actor, pole_b), label, actor, ids));
+            }
+        }
+    }
+    for ((actor, target), label, color_entity, ids) in groups {
         let mut points: Vec<SeriesPoint> = Vec::new();
         let mut marker_of: std::collections::HashMap<(crate::model::DocId, u64), usize> = Default::default();
-        for id in ids {
+        for id in &ids {
             if !selection.stance_visible(corpus, *id, doc_visible) {
                 continue;
             }
             let s = corpus.stance(*id);
+            let score = signed_score(corpus, *id, mode);
             let date = if event_dates {
                 s.event_date.as_ref().or(corpus.doc(s.doc).date.as_ref())
             } else {
@@ -80,14 +169,14 @@ pub fn timeline_data(
                 Some(&i) => {
                     let p = &mut points[i];
                     let n = p.stances.len() as f64;
-                    p.y = (p.y * n + f64::from(s.score)) / (n + 1.0);
+                    p.y = (p.y * n + score) / (n + 1.0);
                     p.stances.push(*id);
                 }
                 None => {
                     marker_of.insert((s.doc, x.to_bits()), points.len());
                     points.push(SeriesPoint {
                         x,
-                        y: f64::from(s.score),
+                        y: score,
                         stance: *id,
                         stances: vec![*id],
                         uncertain: d.is_uncertain(),
@@ -105,9 +194,10 @@ pub fn timeline_data(
         }
         points.sort_by(|a, b| a.x.total_cmp(&b.x));
         data.series.push(Series {
-            actor: *actor,
-            target: *target,
-            label: format!("{} → {}", corpus.entity(*actor).name, corpus.entity(*target).name),
+            actor,
+            target,
+            label,
+            color_entity,
             points,
         });
     }

@@ -75,6 +75,23 @@ impl Selection {
         !self.include.is_empty() || !self.exclude.is_empty()
     }
 
+    /// The filter in words, for captions: "all documents", "mentioning Kazakhstan; not Russia".
+    pub fn describe(&self, corpus: &Corpus) -> String {
+        let names = |set: &BTreeSet<EntityId>| -> Vec<String> {
+            set.iter()
+                .filter(|e| e.index() < corpus.entities.len())
+                .map(|e| corpus.entity(*e).name.clone())
+                .collect()
+        };
+        let (inc, exc) = (names(&self.include), names(&self.exclude));
+        match (inc.is_empty(), exc.is_empty()) {
+            (true, true) => "all documents".into(),
+            (false, true) => format!("mentioning {}", inc.join(" and ")),
+            (true, false) => format!("not mentioning {}", exc.join(" or ")),
+            (false, false) => format!("mentioning {}; not {}", inc.join(" and "), exc.join(" or ")),
+        }
+    }
+
     /// Documents that pass the filter, sorted by id.
     pub fn filtered_documents(&self, corpus: &Corpus) -> Vec<DocId> {
         let inc: Vec<EntityId> = self.include.iter().copied().collect();
