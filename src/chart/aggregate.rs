@@ -119,23 +119,43 @@ pub fn pool(events: &[(f64, f64)], period: Period) -> Vec<PeriodPoint> {
 /// A point of the smoothed line: (day, value, band low, band high).
 pub type SmoothPoint = (f64, f64, f64, f64);
 
-/// Centred moving average over each period and its neighbours (`half_window` each
-/// side), weighted by their number of events; the band is averaged the same way.
-pub fn smooth(points: &[PeriodPoint], half_window: usize) -> Vec<SmoothPoint> {
-    (0..points.len())
-        .map(|i| {
-            let lo = i.saturating_sub(half_window);
-            let hi = (i + half_window).min(points.len() - 1);
-            let w: f64 = points[lo..=hi].iter().map(|p| p.events as f64).sum();
-            let avg = |f: &dyn Fn(&PeriodPoint) -> f64| {
-                points[lo..=hi].iter().map(|p| f(p) * p.events as f64).sum::<f64>() / w
+/// Centred moving average over each period and its calendar neighbours (up to
+/// `half_window` periods each side, only those that have events), weighted by their
+/// number of events; the band is averaged the same way. The line breaks where a
+/// period without events lies between two with events: one run per stretch of
+/// consecutive periods. A run of one period is drawn across that period.
+pub fn smooth(points: &[PeriodPoint], half_window: usize) -> Vec<Vec<SmoothPoint>> {
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 1..=points.len() {
+        if i == points.len() || points[i].start_day != points[i - 1].end_day {
+            runs.push(start..i);
+            start = i;
+        }
+    }
+    runs.into_iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            let avg_at = |i: usize| {
+                let lo = i.saturating_sub(half_window).max(r.start);
+                let hi = (i + half_window).min(r.end - 1);
+                let w: f64 = points[lo..=hi].iter().map(|p| p.events as f64).sum();
+                let avg = |f: &dyn Fn(&PeriodPoint) -> f64| {
+                    points[lo..=hi].iter().map(|p| f(p) * p.events as f64).sum::<f64>() / w
+                };
+                (avg(&|p| p.mean), avg(&|p| p.band.0), avg(&|p| p.band.1))
             };
-            (
-                points[i].mid_day(),
-                avg(&|p| p.mean),
-                avg(&|p| p.band.0),
-                avg(&|p| p.band.1),
-            )
+            if r.len() == 1 {
+                let p = &points[r.start];
+                let (m, lo, hi) = avg_at(r.start);
+                vec![(p.start_day, m, lo, hi), (p.end_day, m, lo, hi)]
+            } else {
+                r.clone().map(|i| {
+                    let (m, lo, hi) = avg_at(i);
+                    (points[i].mid_day(), m, lo, hi)
+                })
+                .collect()
+            }
         })
         .collect()
 }
@@ -203,10 +223,25 @@ mod tests {
             },
         ];
         let s = smooth(&p, 1);
-        assert_eq!(s.len(), 2);
-        assert!((s[0].1 - 0.5).abs() < 1e-12, "(3·1 + 1·−1) / 4");
-        assert_eq!(s[0].0, 5.0);
+        assert_eq!(s.len(), 1, "adjacent periods make one run");
+        assert_eq!(s[0].len(), 2);
+        assert!((s[0][0].1 - 0.5).abs() < 1e-12, "(3·1 + 1·−1) / 4");
+        assert_eq!(s[0][0].0, 5.0);
         let none = smooth(&p, 0);
-        assert_eq!(none[1].1, -1.0);
+        assert_eq!(none[0][1].1, -1.0);
+    }
+
+    #[test]
+    fn the_line_breaks_over_periods_without_events() {
+        let years = pool(
+            &[(day(2014, 3, 27), 0.5), (day(2022, 3, 2), 0.0), (day(2023, 2, 25), 1.0)],
+            Period::Year,
+        );
+        let runs = smooth(&years, 1);
+        assert_eq!(runs.len(), 2, "2014 stands alone; 2022-2023 are one run: {runs:?}");
+        assert_eq!(runs[0].len(), 2, "a lone year is drawn across the year");
+        assert_eq!((runs[0][0].0, runs[0][1].0), (day(2014, 1, 1), day(2015, 1, 1)));
+        assert_eq!(runs[0][0].1, 0.5, "not averaged with 2022, eight years later");
+        assert!((runs[1][0].1 - 0.5).abs() < 1e-12);
     }
 }

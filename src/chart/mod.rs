@@ -40,8 +40,9 @@ pub struct ChartSeries {
     pub shape: Shape,
     /// Markers, by date.
     pub points: Vec<ChartPoint>,
-    /// The smoothed line through the periods, with its band (empty: no pooling).
-    pub smooth: Vec<aggregate::SmoothPoint>,
+    /// The smoothed line through the periods, with its band, one run per stretch of
+    /// consecutive periods (empty: no pooling).
+    pub smooth: Vec<Vec<aggregate::SmoothPoint>>,
 }
 
 /// A reference event: a dashed vertical line with a label.

@@ -199,13 +199,11 @@ pub fn render_svg(spec: &ChartSpec, width: f64, height: f64) -> String {
     let foot_h = foot_lines.len() as f64 * CAPTION_PX * 1.35;
     let plot_bottom = height - MARGIN - foot_h - legend_h - 12.0 - AXIS_PX * 1.6 - TICK_PX * 1.8;
 
-    let y_ticks = [
-        (1.0, "+1 supports"),
-        (0.5, "+0.5"),
-        (0.0, "0 neutral"),
-        (-0.5, "−0.5"),
-        (-1.0, "−1 opposes"),
-    ];
+    let y_ticks: Vec<(f64, &str)> = if spec.y_ticks.is_empty() {
+        vec![(1.0, "+1"), (0.0, "0"), (-1.0, "−1")]
+    } else {
+        spec.y_ticks.iter().map(|(v, l)| (*v, l.as_str())).collect()
+    };
     let tick_w = y_ticks.iter().map(|(_, l)| text_width(l, TICK_PX)).fold(0.0, f64::max);
     let left = MARGIN + AXIS_PX * 1.6 + tick_w + 8.0;
     let (y0, y1) = y_range(spec);
@@ -345,36 +343,27 @@ pub fn render_svg(spec: &ChartSpec, width: f64, height: f64) -> String {
     // Series: trend line, whiskers, markers (coincident markers side by side, so none hides another).
     let positions = dodge(spec, &f);
     for s in spec.series.iter().filter(|s| !s.smooth.is_empty()) {
-        // The band (95 % interval of the period means), then the smoothed line.
-        let upper: Vec<String> = s
-            .smooth
-            .iter()
-            .map(|p| format!("{:.1},{:.1}", f.x(p.0), f.y(p.3)))
-            .collect();
-        let lower: Vec<String> = s
-            .smooth
-            .iter()
-            .rev()
-            .map(|p| format!("{:.1},{:.1}", f.x(p.0), f.y(p.2)))
-            .collect();
-        let _ = writeln!(
-            out,
-            r#"<polygon class="band" points="{} {}" fill="{}" fill-opacity="0.15" stroke="none"/>"#,
-            upper.join(" "),
-            lower.join(" "),
-            hex(s.color)
-        );
-        let line: Vec<String> = s
-            .smooth
-            .iter()
-            .map(|p| format!("{:.1},{:.1}", f.x(p.0), f.y(p.1)))
-            .collect();
-        let _ = writeln!(
-            out,
-            r#"<polyline class="smooth" points="{}" fill="none" stroke="{}" stroke-width="2.5"/>"#,
-            line.join(" "),
-            hex(s.color)
-        );
+        // Per run of consecutive periods: the band (95 % interval of the means), then the line.
+        let xy = |p: &&(f64, f64, f64, f64), v: f64| format!("{:.1},{:.1}", f.x(p.0), f.y(v));
+        let _ = writeln!(out, r#"<g class="smooth" stroke="{}">"#, hex(s.color));
+        for run in &s.smooth {
+            let upper: Vec<String> = run.iter().map(|p| xy(&p, p.3)).collect();
+            let lower: Vec<String> = run.iter().rev().map(|p| xy(&p, p.2)).collect();
+            let _ = writeln!(
+                out,
+                r#"<polygon class="band" points="{} {}" fill="{}" fill-opacity="0.15" stroke="none"/>"#,
+                upper.join(" "),
+                lower.join(" "),
+                hex(s.color)
+            );
+            let line: Vec<String> = run.iter().map(|p| xy(&p, p.1)).collect();
+            let _ = writeln!(
+                out,
+                r#"<polyline points="{}" fill="none" stroke-width="2.5"/>"#,
+                line.join(" ")
+            );
+        }
+        let _ = writeln!(out, "</g>");
     }
     for (si, s) in spec.series.iter().enumerate() {
         let pos = &positions[si];
@@ -627,7 +616,7 @@ mod tests {
         let mut s = spec();
         assert!(!render_svg(&s, 900.0, 500.0).contains("class=\"band\""));
         let x = s.series[0].points[0].x_day;
-        s.series[0].smooth = vec![(x, 0.5, 0.2, 0.8), (x + 400.0, 0.7, 0.6, 0.9)];
+        s.series[0].smooth = vec![vec![(x, 0.5, 0.2, 0.8), (x + 400.0, 0.7, 0.6, 0.9)]];
         let svg = render_svg(&s, 900.0, 500.0);
         assert_eq!(svg.matches("class=\"band\"").count(), 1);
         assert_eq!(svg.matches("class=\"smooth\"").count(), 1);

@@ -227,7 +227,7 @@ impl TimelineView {
         let pad = ((hi - lo) * 0.06).max(30.0);
         let max_ticks = ((ui.available_width() / 90.0) as usize).clamp(2, 14);
         let (y_label, y_ticks) = crate::chart::y_axis(corpus, self.mode);
-        let pooled: Vec<Vec<crate::chart::aggregate::SmoothPoint>> = if self.period == Period::None {
+        let pooled: Vec<Vec<Vec<crate::chart::aggregate::SmoothPoint>>> = if self.period == Period::None {
             Vec::new()
         } else {
             (0..data.series.len())
@@ -379,8 +379,10 @@ impl TimelineView {
                 let color = series_color(corpus, s);
                 let highlight = hovered_series.as_deref() == Some(s.label.as_str())
                     || selection.hovered_entity.is_some_and(|e| e == s.actor || e == s.target);
-                if let Some(smooth) = pooled.get(si).filter(|p| !p.is_empty()) {
-                    smoothed_ui(plot_ui, &s.label, smooth, color, highlight);
+                if let Some(runs) = pooled.get(si).filter(|p| !p.is_empty()) {
+                    for run in runs {
+                        smoothed_ui(plot_ui, &s.label, run, color, highlight);
+                    }
                 } else if s.points.len() > 1 {
                     let line: Vec<[f64; 2]> = xy_of.clone();
                     plot_ui.line(
