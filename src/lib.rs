@@ -9,6 +9,7 @@
 //! * [`selection`]: the one selection/filter model every view and export shares;
 //! * [`chart`]: the timeline's series and their SVG/PNG rendering (for export);
 //! * [`export`]: the `stance-explorer/1` JSON schema;
+//! * [`fsutil`]: atomic writes of the app's own files;
 //! * [`cli`]: the command line (`analyze`, `screenshot`);
 //! * [`app`]: the egui desktop app, the only module that uses egui/eframe.
 
@@ -18,6 +19,7 @@ pub mod chart;
 pub mod cli;
 pub mod corrections;
 pub mod export;
+pub mod fsutil;
 pub mod ingest;
 pub mod model;
 pub mod selection;

@@ -27,6 +27,9 @@ pub struct Selection {
     pub compare: (Option<DocId>, Option<DocId>),
     /// Stance event the pointer is over in the timeline.
     pub hovered_stance: Option<StanceId>,
+    /// Period box-selected on the timeline (days since 1970-01-01, inclusive):
+    /// only documents dated inside it pass.
+    pub period_days: Option<(f64, f64)>,
 }
 
 impl Selection {
@@ -64,15 +67,16 @@ impl Selection {
         }
     }
 
-    /// Clears the entity filter.
+    /// Clears the entity filter and the period.
     pub fn clear_filter(&mut self) {
         self.include.clear();
         self.exclude.clear();
+        self.period_days = None;
     }
 
-    /// Whether any entity filter is active.
+    /// Whether any filter (entities or period) is active.
     pub fn is_filtered(&self) -> bool {
-        !self.include.is_empty() || !self.exclude.is_empty()
+        !self.include.is_empty() || !self.exclude.is_empty() || self.period_days.is_some()
     }
 
     /// The filter in words, for captions: "all documents", "mentioning Kazakhstan; not Russia".
@@ -84,11 +88,15 @@ impl Selection {
                 .collect()
         };
         let (inc, exc) = (names(&self.include), names(&self.exclude));
-        match (inc.is_empty(), exc.is_empty()) {
+        let words: String = match (inc.is_empty(), exc.is_empty()) {
             (true, true) => "all documents".into(),
             (false, true) => format!("mentioning {}", inc.join(" and ")),
             (true, false) => format!("not mentioning {}", exc.join(" or ")),
             (false, false) => format!("mentioning {}; not {}", inc.join(" and "), exc.join(" or ")),
+        };
+        match self.period_label() {
+            Some(p) => format!("{words}, dated {p}"),
+            None => words,
         }
     }
 
@@ -96,7 +104,28 @@ impl Selection {
     pub fn filtered_documents(&self, corpus: &Corpus) -> Vec<DocId> {
         let inc: Vec<EntityId> = self.include.iter().copied().collect();
         let exc: Vec<EntityId> = self.exclude.iter().copied().collect();
-        corpus.documents_matching(&inc, &exc)
+        let mut docs = corpus.documents_matching(&inc, &exc);
+        if let Some((lo, hi)) = self.period_days {
+            docs.retain(|d| {
+                corpus
+                    .doc(*d)
+                    .date
+                    .as_ref()
+                    .is_some_and(|date| (lo..=hi).contains(&date.plot_day()))
+            });
+        }
+        docs
+    }
+
+    /// The selected period in words ("2022-01-03 – 2022-06-30").
+    pub fn period_label(&self) -> Option<String> {
+        let (lo, hi) = self.period_days?;
+        let d = |x: f64| {
+            crate::model::date_from_epoch_days(x.round())
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        };
+        Some(format!("{} – {}", d(lo), d(hi)))
     }
 
     /// Whether stance `s` passes the filter (its document passes, and it involves an

@@ -224,3 +224,56 @@ fn the_same_actor_far_apart_in_time_is_suggested() {
         );
     }
 }
+
+#[test]
+fn the_side_by_side_view_marks_labels_official_terms_and_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Statement\n\nAstana, 5 June 2022. Kazakhstan will not recognise the so-called republics, \"we keep a balanced position\", the minister said.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Report\n\nMoscow, 6 June 2022. Kazakhstan will not recognise the republics created during the special military operation, the minister said.",
+    )
+    .unwrap();
+    let corpus = load_corpus_with(Some(dir.path()), &LoadControl::default(), &Default::default()).unwrap();
+    let kinds = |i: usize| -> Vec<(String, stance_explorer::model::FramingKind)> {
+        let d = &corpus.documents[i];
+        d.framing
+            .iter()
+            .map(|m| (d.text[m.range.clone()].to_lowercase(), m.kind))
+            .collect()
+    };
+    use stance_explorer::model::FramingKind;
+    let (a, b) = if corpus.documents[0].path.starts_with('a') {
+        (0, 1)
+    } else {
+        (1, 0)
+    };
+    assert!(
+        kinds(a).contains(&("so-called".into(), FramingKind::Label)),
+        "{:?}",
+        kinds(a)
+    );
+    assert!(kinds(a).iter().any(|(_, k)| *k == FramingKind::Quote));
+    assert!(
+        kinds(b).contains(&("special military operation".into(), FramingKind::OfficialTerm)),
+        "{:?}",
+        kinds(b)
+    );
+    let mut app = StanceApp::with_corpus(corpus, Settings::default());
+    app.selection.compare = (
+        Some(stance_explorer::model::DocId(a as u32)),
+        Some(stance_explorer::model::DocId(b as u32)),
+    );
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(stance_explorer::app::theme::install_fonts)
+        .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
+    h.run_steps(3);
+    for legend in ["label", "official term", "hedge", "“quotation”"] {
+        assert!(h.query_by_label(legend).is_some(), "the legend explains {legend}");
+    }
+}

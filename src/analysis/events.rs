@@ -68,9 +68,64 @@ pub fn load_events(corpus: Option<&Path>) -> (Vec<ReferenceEvent>, Vec<LoadProbl
     (events, problems)
 }
 
+/// Appends `event` to the corpus's own `.stance-explorer/events.csv` (created with a
+/// header when missing), atomically; returns the file's path.
+pub fn append_event(corpus_root: &Path, event: &ReferenceEvent) -> std::io::Result<std::path::PathBuf> {
+    let dir = corpus_root.join(super::SIDECAR_DIR);
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("events.csv");
+    let mut text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "date,label,category,source\n".to_string(),
+        Err(e) => return Err(e),
+    };
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    w.write_record([
+        event.date.to_string().as_str(),
+        &event.label,
+        &event.category,
+        &event.source,
+    ])
+    .map_err(std::io::Error::other)?;
+    let row = w.into_inner().map_err(|e| std::io::Error::other(e.to_string()))?;
+    text.push_str(&String::from_utf8_lossy(&row));
+    crate::fsutil::write_atomically(&path, text.as_bytes())?;
+    Ok(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn appended_events_load_with_the_corpus() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = ReferenceEvent {
+            date: jiff::civil::date(2023, 9, 28),
+            label: "Tokayev in Berlin, \"no\" to sanctions evasion".into(),
+            category: "diplomacy".into(),
+            source: "added from the plot".into(),
+            from_corpus: true,
+        };
+        append_event(dir.path(), &e).unwrap();
+        append_event(
+            dir.path(),
+            &ReferenceEvent {
+                label: "second".into(),
+                ..e.clone()
+            },
+        )
+        .unwrap();
+        let (events, problems) = load_events(Some(dir.path()));
+        assert!(problems.is_empty(), "{problems:?}");
+        let own: Vec<&ReferenceEvent> = events.iter().filter(|e| e.from_corpus).collect();
+        assert_eq!(own.len(), 2);
+        assert_eq!(own[0].label, e.label, "quotes and commas survive");
+        assert_eq!(own[0].date, e.date);
+    }
 
     #[test]
     fn shipped_events_parse_and_include_the_invasion() {

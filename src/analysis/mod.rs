@@ -9,6 +9,7 @@ pub mod candidates;
 pub mod date_expr;
 pub mod dating;
 pub mod events;
+pub mod framing;
 pub mod gazetteer;
 pub mod layout;
 pub mod lexicon;
@@ -161,6 +162,7 @@ fn analyse_document(
         &res.gazetteer,
         &res.lexicon,
     );
+    let framing = framing::framing_marks(&text, &tokens, &res.lexicon);
     let content_end = layout.boilerplate_start.unwrap_or(text.len());
     let content_sentences: Vec<std::ops::Range<usize>> = sentences
         .iter()
@@ -195,6 +197,7 @@ fn analyse_document(
         detected_note: detected.note,
         mentions: Vec::new(),
         notices: raw.notices,
+        framing,
         text,
     };
     DocAnalysis {

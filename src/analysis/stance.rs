@@ -921,7 +921,7 @@ fn starts_as_continuation(text: &str, sr: &Range<usize>, toks: &[Token]) -> bool
 }
 
 /// Byte ranges inside quotation marks; a quotation never spans a line break.
-fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {

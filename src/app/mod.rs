@@ -188,6 +188,31 @@ impl StanceApp {
         app
     }
 
+    /// Saves a reference event in the corpus's own events.csv and shows it at once.
+    pub fn add_reference_event(&mut self, event: crate::model::ReferenceEvent) {
+        let Some(root) = self.corpus.root.clone() else {
+            self.status = Some(
+                "The sample corpus is read-only: open a folder to add reference events (they go into its .stance-explorer/events.csv)"
+                    .into(),
+            );
+            return;
+        };
+        match crate::analysis::events::append_event(&root, &event) {
+            Ok(path) => {
+                self.status = Some(format!(
+                    "Added “{}” on {} to {}",
+                    event.label,
+                    event.date,
+                    path.display()
+                ));
+                let corpus = Arc::make_mut(&mut self.corpus);
+                corpus.events.push(event);
+                corpus.events.sort_by_key(|e| e.date);
+            }
+            Err(e) => self.status = Some(format!("Could not add the event: {e}")),
+        }
+    }
+
     /// Whether the open folder is watched for changes.
     pub fn is_watching(&self) -> bool {
         self.watch.is_some()
@@ -376,6 +401,10 @@ impl StanceApp {
         self.corpus_generation.hash(&mut h);
         self.selection.include.hash(&mut h);
         self.selection.exclude.hash(&mut h);
+        self.selection
+            .period_days
+            .map(|(a, b)| (a.to_bits(), b.to_bits()))
+            .hash(&mut h);
         self.settings.max_series.hash(&mut h);
         let key = h.finish();
         if self.filter_cache.as_ref().is_none_or(|(k, _, _)| *k != key) {
@@ -774,6 +803,9 @@ impl StanceApp {
                     .ui(ui, &corpus, &mut self.selection, &mut self.settings, &flags, filter_key);
             });
             self.view_rects.insert(ShotView::Timeline, r.response.rect);
+            if let Some(e) = self.timeline.added_event.take() {
+                self.add_reference_event(e);
+            }
             ui.separator();
             let r = ui.allocate_ui(ui.available_size(), |ui| {
                 self.compare.ui(ui, &corpus, &mut self.selection, &mut self.settings);

@@ -60,6 +60,20 @@ pub fn diff_background(dark: bool) -> Color32 {
     }
 }
 
+/// Background of a framing mark (labels, official terms, hedges); quotations are italic.
+pub fn framing_background(kind: crate::model::FramingKind, dark: bool) -> Color32 {
+    use crate::model::FramingKind;
+    match (kind, dark) {
+        (FramingKind::Label, false) => Color32::from_rgb(240, 205, 240),
+        (FramingKind::Label, true) => Color32::from_rgb(90, 40, 90),
+        (FramingKind::OfficialTerm, false) => Color32::from_rgb(255, 205, 205),
+        (FramingKind::OfficialTerm, true) => Color32::from_rgb(100, 35, 35),
+        (FramingKind::Hedge, false) => Color32::from_rgb(215, 228, 240),
+        (FramingKind::Hedge, true) => Color32::from_rgb(35, 55, 80),
+        (FramingKind::Quote, _) => Color32::TRANSPARENT,
+    }
+}
+
 /// Background of a passage with no counterpart.
 pub fn gap_background(dark: bool) -> Color32 {
     if dark {

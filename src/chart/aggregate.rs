@@ -150,11 +150,12 @@ pub fn smooth(points: &[PeriodPoint], half_window: usize) -> Vec<Vec<SmoothPoint
                 let (m, lo, hi) = avg_at(r.start);
                 vec![(p.start_day, m, lo, hi), (p.end_day, m, lo, hi)]
             } else {
-                r.clone().map(|i| {
-                    let (m, lo, hi) = avg_at(i);
-                    (points[i].mid_day(), m, lo, hi)
-                })
-                .collect()
+                r.clone()
+                    .map(|i| {
+                        let (m, lo, hi) = avg_at(i);
+                        (points[i].mid_day(), m, lo, hi)
+                    })
+                    .collect()
             }
         })
         .collect()

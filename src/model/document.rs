@@ -51,6 +51,8 @@ pub struct Document {
     pub mentions: Vec<(EntityId, Range<usize>)>,
     /// Notices from loading (decoding fell back, file truncated...).
     pub notices: Vec<String>,
+    /// Distancing labels, official terms, hedges and quotations (for the side-by-side view).
+    pub framing: Vec<FramingMark>,
 }
 
 impl Document {
@@ -77,4 +79,38 @@ impl Document {
     pub fn file_name(&self) -> &str {
         self.path.rsplit('/').next().unwrap_or(&self.path)
     }
+}
+
+/// What a framing mark is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FramingKind {
+    /// A distancing label: "so-called", "dictator", "regime".
+    Label,
+    /// One side's official term: "special military operation".
+    OfficialTerm,
+    /// A hedge or neutrality: "balanced position", "abstained".
+    Hedge,
+    /// Text inside quotation marks.
+    Quote,
+}
+
+impl FramingKind {
+    /// Name in legends and tooltips.
+    pub fn label(self) -> &'static str {
+        match self {
+            FramingKind::Label => "label",
+            FramingKind::OfficialTerm => "official term",
+            FramingKind::Hedge => "hedge",
+            FramingKind::Quote => "quotation",
+        }
+    }
+}
+
+/// A framing mark: byte range in the document text and its kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FramingMark {
+    /// Byte range.
+    pub range: Range<usize>,
+    /// Kind.
+    pub kind: FramingKind,
 }

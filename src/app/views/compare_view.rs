@@ -162,6 +162,7 @@ impl CompareView {
         let suggestions = self.suggestions(corpus).to_vec();
         ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut settings.show_word_diff, "word differences");
+            framing_legend_ui(ui);
             if !suggestions.is_empty() {
                 ui.separator();
                 ui.label(egui::RichText::new("Suggested pairs:").weak());
@@ -258,6 +259,7 @@ impl CompareView {
                                         focus: None,
                                         diffs: if show_diff { diffs.clone() } else { Vec::new() },
                                         hovered: selection.hovered_entity,
+                                        framing: &doc.framing,
                                     };
                                     let (resp, hovered) =
                                         highlighted_label_ui(ui, &doc.text[range.clone()], range.start, &h);
@@ -344,4 +346,25 @@ fn clip_title(d: &Document) -> String {
     let t: String = d.title.chars().take(40).collect();
     let more = if d.title.chars().count() > 40 { "…" } else { "" };
     format!("{} · {t}{more}", short(d))
+}
+
+/// What the framing marks mean (labels, official terms, hedges, quotations).
+fn framing_legend_ui(ui: &mut egui::Ui) {
+    use crate::model::FramingKind;
+    let dark = ui.visuals().dark_mode;
+    ui.separator();
+    ui.label(egui::RichText::new("Marks:").weak());
+    for k in [FramingKind::Label, FramingKind::OfficialTerm, FramingKind::Hedge] {
+        ui.label(egui::RichText::new(k.label()).background_color(crate::app::theme::framing_background(k, dark)))
+            .on_hover_text(match k {
+                FramingKind::Label => {
+                    "Distancing labels: “so-called”, “dictator”, “regime” (lexicon category delegitimize)"
+                }
+                FramingKind::OfficialTerm => {
+                    "One side's official terms: “special military operation” (category endorse_framing)"
+                }
+                _ => "Hedges and neutrality: “balanced position”, “abstained” (categories neutral, abstain)",
+            });
+    }
+    ui.label(egui::RichText::new("“quotation”").italics());
 }

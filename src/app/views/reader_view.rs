@@ -117,6 +117,7 @@ impl ReaderView {
                         focus: focus.clone(),
                         diffs: Vec::new(),
                         hovered: selection.hovered_entity,
+                        framing: &doc.framing,
                     };
                     let (resp, hovered) = if boiler {
                         ui.scope(|ui| {

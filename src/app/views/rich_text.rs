@@ -20,6 +20,8 @@ pub struct Highlights<'a> {
     pub diffs: Vec<Range<usize>>,
     /// The entity hovered anywhere in the app.
     pub hovered: Option<EntityId>,
+    /// Labels, official terms, hedges and quotations to make visible.
+    pub framing: &'a [crate::model::FramingMark],
 }
 
 /// Builds a layout job for `text`, which starts at byte `offset` of its document.
@@ -47,13 +49,19 @@ pub fn highlighted_job(
     let cues: Vec<(Range<usize>, f32)> = h.cues.iter().filter_map(|(r, s)| clip(r).map(|r| (r, *s))).collect();
     let diffs: Vec<Range<usize>> = h.diffs.iter().filter_map(clip).collect();
     let focus = h.focus.as_ref().and_then(clip);
-    for r in mentions
+    let framing: Vec<(Range<usize>, crate::model::FramingKind)> = h
+        .framing
         .iter()
-        .map(|m| &m.1)
-        .chain(cues.iter().map(|c| &c.0))
-        .chain(diffs.iter())
-        .chain(focus.iter())
-    {
+        .filter_map(|m| clip(&m.range).map(|r| (r, m.kind)))
+        .collect();
+    for r in framing.iter().map(|f| &f.0).chain(
+        mentions
+            .iter()
+            .map(|m| &m.1)
+            .chain(cues.iter().map(|c| &c.0))
+            .chain(diffs.iter())
+            .chain(focus.iter()),
+    ) {
         cuts.push(r.start);
         cuts.push(r.end);
     }
@@ -70,6 +78,12 @@ pub fn highlighted_job(
             color: text_color,
             ..Default::default()
         };
+        for (_, kind) in framing.iter().filter(|(r, _)| inside(r)) {
+            match kind {
+                crate::model::FramingKind::Quote => fmt.italics = true,
+                k => fmt.background = theme::framing_background(*k, dark),
+            }
+        }
         if focus.as_ref().is_some_and(inside) {
             fmt.background = theme::focus_background(dark);
         }

@@ -37,6 +37,21 @@ pub struct TimelineView {
     pub mode: SeriesMode,
     /// Pooling period of the current frame.
     period: Period,
+    /// Shift+drag in progress: (start day, current day).
+    box_days: Option<(f64, f64)>,
+    /// The "add a reference event" form, when open.
+    new_event: Option<NewEvent>,
+    /// An event the user added from the plot, for the app to save.
+    pub added_event: Option<crate::model::ReferenceEvent>,
+}
+
+/// The form for a reference event added from the plot.
+#[derive(Debug, Clone)]
+struct NewEvent {
+    date: String,
+    label: String,
+    category: String,
+    error: Option<String>,
 }
 
 /// Above this many markers, coincident ones are not moved apart (it would cost frame time).
@@ -159,7 +174,24 @@ impl TimelineView {
                     .on_hover_text("Reference events (assets/events.csv and the corpus's .stance-explorer/events.csv)");
             });
         });
-        ui.horizontal(|ui| axis_controls_ui(ui, corpus, settings));
+        ui.horizontal(|ui| {
+            axis_controls_ui(ui, corpus, settings);
+            ui.separator();
+            match selection.period_label() {
+                Some(p) => {
+                    if ui
+                        .button(format!("Period {p} ✕"))
+                        .on_hover_text("Only documents dated in this period are shown everywhere; click to show all")
+                        .clicked()
+                    {
+                        selection.period_days = None;
+                    }
+                }
+                None => {
+                    ui.label(egui::RichText::new("Shift+drag: select a period · right-click: add an event").weak());
+                }
+            }
+        });
         self.by_event_date = settings.plot_event_dates;
         self.show_events = settings.show_reference_events;
         self.legend_ui(ui, corpus, &data);
@@ -226,6 +258,7 @@ impl TimelineView {
         }
         let pad = ((hi - lo) * 0.06).max(30.0);
         let max_ticks = ((ui.available_width() / 90.0) as usize).clamp(2, 14);
+        let shift = ui.input(|i| i.modifiers.shift);
         let (y_label, y_ticks) = crate::chart::y_axis(corpus, self.mode);
         let pooled: Vec<Vec<Vec<crate::chart::aggregate::SmoothPoint>>> = if self.period == Period::None {
             Vec::new()
@@ -251,6 +284,8 @@ impl TimelineView {
             .allow_zoom([true, false])
             .allow_drag([true, false])
             .allow_scroll([true, false])
+            .allow_drag([!shift, false])
+            .allow_boxed_zoom(false)
             .x_grid_spacer(|input| {
                 date_ticks(input.bounds.0, input.bounds.1, max_ticks)
                     .into_iter()
@@ -279,6 +314,7 @@ impl TimelineView {
             .label_formatter(|_| None)
             .show_x(false)
             .show_y(false);
+        let box_days = self.box_days;
         let hidden = &self.hidden;
         let hovered_series = self.hovered_series.clone();
         let show_events = self.show_events;
@@ -298,6 +334,15 @@ impl TimelineView {
         let mut event_lines = Vec::new();
         let coords = marker_coords(data, self.last_transform.as_ref());
         let response = plot.show(ui, |plot_ui| {
+            if let Some((a, b)) = box_days {
+                let (lo, hi) = (a.min(b), a.max(b));
+                plot_ui.polygon(
+                    egui_plot::Polygon::new("selected period", vec![[lo, -1.15], [hi, -1.15], [hi, 1.5], [lo, 1.5]])
+                        .fill_color(ui_highlight().gamma_multiply(0.18))
+                        .stroke(egui::Stroke::new(1.0, ui_highlight()))
+                        .allow_hover(false),
+                );
+            }
             plot_ui.hline(
                 HLine::new("neutral", 0.0)
                     .color(egui::Color32::from_gray(150))
@@ -457,6 +502,8 @@ impl TimelineView {
             })
             .collect();
         self.last_transform = Some(response.transform);
+        self.period_select(&response, shift, selection);
+        self.add_event_menu(ui, &response);
         self.event_lines = event_lines;
         if !self.annotations.is_empty() {
             let callouts = crate::chart::callouts_for(corpus, data, &self.hidden, &self.annotations);
@@ -533,6 +580,99 @@ fn actor_marker(actor: crate::model::EntityId) -> (MarkerShape, char) {
 /// A series is coloured by its target: the same entity has the same colour everywhere.
 fn series_color(corpus: &Corpus, s: &crate::chart::series::Series) -> egui::Color32 {
     theme::entity_color(s.color_entity.index(), &corpus.entity(s.color_entity).name)
+}
+
+impl TimelineView {
+    /// Shift+drag selects a period: only documents dated in it pass the filter.
+    fn period_select(&mut self, response: &egui_plot::PlotResponse<()>, shift: bool, selection: &mut Selection) {
+        let r = &response.response;
+        let day_at = |p: egui::Pos2| response.transform.value_from_position(p).x;
+        if shift
+            && r.drag_started_by(egui::PointerButton::Primary)
+            && let Some(p) = r.interact_pointer_pos()
+        {
+            self.box_days = Some((day_at(p), day_at(p)));
+        }
+        if let Some((a, _)) = self.box_days
+            && let Some(p) = r.interact_pointer_pos()
+        {
+            self.box_days = Some((a, day_at(p)));
+        }
+        if r.drag_stopped()
+            && let Some((a, b)) = self.box_days.take()
+            && (a - b).abs() >= 1.0
+        {
+            selection.period_days = Some((a.min(b).floor(), a.max(b).ceil()));
+        }
+    }
+
+    /// Right-click on the plot: add a reference event at that date (saved in the corpus's events.csv).
+    fn add_event_menu(&mut self, ui: &egui::Ui, response: &egui_plot::PlotResponse<()>) {
+        if response.response.secondary_clicked()
+            && let Some(p) = response.response.interact_pointer_pos()
+        {
+            let day = response.transform.value_from_position(p).x.round();
+            self.new_event = Some(NewEvent {
+                date: crate::model::date_from_epoch_days(day)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                label: String::new(),
+                category: "diplomacy".into(),
+                error: None,
+            });
+        }
+        let Some(form) = &mut self.new_event else { return };
+        let mut open = true;
+        let mut done = None;
+        egui::Window::new("Add a reference event")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ui.ctx(), |ui| {
+                egui::Grid::new("new_event").num_columns(2).show(ui, |ui| {
+                    ui.label("Date");
+                    ui.add(egui::TextEdit::singleline(&mut form.date).hint_text("YYYY-MM-DD"));
+                    ui.end_row();
+                    let l = ui.label("Label");
+                    ui.add(egui::TextEdit::singleline(&mut form.label).hint_text("what happened"))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                    ui.label("Category");
+                    egui::ComboBox::new("new_event_category", "")
+                        .selected_text(form.category.as_str())
+                        .show_ui(ui, |ui| {
+                            for c in ["war", "un_vote", "diplomacy", "sanctions", "election", "domestic"] {
+                                ui.selectable_value(&mut form.category, c.to_string(), c);
+                            }
+                        });
+                    ui.end_row();
+                });
+                if let Some(e) = &form.error {
+                    ui.colored_label(ui.visuals().error_fg_color, e);
+                }
+                if ui.button("Add event").clicked() {
+                    match (form.date.trim().parse::<jiff::civil::Date>(), form.label.trim()) {
+                        (Err(_), _) => form.error = Some("The date must be YYYY-MM-DD".into()),
+                        (_, "") => form.error = Some("Give the event a label".into()),
+                        (Ok(date), label) => {
+                            done = Some(crate::model::ReferenceEvent {
+                                date,
+                                label: label.to_string(),
+                                category: form.category.clone(),
+                                source: "added from the timeline".into(),
+                                from_corpus: true,
+                            })
+                        }
+                    }
+                }
+            });
+        if done.is_some() || !open {
+            self.new_event = None;
+        }
+        if done.is_some() {
+            self.added_event = done;
+        }
+    }
 }
 
 /// The series mode the settings ask for (pairs when a pole is not in the corpus).
