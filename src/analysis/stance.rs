@@ -998,8 +998,12 @@ fn phrase_in(toks: &[Token], list: &[&str]) -> Option<String> {
 /// demanding …", "a statement condemning …", "the resolution on Ukraine's territorial integrity".
 fn content_clause_start(toks: &[Token], _clause: &[usize]) -> Option<usize> {
     (1..toks.len()).find(|&i| {
-        CONTENT_NOUNS.contains(&toks[i - 1].text.as_str())
-            && (toks[i].text.ends_with("ing") || matches!(toks[i].text.as_str(), "that" | "on" | "about"))
+        let noun = toks[i - 1].text.as_str();
+        CONTENT_NOUNS.contains(&noun)
+            && (toks[i].text.ends_with("ing")
+                || toks[i].text == "that"
+                // "the resolution on …" (not "a statement on Twitter": where it was made).
+                || (matches!(toks[i].text.as_str(), "on" | "about") && !matches!(noun, "statement" | "letter")))
     })
 }
 
