@@ -77,7 +77,57 @@ const PROCESS_CATEGORIES: &[&str] = &["appeal_peace"];
 /// Categories whose target is preferably a country.
 const COUNTRY_FIRST_CATEGORIES: &[&str] = &["abstain", "neutral"];
 const COPULAS: &[&str] = &[
-    "is", "was", "are", "were", "remains", "remain", "becomes", "became", "stays", "seems", "be", "been",
+    "is",
+    "was",
+    "are",
+    "were",
+    "remains",
+    "remain",
+    "becomes",
+    "became",
+    "stays",
+    "seems",
+    "be",
+    "been",
+    "является",
+    "являются",
+    "являлась",
+    "являлся",
+    "остаётся",
+    "остается",
+    "остаются",
+    "был",
+    "была",
+    "были",
+    "стал",
+    "стала",
+    "залишається",
+    "є",
+];
+/// Verbs taking an object and its description: "We consider Kazakhstan a reliable partner".
+const COMPLEMENT_VERBS: &[&str] = &[
+    "consider",
+    "considers",
+    "considered",
+    "regard",
+    "regards",
+    "regarded",
+    "see",
+    "sees",
+    "saw",
+    "view",
+    "views",
+    "viewed",
+    "call",
+    "calls",
+    "called",
+    "named",
+    "считаем",
+    "считает",
+    "считают",
+    "называет",
+    "назвал",
+    "назвала",
 ];
 const LOCATIVES: &[&str] = &["in", "within", "at", "across", "throughout", "inside", "near"];
 /// Phrases that refer to the actor and one other country mentioned just before.
@@ -290,8 +340,31 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 .filter(|p| actor_entry(gaz, p.m.entry, input.doc_date) == Some(actor.entry))
                 .map(|p| p.last)
                 .next();
-            for hit in &cues {
+            // "opposes the unilateral sanctions against Russia", "rejects the language of sanctions": a
+            // rejecting verb whose object is a sanctions cue is a position on the sanctions, not a
+            // rejection of whoever is named.
+            let mut rejected_act = vec![false; cues.len()];
+            let mut rejecting_verb = vec![false; cues.len()];
+            for (ci, w) in cues.windows(2).enumerate() {
+                let (a, b) = (&lex.cues[w[0].phrase], &lex.cues[w[1].phrase]);
+                let owned = placed
+                    .iter()
+                    .any(|p| p.last + 1 == w[1].start && (p.m.possessive || p.m.form == NameForm::Demonym));
+                if matches!(a.category.as_str(), "reject" | "criticize")
+                    && b.implied_target == Some(ImpliedTarget::Sanctioned)
+                    && w[1].start - w[0].end <= 3
+                    && clause[w[0].start] == clause[w[1].start]
+                    && !owned
+                {
+                    rejecting_verb[ci] = true;
+                    rejected_act[ci + 1] = b.score < 0.0;
+                }
+            }
+            for (ci, hit) in cues.iter().enumerate() {
                 let cue = &lex.cues[hit.phrase];
+                if rejecting_verb[ci] {
+                    continue;
+                }
                 let cue_range = toks[hit.start].range.start..toks[hit.end - 1].range.end;
                 // A cue before the subject is not the subject's.
                 if actor.subject_at.is_some_and(|at| hit.start < at) {
@@ -320,7 +393,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     .is_some_and(|t| matches!(t.text.as_str(), "against" | "on"))
                     && placed.iter().any(|p| p.first > hit.end && p.first <= hit.end + 3);
                 // A refused act is a position on it ("refuse the language of sanctions").
-                let negated = is_negated(lex, input.text, toks, hit.start);
+                let negated = is_negated(lex, input.text, toks, hit.start) || rejected_act[ci];
                 let refused = negated && cue.negation != super::lexicon::NegationMode::Ignore;
                 if ACT_CATEGORIES.contains(&cue.category.as_str())
                     && !aimed
@@ -413,7 +486,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             hit.end,
                             actor,
                             locus.or(prev_locus),
-                            recent_countries.last().copied(),
+                            &recent_countries,
                         ) {
                             Some(t) => t,
                             None => continue,
@@ -599,7 +672,14 @@ fn speech_actor(
             .filter(|p| can_act(p) && outside(p) && p.first >= verb.end && p.first - verb.end <= 3)
             .min_by_key(|p| p.first);
         let verb_text = &input.text[toks[verb.start].range.start..toks[verb.end - 1].range.end];
-        if let Some(p) = before.or(after) {
+        // ", said Tokayev", "», — заявил Токаев": right after a comma or dash the speaker follows
+        // the verb, and the names before it belong to what was said.
+        let inverted = verb.start > 0 && {
+            let gap = &input.text[toks[verb.start - 1].range.end..toks[verb.start].range.start];
+            gap.contains([',', '—', '–'])
+        };
+        let speaker = if inverted { after } else { before.or(after) };
+        if let Some(p) = speaker {
             let mut a = make_actor(input, gaz, lex, toks, placed, p, format!("speaker of “{verb_text}”"));
             a.by_speech = true;
             return Some(a);
@@ -868,11 +948,46 @@ fn find_targets(
             return Some((owners, how));
         }
     }
-    // "Russia is invincible", "Russia remains a strong partner": the subject of a copula before the cue.
+    // "Russia is invincible", "Russia remains a strong partner": the subject of a copula before the cue
+    // (with the names joined to it: "China and Russia are our partners").
     if let Some(p) = predicative {
+        let mut subjects = vec![p.m.entry];
+        let mut first = p.first;
+        while let Some(q) = cands.iter().find(|q| {
+            q.last + 2 == first
+                && toks
+                    .get(q.last + 1)
+                    .is_some_and(|t| matches!(t.text.as_str(), "and" | "и"))
+        }) {
+            subjects.insert(0, q.m.entry);
+            first = q.first;
+        }
+        let names: Vec<&str> = subjects.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+        return Some((
+            subjects,
+            format!("subject of “… {} …”: {}", toks[p.last + 1].text, names.join(", ")),
+        ));
+    }
+    // "We consider Kazakhstan a reliable partner": the object the cue describes.
+    if let Some(p) = cands.iter().rev().find(|p| {
+        p.last < cue_start
+            && p.first > 0
+            && COMPLEMENT_VERBS.contains(&toks[p.first - 1].text.as_str())
+            && toks[p.last + 1..cue_start].iter().all(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "a" | "an" | "the" | "as" | "our" | "its" | "their" | "to" | "be"
+                )
+            })
+    }) {
         return Some((
             vec![p.m.entry],
-            format!("subject of “… {} …”: {}", toks[p.last + 1].text, name(p)),
+            format!(
+                "described by “{} … {}”: {}",
+                toks[p.first - 1].text,
+                toks[cue_start].text,
+                name(p)
+            ),
         ));
     }
     let window = if COUNTRY_FIRST_CATEGORIES.contains(&category) {
@@ -891,7 +1006,20 @@ fn find_targets(
                 && p.first > 0
                 && matches!(
                     toks[p.first - 1].text.as_str(),
-                    "urged" | "urges" | "urging" | "on" | "upon" | "asked" | "told"
+                    "urged"
+                        | "urges"
+                        | "urging"
+                        | "on"
+                        | "upon"
+                        | "asked"
+                        | "told"
+                        | "призвал"
+                        | "призвала"
+                        | "призвали"
+                        | "призывает"
+                        | "призываем"
+                        | "закликав"
+                        | "закликала"
                 )
         });
         if let Some(p) = urged {
@@ -928,12 +1056,40 @@ fn find_targets(
     let actor_mentions = placed
         .iter()
         .filter(|p| p.last < cue_start && actor_entry(gaz, p.m.entry, date) == Some(actor.entry));
+    // Also a list: "Kyrgyzstan, Uzbekistan and China signed …", "Казахстан и Китай …".
+    // A comma joins names of states only: "the Kazakh, Russian and Ukrainian people" are peoples.
+    let joiner = |t: Option<&Token>, gap: &str| {
+        t.is_some_and(|t| matches!(t.text.as_str(), "and" | "и" | "та" | "і")) || gap.trim() == ","
+    };
+    let by_comma = |a: &Placed<'_>, q: &Placed<'_>| a.m.form != NameForm::Demonym && q.m.form != NameForm::Demonym;
     for a in actor_mentions {
-        let partner = cands
-            .iter()
-            .find(|q| q.first == a.last + 2 && toks.get(a.last + 1).is_some_and(|t| t.text == "and"));
-        if let Some(q) = partner {
-            return Some((vec![q.m.entry], format!("partner named with the actor: {}", name(q))));
+        let mut partners: Vec<usize> = Vec::new();
+        let mut last = a.last;
+        loop {
+            let next = placed.iter().find(|q| {
+                q.first > last
+                    && q.first <= last + 3
+                    && (q.first == last + 1
+                        && by_comma(a, q)
+                        && joiner(None, &text[toks[last].range.end..toks[q.first].range.start])
+                        || q.first == last + 2 && joiner(toks.get(last + 1), "")
+                        || q.first == last + 3
+                            && joiner(toks.get(last + 1), "")
+                            && toks.get(last + 2).is_some_and(|t| t.text == "the"))
+            });
+            match next {
+                Some(q) => {
+                    if cands.iter().any(|c| c.m.entry == q.m.entry) && !partners.contains(&q.m.entry) {
+                        partners.push(q.m.entry);
+                    }
+                    last = q.last;
+                }
+                None => break,
+            }
+        }
+        if !partners.is_empty() {
+            let names: Vec<&str> = partners.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+            return Some((partners, format!("partner named with the actor: {}", names.join(", "))));
         }
     }
     None
@@ -1361,9 +1517,10 @@ fn sovereignty_party(
     cue_end: usize,
     actor: &Actor,
     locus: Option<usize>,
-    last_recent: Option<usize>,
+    recent: &[usize],
 ) -> Option<(Vec<usize>, String)> {
     let is_actor = |e: usize| e == actor.entry || actor_entry(gaz, e, date) == Some(actor.entry);
+    let last_recent = recent.last().copied();
     // A name right before ("Kazakh sovereignty", "Ukraine's") or a copula ("X is a sovereign state").
     if placed.iter().any(|p| p.last + 1 == cue_start)
         || toks[cue_start.saturating_sub(6)..cue_start]
@@ -1393,7 +1550,7 @@ fn sovereignty_party(
                 .any(|r| t.text.starts_with(r))
         });
         if is_actor(antecedent) && respect {
-            antecedent = preceding(true).or(last_recent.filter(|c| !is_actor(*c)))?;
+            antecedent = preceding(true).or(recent.iter().rev().copied().find(|c| !is_actor(*c)))?;
         }
         if is_actor(antecedent) {
             return None;
