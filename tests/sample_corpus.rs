@@ -204,6 +204,8 @@ fn officials_speak_for_their_country() {
 fn other_actors_and_boilerplate_are_not_kazakhstan() {
     let c = sample();
     let kz = c.entity_named("Kazakhstan").unwrap();
+    let ru = c.entity_named("Russia").unwrap();
+    let ua = c.entity_named("Ukraine").unwrap();
     for s in &c.stances {
         let d = c.doc(s.doc);
         let sentence = d.sentence_text(s.sentence);
@@ -216,6 +218,19 @@ fn other_actors_and_boilerplate_are_not_kazakhstan() {
                 s.actor, kz,
                 "another actor's reaction coded as Kazakhstan's: {sentence}"
             );
+        }
+        // 004: "Russia controls …, while Ukraine insists on … its territorial integrity" is
+        // Ukraine's own position, not Russia's support of Ukraine.
+        if d.path.starts_with("004") && s.actor == ru && s.target == ua {
+            assert!(
+                s.score <= 0.0,
+                "another clause's subject coded as the actor's stance: {sentence}"
+            );
+        }
+        // "There have never been any disagreements between our states" (004) is accord with Russia,
+        // the partner of "our countries" two sentences before, not with Ukraine.
+        if d.path.starts_with("004") && s.actor == kz && s.category == "agree" {
+            assert_eq!(s.target, ru, "{sentence}");
         }
         assert!((-1.0..=1.0).contains(&s.score));
         assert_eq!(&d.text[s.cue_range.clone()], s.cue);

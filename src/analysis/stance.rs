@@ -6,7 +6,8 @@
 //!   not the object of a preposition), else — for sentences that start with a pronoun
 //!   or continue a quotation — the previous sentence's actor. An official speaks for
 //!   the country their role on the document's date gives; a body ("Foreign Ministry",
-//!   "delegation") for the country it belongs to.
+//!   "delegation") for the country it belongs to. A quotation over several sentences
+//!   belongs to the speaker named at its end, just after it or before it.
 //! * **Cue**: a lexicon phrase; a negator up to four words before it (same clause)
 //!   changes its score as the cue's negation mode says. Cues that describe somebody
 //!   else's act ("Russia's invasion", "a resolution demanding…", a relative clause)
@@ -14,7 +15,10 @@
 //! * **Target**: for sovereignty cues, the party right after ("territorial integrity
 //!   of Ukraine"); else the owner of an initiative in the clause ("China's peace
 //!   plan", "the plan of China and Brazil"); else the nearest name after the cue in
-//!   the clause, then before it; else, in a continuation, the previous target.
+//!   the clause, then before it; else, in a continuation, the previous target. A
+//!   sovereignty cue naming nobody goes to the country "its" stands for or whose conflict
+//!   the sentence names; sanctions and fait-accompli cues naming nobody to the sanctioned
+//!   or occupying country the document mentions (gazetteer `sanctions`, `occupies`).
 
 use super::gazetteer::{GazMatch, Gazetteer, NameForm};
 use super::lexicon::{ImpliedTarget, Lexicon};
@@ -48,6 +52,22 @@ const INITIATIVE_NOUNS: &[&str] = &[
     "declaration",
     "statement",
     "stance",
+    "decision",
+    "choice",
+    "позицию",
+    "позиция",
+    "позиции",
+    "позицией",
+    "решение",
+    "решения",
+    "решению",
+    "план",
+    "плана",
+    "инициативу",
+    "инициатива",
+    "инициативы",
+    "предложение",
+    "предложения",
 ];
 const CONTENT_NOUNS: &[&str] = &[
     "vote",
@@ -132,6 +152,14 @@ const COMPLEMENT_VERBS: &[&str] = &[
 const LOCATIVES: &[&str] = &["in", "within", "at", "across", "throughout", "inside", "near"];
 /// Phrases that refer to the actor and one other country mentioned just before.
 const RELATIONAL: &[&str] = &[
+    "its ally",
+    "our ally",
+    "its partner",
+    "our partner",
+    "its neighbour",
+    "our neighbour",
+    "its neighbor",
+    "our neighbor",
     "our countries",
     "our two countries",
     "our states",
@@ -506,7 +534,10 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         let kept = relational_partner
                             .filter(|&(t, at)| si - at <= 3 && t != actor.entry)
                             .map(|(t, _)| t);
-                        match kept.or(recent_country.filter(|c| *c != actor.entry)) {
+                        let recent = recent_country
+                            .filter(|c| *c != actor.entry)
+                            .or_else(|| recent_countries.iter().rev().copied().find(|c| *c != actor.entry));
+                        match kept.or(recent) {
                             Some(t) => {
                                 relational_partner = Some((t, si));
                                 (
@@ -1189,6 +1220,14 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
     }) {
         return vec![p.m.entry];
     }
+    // Russian genitive: "позицию Астаны", "план Китая".
+    if !toks[k].text.is_ascii()
+        && let Some(p) = cands.iter().find(|p| p.first == k + 1)
+    {
+        let mut v = vec![p.m.entry];
+        v.extend(coordinated(cands, toks, p));
+        return v;
+    }
     if toks.get(k + 1).is_some_and(|t| t.text == "of") {
         let skip = if toks.get(k + 2).is_some_and(|t| t.text == "the") {
             3
@@ -1814,5 +1853,27 @@ mod tests {
             "Tokayev met Putin in the Kremlin. “There have never been any disagreements between our states,” he said.";
         let ev = events(src, Some("2024-09-16"));
         assert!(has(&ev, 1, "Kazakhstan", "Russia", 1), "{ev:#?}");
+    }
+
+    #[test]
+    fn after_a_comma_or_dash_the_speaker_follows_the_verb() {
+        let src = "«Россия остаётся нашим стратегическим партнёром», — сказал Токаев.";
+        let ev = events(src, Some("2024-09-16"));
+        assert!(has(&ev, 0, "Kazakhstan", "Russia", 1), "{ev:#?}");
+        let src = "Kazakhstan will not help Russia evade sanctions, said Tokayev.";
+        let ev = events(src, Some("2022-06-17"));
+        assert!(has(&ev, 0, "Kazakhstan", "Russia", -1), "{ev:#?}");
+    }
+
+    #[test]
+    fn rejecting_sanctions_is_a_position_on_the_sanctioned() {
+        let src = "China firmly opposes the unilateral sanctions against Russia.";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 0, "China", "Russia", 1), "{ev:#?}");
+        assert!(!has(&ev, 0, "China", "Russia", -1), "{ev:#?}");
+        // Somebody's sanctions, condemned: criticism of that somebody.
+        let src = "Iran condemned the European Union's sanctions over drone deliveries.";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 0, "Iran", "European Union", -1), "{ev:#?}");
     }
 }
