@@ -705,7 +705,21 @@ fn speech_actor(
         let verb_text = &input.text[toks[verb.start].range.start..toks[verb.end - 1].range.end];
         // ", said Tokayev", "», — заявил Токаев": right after a comma or dash the speaker follows
         // the verb, and the names before it belong to what was said.
-        let inverted = verb.start > 0 && {
+        // Not for verbs whose object follows ("…, urged Moscow to …").
+        let addressing = matches!(
+            toks[verb.start].text.as_str(),
+            "urged"
+                | "urges"
+                | "called"
+                | "calls"
+                | "told"
+                | "tells"
+                | "призвал"
+                | "призвала"
+                | "призвали"
+                | "призывает"
+        );
+        let inverted = verb.start > 0 && !addressing && {
             let gap = &input.text[toks[verb.start - 1].range.end..toks[verb.start].range.start];
             gap.contains([',', '—', '–'])
         };
@@ -1430,6 +1444,8 @@ impl ImpliedParties {
     fn target(&self, gaz: &Gazetteer, kind: Option<ImpliedTarget>, actor: usize) -> Option<(Vec<usize>, String)> {
         let mentioned = |e: usize| self.countries.iter().any(|c| c.0 == e);
         match kind? {
+            // A sanctioned actor talking of sanctions talks of its own.
+            ImpliedTarget::Sanctioned if gaz.sanctioned_on(actor, self.date) => None,
             ImpliedTarget::Sanctioned => {
                 let (e, _) = self
                     .countries
