@@ -360,7 +360,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             (own, _) => own,
         };
         // The conflict this sentence is about, if it names one ("the Ukrainian crisis", "war in Ukraine").
-        let locus = conflict_locus(input.text, gaz, input.doc_date, toks, &placed);
+        let locus = conflict_locus(input.text, gaz, toks, &placed);
         let mut sentence_target = None;
         if let Some(actor) = &actor {
             let actor_mention_end = placed
@@ -1387,7 +1387,7 @@ fn quotation_speaker(
     let usable = |k: usize| k < sentences.len() && input.boilerplate_start.is_none_or(|b| sentences[k].start < b);
     let speaker_in = |k: usize| {
         let (toks, placed) = sentence_view(input, &sentences[k]);
-        speech_actor(input, gaz, lex, &toks, &placed, in_quote, prev, doc_actor)
+        speech_actor(input, gaz, lex, toks, &placed, in_quote, prev, doc_actor)
     };
     let mut candidates: Vec<(usize, &str)> = vec![(sj, "its last sentence")];
     if usable(sj + 1) {
@@ -1505,13 +1505,7 @@ fn noun_is(word: &str, list: &[&str]) -> bool {
 /// The country whose conflict a sentence names: "the Ukrainian crisis", "the situation in
 /// Ukraine", "the war against Ukraine" (not "Russia's war": the owner wages it; not
 /// "Russia-Ukraine": a compound names both).
-fn conflict_locus(
-    text: &str,
-    gaz: &Gazetteer,
-    _date: Option<Date>,
-    toks: &[Token],
-    placed: &[Placed<'_>],
-) -> Option<usize> {
+fn conflict_locus(text: &str, gaz: &Gazetteer, toks: &[Token], placed: &[Placed<'_>]) -> Option<usize> {
     let country = |p: &&Placed<'_>| gaz.kind(p.m.entry) == EntityKind::Country && !in_compound(text, p.m);
     toks.iter().enumerate().find_map(|(k, t)| {
         let w = t.text.as_str();
