@@ -1081,6 +1081,12 @@ fn find_targets(
         return addressed.map(|p| {
             let mut targets = vec![p.m.entry];
             targets.extend(coordinated(&cands, toks, p));
+            let between = targets.len() >= 2 && (cue_end..p.first).any(|i| toks[i].text == "between");
+            if between {
+                // "mediate between Russia and Ukraine": even-handed toward each (scored 0 by the caller).
+                let names: Vec<String> = targets.iter().map(|t| gaz.entries[*t].name.clone()).collect();
+                return (targets, format!("parties urged: between {}", names.join(" and ")));
+            }
             (targets, format!("party addressed after the cue: {}", name(p)))
         });
     }
@@ -1885,5 +1891,14 @@ mod tests {
         let src = "Iran condemned the European Union's sanctions over drone deliveries.";
         let ev = events(src, Some("2023-03-01"));
         assert!(has(&ev, 0, "Iran", "European Union", -1), "{ev:#?}");
+    }
+
+    #[test]
+    fn mediating_between_two_parties_is_even_handed() {
+        let src = "Lula said Brazil would not take sides and offered to mediate between Russia and Ukraine.";
+        let ev = events(src, Some("2023-04-16"));
+        assert!(has(&ev, 0, "Brazil", "Russia", 0), "{ev:#?}");
+        assert!(has(&ev, 0, "Brazil", "Ukraine", 0), "{ev:#?}");
+        assert!(ev.iter().all(|e| e.3.abs() <= 0.1), "{ev:#?}");
     }
 }
