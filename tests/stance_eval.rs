@@ -102,7 +102,7 @@ fn judge(res: &Resources, row: &Row) -> (bool, String) {
 fn per_group_accuracy_on_the_labelled_set() {
     let res = Resources::load(None);
     let rows = rows();
-    assert!(rows.len() >= 80, "the set has {} rows", rows.len());
+    assert!(rows.len() >= 140, "the set has {} rows", rows.len());
     let mut by_group: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
     for row in &rows {
@@ -136,5 +136,6 @@ fn per_group_accuracy_on_the_labelled_set() {
     assert!(accuracy >= FLOOR, "accuracy {accuracy:.2} fell below {FLOOR}");
 }
 
-/// Minimum overall accuracy (measured: 0.79 on 112 sentences when the floor was set).
-const FLOOR: f64 = 0.75;
+/// Minimum overall accuracy (measured: 0.79 on 112 sentences when the floor was first set;
+/// 0.91 on 149 sentences after the multi-sentence quotation and sanctions rules).
+const FLOOR: f64 = 0.85;

@@ -35,6 +35,49 @@ pub struct Role {
     pub to: Option<String>,
 }
 
+/// A period of time, as written in the TOML file (`YYYY-MM-DD`, either end open).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Period {
+    /// First day.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day (open when absent).
+    #[serde(default)]
+    pub to: Option<String>,
+    /// Who imposed it (free text, shown in explanations).
+    #[serde(default)]
+    pub by: String,
+}
+
+impl Period {
+    /// Whether the period covers `date`; without a date, whether it is still open.
+    pub fn covers(&self, date: Option<Date>) -> bool {
+        covers(&self.from, &self.to, date)
+    }
+}
+
+fn covers(from: &Option<String>, to: &Option<String>, date: Option<Date>) -> bool {
+    let parse = |s: &Option<String>| s.as_deref().and_then(|s| s.parse::<Date>().ok());
+    match date {
+        Some(d) => parse(from).is_none_or(|f| f <= d) && parse(to).is_none_or(|t| d <= t),
+        None => to.is_none(),
+    }
+}
+
+/// Territory of another country that a country holds by force (the facts on the ground a
+/// "fait accompli" refers to).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Occupation {
+    /// Canonical name of the country whose territory is held.
+    pub country: String,
+    /// First day.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day (open when absent).
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
 /// One gazetteer entry, as written in the TOML file.
 #[derive(Debug, Clone, Deserialize)]
 pub struct GazetteerEntry {
@@ -66,6 +109,13 @@ pub struct GazetteerEntry {
     /// Aliases that only match with exactly this case ("US", "UN").
     #[serde(default)]
     pub case_sensitive: Vec<String>,
+    /// (countries) Periods under broad international sanctions: the party that sanctions
+    /// talk in a text refers to when it names nobody.
+    #[serde(default)]
+    pub sanctions: Vec<Period>,
+    /// (countries) Territory of other countries held by force, by period.
+    #[serde(default)]
+    pub occupies: Vec<Occupation>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -228,6 +278,25 @@ impl Gazetteer {
         }
     }
 
+    /// Whether country `i` was under broad international sanctions on `date` (without a
+    /// date: whether such sanctions are still in force).
+    pub fn sanctioned_on(&self, i: usize, date: Option<Date>) -> bool {
+        self.entries[i].sanctions.iter().any(|p| p.covers(date))
+    }
+
+    /// Countries holding territory of country `i` by force on `date` (without a date: now).
+    pub fn occupiers_of(&self, i: usize, date: Option<Date>) -> Vec<usize> {
+        let name = &self.entries[i].name;
+        (0..self.entries.len())
+            .filter(|&j| {
+                self.entries[j]
+                    .occupies
+                    .iter()
+                    .any(|o| &o.country == name && covers(&o.from, &o.to, date))
+            })
+            .collect()
+    }
+
     /// All matches in `original` (whose folded form is `folded`), in order.
     pub fn find(&self, original: &str, folded: &Folded) -> Vec<GazMatch> {
         let ft = &folded.text;
@@ -289,6 +358,34 @@ mod tests {
             .into_iter()
             .map(|m| (g.entries[m.entry].name.clone(), s[m.range].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn sanctions_and_occupations_are_dated_and_name_known_countries() {
+        let g = gaz();
+        let ru = g.index_of("Russia").unwrap();
+        let ua = g.index_of("Ukraine").unwrap();
+        let d = |s: &str| Some(s.parse::<Date>().unwrap());
+        assert!(g.sanctioned_on(ru, d("2014-03-27")));
+        assert!(!g.sanctioned_on(ru, d("2013-12-31")));
+        assert!(g.sanctioned_on(ru, None));
+        assert_eq!(g.occupiers_of(ua, d("2014-03-27")), [ru]);
+        assert!(g.occupiers_of(ua, d("2013-12-31")).is_empty());
+        for e in &g.entries {
+            for o in &e.occupies {
+                assert!(g.index_of(&o.country).is_some(), "{}: unknown {}", e.name, o.country);
+            }
+            for p in e
+                .sanctions
+                .iter()
+                .map(|p| (&p.from, &p.to))
+                .chain(e.occupies.iter().map(|o| (&o.from, &o.to)))
+            {
+                for v in [p.0, p.1].into_iter().flatten() {
+                    assert!(v.parse::<Date>().is_ok(), "{}: bad date {v}", e.name);
+                }
+            }
+        }
     }
 
     #[test]

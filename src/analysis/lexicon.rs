@@ -24,6 +24,17 @@ pub enum NegationMode {
     Ignore,
 }
 
+/// Whom a cue is about when its sentence names nobody.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImpliedTarget {
+    /// Sanctions talk: the country under sanctions (gazetteer `sanctions`) the document mentions.
+    Sanctioned,
+    /// Facts on the ground: the country holding another's territory (gazetteer `occupies`)
+    /// that the document mentions together with that country.
+    Occupier,
+}
+
 /// One cue phrase.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Cue {
@@ -39,6 +50,15 @@ pub struct Cue {
     /// Effect of a preceding negator.
     #[serde(default)]
     pub negation: NegationMode,
+    /// Score when negated, instead of what `negation` gives ("never any disagreements" = accord).
+    #[serde(default)]
+    pub negated_score: Option<f32>,
+    /// Category when negated (with `negated_score`).
+    #[serde(default)]
+    pub negated_category: Option<String>,
+    /// Whom the cue is about when the sentence names no target.
+    #[serde(default)]
+    pub implied_target: Option<ImpliedTarget>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -201,6 +221,7 @@ impl Lexicon {
         }
         for c in &mut base.cue {
             c.score = c.score.clamp(-1.0, 1.0);
+            c.negated_score = c.negated_score.map(|s| s.clamp(-1.0, 1.0));
         }
         Ok(Lexicon {
             cue_matcher: PhraseMatcher::new(base.cue.iter().map(|c| c.phrase.as_str())),

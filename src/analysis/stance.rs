@@ -6,7 +6,8 @@
 //!   not the object of a preposition), else — for sentences that start with a pronoun
 //!   or continue a quotation — the previous sentence's actor. An official speaks for
 //!   the country their role on the document's date gives; a body ("Foreign Ministry",
-//!   "delegation") for the country it belongs to.
+//!   "delegation") for the country it belongs to. A quotation over several sentences
+//!   belongs to the speaker named at its end, just after it or before it.
 //! * **Cue**: a lexicon phrase; a negator up to four words before it (same clause)
 //!   changes its score as the cue's negation mode says. Cues that describe somebody
 //!   else's act ("Russia's invasion", "a resolution demanding…", a relative clause)
@@ -14,10 +15,13 @@
 //! * **Target**: for sovereignty cues, the party right after ("territorial integrity
 //!   of Ukraine"); else the owner of an initiative in the clause ("China's peace
 //!   plan", "the plan of China and Brazil"); else the nearest name after the cue in
-//!   the clause, then before it; else, in a continuation, the previous target.
+//!   the clause, then before it; else, in a continuation, the previous target. A
+//!   sovereignty cue naming nobody goes to the country "its" stands for or whose conflict
+//!   the sentence names; sanctions and fait-accompli cues naming nobody to the sanctioned
+//!   or occupying country the document mentions (gazetteer `sanctions`, `occupies`).
 
 use super::gazetteer::{GazMatch, Gazetteer, NameForm};
-use super::lexicon::Lexicon;
+use super::lexicon::{ImpliedTarget, Lexicon};
 use super::text::Token;
 use crate::model::EntityKind;
 use jiff::civil::Date;
@@ -48,6 +52,22 @@ const INITIATIVE_NOUNS: &[&str] = &[
     "declaration",
     "statement",
     "stance",
+    "decision",
+    "choice",
+    "позицию",
+    "позиция",
+    "позиции",
+    "позицией",
+    "решение",
+    "решения",
+    "решению",
+    "план",
+    "плана",
+    "инициативу",
+    "инициатива",
+    "инициативы",
+    "предложение",
+    "предложения",
 ];
 const CONTENT_NOUNS: &[&str] = &[
     "vote",
@@ -77,11 +97,69 @@ const PROCESS_CATEGORIES: &[&str] = &["appeal_peace"];
 /// Categories whose target is preferably a country.
 const COUNTRY_FIRST_CATEGORIES: &[&str] = &["abstain", "neutral"];
 const COPULAS: &[&str] = &[
-    "is", "was", "are", "were", "remains", "remain", "becomes", "became", "stays", "seems", "be", "been",
+    "is",
+    "was",
+    "are",
+    "were",
+    "remains",
+    "remain",
+    "becomes",
+    "became",
+    "stays",
+    "seems",
+    "be",
+    "been",
+    "является",
+    "являются",
+    "являлась",
+    "являлся",
+    "остаётся",
+    "остается",
+    "остаются",
+    "был",
+    "была",
+    "были",
+    "стал",
+    "стала",
+    "залишається",
+    "є",
+];
+/// Verbs taking an object and its description: "We consider Kazakhstan a reliable partner".
+const COMPLEMENT_VERBS: &[&str] = &[
+    "consider",
+    "considers",
+    "considered",
+    "regard",
+    "regards",
+    "regarded",
+    "see",
+    "sees",
+    "saw",
+    "view",
+    "views",
+    "viewed",
+    "call",
+    "calls",
+    "called",
+    "named",
+    "считаем",
+    "считает",
+    "считают",
+    "называет",
+    "назвал",
+    "назвала",
 ];
 const LOCATIVES: &[&str] = &["in", "within", "at", "across", "throughout", "inside", "near"];
 /// Phrases that refer to the actor and one other country mentioned just before.
 const RELATIONAL: &[&str] = &[
+    "its ally",
+    "our ally",
+    "its partner",
+    "our partner",
+    "its neighbour",
+    "our neighbour",
+    "its neighbor",
+    "our neighbor",
     "our countries",
     "our two countries",
     "our states",
@@ -167,6 +245,8 @@ struct Actor {
     subject_at: Option<usize>,
     speaker: Option<(String, Option<usize>)>,
     how: String,
+    /// Found as the speaker of a reported-speech verb in its own sentence.
+    by_speech: bool,
 }
 
 /// A mention placed on the sentence's tokens.
@@ -177,6 +257,28 @@ struct Placed<'a> {
     last: usize,
 }
 
+/// The tokens and placed mentions of one sentence.
+fn sentence_view<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> (&'a [Token], Vec<Placed<'a>>) {
+    let t0 = input.tokens.partition_point(|t| t.range.start < sr.start);
+    let t1 = input.tokens.partition_point(|t| t.range.start < sr.end);
+    let toks = &input.tokens[t0..t1];
+    let m0 = input.mentions.partition_point(|m| m.range.start < sr.start);
+    let m1 = input.mentions.partition_point(|m| m.range.start < sr.end);
+    let placed = input.mentions[m0..m1]
+        .iter()
+        .filter_map(|m| {
+            let first = toks.iter().position(|t| t.range.end > m.range.start)?;
+            let last = toks.iter().rposition(|t| t.range.start < m.range.end)?;
+            Some(Placed {
+                m,
+                first,
+                last: last.max(first),
+            })
+        })
+        .collect();
+    (toks, placed)
+}
+
 /// Finds stance events in one document.
 pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> Vec<RawStance> {
     let quotes = quoted_ranges(input.text);
@@ -185,35 +287,30 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         let i = quotes.partition_point(|q| q.end <= off);
         quotes.get(i).is_some_and(|q| q.start <= off)
     };
+    // Whole quotations (a quotation may run over several sentences and paragraphs), and
+    // the speaker found for each, once asked.
+    let quotations = quotations(input.text, &quotes);
+    let mut quotation_speakers: Vec<Option<Option<Actor>>> = vec![None; quotations.len()];
+    let implied = ImpliedParties::new(input, gaz);
     let mut out = Vec::new();
     let mut prev_actor: Option<Actor> = None;
+    // The last actor of the document, for a body named without its country ("the ministry said").
+    let mut doc_actor: Option<Actor> = None;
     let mut prev_target: Option<usize> = None;
+    // The country whose conflict the previous sentence named ("the Ukrainian crisis").
+    let mut prev_locus: Option<usize> = None;
+    // The partner "our countries" last stood for, and in which sentence.
+    let mut relational_partner: Option<(usize, usize)> = None;
     // Countries mentioned in the last sentences, oldest first (for "our countries").
     let mut recent_countries: Vec<usize> = Vec::new();
     for (si, sr) in input.sentences.iter().enumerate() {
         if input.boilerplate_start.is_some_and(|b| sr.start >= b) {
             break;
         }
-        let t0 = input.tokens.partition_point(|t| t.range.start < sr.start);
-        let t1 = input.tokens.partition_point(|t| t.range.start < sr.end);
-        let toks = &input.tokens[t0..t1];
+        let (toks, placed) = sentence_view(input, sr);
         if toks.is_empty() {
             continue;
         }
-        let m0 = input.mentions.partition_point(|m| m.range.start < sr.start);
-        let m1 = input.mentions.partition_point(|m| m.range.start < sr.end);
-        let placed: Vec<Placed<'_>> = input.mentions[m0..m1]
-            .iter()
-            .filter_map(|m| {
-                let first = toks.iter().position(|t| t.range.end > m.range.start)?;
-                let last = toks.iter().rposition(|t| t.range.start < m.range.end)?;
-                Some(Placed {
-                    m,
-                    first,
-                    last: last.max(first),
-                })
-            })
-            .collect();
         let clause = clause_ids(input.text, toks);
         let relational = relational_phrase(toks).is_some();
         let dyadic = dyadic_phrase(toks);
@@ -225,7 +322,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             .find(|c| Some(*c) != actor_for_recent);
         let cues = lex.cue_matcher.find(toks);
         let continuation = starts_as_continuation(input.text, sr, toks);
-        let actor = find_actor(
+        let own_actor = find_actor(
             input,
             gaz,
             lex,
@@ -235,7 +332,35 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             &in_quote,
             continuation,
             prev_actor.as_ref(),
+            doc_actor.as_ref(),
         );
+        // A quotation running over several sentences: its speaker may be named only in
+        // its last sentence, the one after, or before it ("Tokayev said: “…").
+        let quoted_speaker = quotations
+            .iter()
+            .position(|q| q.start < sr.end && sr.start < q.end && (q.start < sr.start || q.end > sr.end))
+            .and_then(|qi| {
+                if quotation_speakers[qi].is_none() {
+                    quotation_speakers[qi] = Some(quotation_speaker(
+                        input,
+                        gaz,
+                        lex,
+                        &quotations[qi],
+                        &in_quote,
+                        prev_actor.as_ref(),
+                        doc_actor.as_ref(),
+                    ));
+                }
+                quotation_speakers[qi].clone().flatten()
+            });
+        let first_cue_quoted = cues.first().is_some_and(|c| in_quote(toks[c.start].range.start));
+        let actor = match (own_actor, quoted_speaker) {
+            (Some(own), _) if own.by_speech => Some(own),
+            (own, Some(q)) if first_cue_quoted || own.is_none() => Some(q),
+            (own, _) => own,
+        };
+        // The conflict this sentence is about, if it names one ("the Ukrainian crisis", "war in Ukraine").
+        let locus = conflict_locus(input.text, gaz, toks, &placed);
         let mut sentence_target = None;
         if let Some(actor) = &actor {
             let actor_mention_end = placed
@@ -243,15 +368,40 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 .filter(|p| actor_entry(gaz, p.m.entry, input.doc_date) == Some(actor.entry))
                 .map(|p| p.last)
                 .next();
-            for hit in &cues {
+            // "opposes the unilateral sanctions against Russia", "rejects the language of sanctions": a
+            // rejecting verb whose object is a sanctions cue is a position on the sanctions, not a
+            // rejection of whoever is named.
+            let mut rejected_act = vec![false; cues.len()];
+            let mut rejecting_verb = vec![false; cues.len()];
+            for (ci, w) in cues.windows(2).enumerate() {
+                let (a, b) = (&lex.cues[w[0].phrase], &lex.cues[w[1].phrase]);
+                let owned = placed
+                    .iter()
+                    .any(|p| p.last + 1 == w[1].start && (p.m.possessive || p.m.form == NameForm::Demonym));
+                if matches!(a.category.as_str(), "reject" | "criticize")
+                    && b.implied_target == Some(ImpliedTarget::Sanctioned)
+                    && w[1].start - w[0].end <= 3
+                    && clause[w[0].start] == clause[w[1].start]
+                    && !owned
+                {
+                    rejecting_verb[ci] = true;
+                    rejected_act[ci + 1] = b.score < 0.0;
+                }
+            }
+            for (ci, hit) in cues.iter().enumerate() {
                 let cue = &lex.cues[hit.phrase];
+                if rejecting_verb[ci] {
+                    continue;
+                }
                 let cue_range = toks[hit.start].range.start..toks[hit.end - 1].range.end;
                 // A cue before the subject is not the subject's.
                 if actor.subject_at.is_some_and(|at| hit.start < at) {
                     continue;
                 }
-                // Somebody else's act: "Russia's invasion", "Russian hegemony".
+                // Somebody else's act: "Russia's invasion", "Russian hegemony" (but "Ukraine's
+                // sovereignty" names whose sovereignty it is).
                 if hit.start > 0
+                    && cue.category != SOVEREIGNTY
                     && let Some(owner) = placed
                         .iter()
                         .find(|p| p.last + 1 == hit.start && (p.m.possessive || p.m.form == NameForm::Demonym))
@@ -270,8 +420,12 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     .get(hit.end)
                     .is_some_and(|t| matches!(t.text.as_str(), "against" | "on"))
                     && placed.iter().any(|p| p.first > hit.end && p.first <= hit.end + 3);
+                // A refused act is a position on it ("refuse the language of sanctions").
+                let negated = is_negated(lex, input.text, toks, hit.start) || rejected_act[ci];
+                let refused = negated && cue.negation != super::lexicon::NegationMode::Ignore;
                 if ACT_CATEGORIES.contains(&cue.category.as_str())
                     && !aimed
+                    && !refused
                     && !placed.iter().any(|p| {
                         p.last < hit.start
                             && hit.start - p.last <= 3
@@ -281,14 +435,31 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     continue;
                 }
                 // A relative clause after the actor: "Beijing, which claims neutrality".
+                // Inside the actor's own quoted words a relative clause is still theirs
+                // ("“Kazakhstan welcomes the position of China, which deserves support,” the ministry said").
+                let own_words = actor.by_speech && in_quote(toks[hit.start].range.start);
                 if let Some(ae) = actor_mention_end
                     && ae < hit.start
+                    && !own_words
                     && relative_clause_between(input.text, toks, ae, hit.start)
                 {
                     continue;
                 }
-                let negated = is_negated(lex, input.text, toks, hit.start);
-                let (score, neg_how) = apply_negation(cue.score, negated, cue.negation);
+                // A later clause with a subject of its own ("…, while Ukraine insists …") is not the actor's.
+                if clause_has_other_subject(gaz, input.doc_date, toks, &placed, &clause, &in_quote, hit.start, actor) {
+                    continue;
+                }
+                let (score, neg_how) = match (negated, cue.negated_score) {
+                    // "There have never been any disagreements": a denial that states accord.
+                    (true, Some(ns)) if cue.negation != super::lexicon::NegationMode::Ignore => {
+                        (ns, format!(", negated → {ns:+.2} (its own negated score)"))
+                    }
+                    _ => apply_negation(cue.score, negated, cue.negation),
+                };
+                let category = match (negated, &cue.negated_category) {
+                    (true, Some(c)) if cue.negated_score.is_some() => c.clone(),
+                    _ => cue.category.clone(),
+                };
                 let targets = find_targets(
                     input.text,
                     gaz,
@@ -333,20 +504,59 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             ),
                         )
                     }
-                    None if cue.category == SOVEREIGNTY || PROCESS_CATEGORIES.contains(&cue.category.as_str()) => {
+                    None if cue.category == SOVEREIGNTY => {
+                        match sovereignty_party(
+                            gaz,
+                            input.doc_date,
+                            toks,
+                            &placed,
+                            hit.start,
+                            hit.end,
+                            actor,
+                            locus.or(prev_locus),
+                            &recent_countries,
+                        ) {
+                            Some(t) => t,
+                            None => continue,
+                        }
+                    }
+                    None if PROCESS_CATEGORIES.contains(&cue.category.as_str()) => {
                         continue;
                     }
-                    None if relational => match recent_country.filter(|c| *c != actor.entry) {
-                        Some(t) => (
-                            vec![t],
-                            format!(
-                                "“{}”: the other country just mentioned, {}",
-                                relational_phrase(toks).unwrap_or_default(),
-                                gaz.entries[t].name
-                            ),
-                        ),
-                        None => continue,
-                    },
+                    None if cue.implied_target.is_some() => {
+                        match implied.target(gaz, cue.implied_target, actor.entry) {
+                            Some(t) => t,
+                            None => continue,
+                        }
+                    }
+                    None if relational => {
+                        // "our countries" a few sentences after the partner was settled means the same partner.
+                        let kept = relational_partner
+                            .filter(|&(t, at)| si - at <= 3 && t != actor.entry)
+                            .map(|(t, _)| t);
+                        let recent = recent_country
+                            .filter(|c| *c != actor.entry)
+                            .or_else(|| recent_countries.iter().rev().copied().find(|c| *c != actor.entry));
+                        match kept.or(recent) {
+                            Some(t) => {
+                                relational_partner = Some((t, si));
+                                (
+                                    vec![t],
+                                    format!(
+                                        "“{}”: the other country {}, {}",
+                                        relational_phrase(toks).unwrap_or_default(),
+                                        if kept.is_some() {
+                                            "of the relationship named just before"
+                                        } else {
+                                            "just mentioned"
+                                        },
+                                        gaz.entries[t].name
+                                    ),
+                                )
+                            }
+                            None => continue,
+                        }
+                    }
                     None if continuation => match prev_target {
                         Some(t) if t != actor.entry => (
                             vec![t],
@@ -382,7 +592,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         sentence: si,
                         cue: input.text[cue_range.clone()].to_string(),
                         cue_range: cue_range.clone(),
-                        category: cue.category.clone(),
+                        category: category.clone(),
                         negated,
                         event_date: None,
                         explanation: format!(
@@ -395,10 +605,14 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         }
         if actor.is_some() {
             prev_actor = actor.clone();
+            if out.last().is_some_and(|e: &RawStance| e.sentence == si) {
+                doc_actor = actor.clone();
+            }
         } else if !continuation {
             prev_actor = None;
         }
         prev_target = sentence_target;
+        prev_locus = locus;
         for p in &placed {
             if gaz.kind(p.m.entry) == EntityKind::Country {
                 recent_countries.retain(|c| *c != p.m.entry);
@@ -452,21 +666,23 @@ fn actor_entry(gaz: &Gazetteer, entry: usize, date: Option<Date>) -> Option<usiz
     }
 }
 
+/// The speaker of a reported-speech verb outside quotation marks in this sentence:
+/// a name before or after the verb ("…,” the Kazakh ministry said; said Tokayev), a body
+/// without its country ("the Foreign Ministry said": the country last acting in the
+/// document), or a pronoun ("he said": the previous actor).
 #[allow(clippy::too_many_arguments)]
-fn find_actor(
+fn speech_actor(
     input: &StanceInput<'_>,
     gaz: &Gazetteer,
     lex: &Lexicon,
     toks: &[Token],
     placed: &[Placed<'_>],
-    cues: &[super::lexicon::PhraseHit],
     in_quote: &dyn Fn(usize) -> bool,
-    continuation: bool,
     prev: Option<&Actor>,
+    doc_actor: Option<&Actor>,
 ) -> Option<Actor> {
     let can_act = |p: &Placed<'_>| actor_entry(gaz, p.m.entry, input.doc_date).is_some();
     let outside = |p: &Placed<'_>| !in_quote(p.m.range.start);
-    // 1. Reported speech.
     for verb in lex.speech_verbs.find(toks) {
         // Participles ("…, saying") share the main clause's subject: rule 2.
         if in_quote(toks[verb.start].range.start) || toks[verb.end - 1].text.ends_with("ing") {
@@ -487,16 +703,81 @@ fn find_actor(
             .filter(|p| can_act(p) && outside(p) && p.first >= verb.end && p.first - verb.end <= 3)
             .min_by_key(|p| p.first);
         let verb_text = &input.text[toks[verb.start].range.start..toks[verb.end - 1].range.end];
-        if let Some(p) = before.or(after) {
-            return Some(make_actor(
-                input,
-                gaz,
-                lex,
-                toks,
-                placed,
-                p,
-                format!("speaker of “{verb_text}”"),
-            ));
+        // ", said Tokayev", "», — заявил Токаев": right after a comma or dash the speaker follows
+        // the verb, and the names before it belong to what was said.
+        // Not for verbs whose object follows ("…, urged Moscow to …").
+        let addressing = matches!(
+            toks[verb.start].text.as_str(),
+            "urged"
+                | "urges"
+                | "called"
+                | "calls"
+                | "told"
+                | "tells"
+                | "призвал"
+                | "призвала"
+                | "призвали"
+                | "призывает"
+        );
+        let inverted = verb.start > 0 && !addressing && {
+            let gap = &input.text[toks[verb.start - 1].range.end..toks[verb.start].range.start];
+            gap.contains([',', '—', '–'])
+        };
+        let speaker = if inverted { after } else { before.or(after) };
+        if let Some(p) = speaker {
+            let mut a = make_actor(input, gaz, lex, toks, placed, p, format!("speaker of “{verb_text}”"));
+            a.by_speech = true;
+            return Some(a);
+        }
+        // "the Foreign Ministry said", "the ministry also called for", "said the ministry".
+        let from = verb.start.saturating_sub(4);
+        let body = lex
+            .body_matcher
+            .find(&toks[from..verb.start])
+            .into_iter()
+            .map(|h| (from + h.start, from + h.end, h.phrase))
+            .find(|&(_, e, _)| e + 1 >= verb.start)
+            .or_else(|| {
+                let to = (verb.end + 3).min(toks.len());
+                lex.body_matcher
+                    .find(&toks[verb.end..to])
+                    .into_iter()
+                    .map(|h| (verb.end + h.start, verb.end + h.end, h.phrase))
+                    .find(|&(b, _, _)| b <= verb.end + 1)
+            })
+            .filter(|&(b, _, _)| !in_quote(toks[b].range.start));
+        // An official text names its own country first: "“The Republic of Kazakhstan welcomes …,” the ministry said".
+        let quote_subject = placed
+            .iter()
+            .find(|p| {
+                let quoted = |k: usize| in_quote(toks[k].range.start);
+                // Within the first three words of the quotation.
+                quoted(p.first)
+                    && (p.first.saturating_sub(2)..=p.first)
+                        .any(|k| (k..=p.first).all(quoted) && (k == 0 || !quoted(k - 1)))
+                    && gaz.kind(p.m.entry) == EntityKind::Country
+            })
+            .map(|p| (p.m.entry, "the country the quotation opens with"));
+        let last_actor = doc_actor
+            .filter(|a| gaz.kind(a.entry) == EntityKind::Country)
+            .map(|a| (a.entry, "the country last named as actor"));
+        if let Some((b, e, phrase)) = body
+            && let Some((country_entry, why)) = quote_subject.or(last_actor)
+        {
+            let written = &input.text[toks[b].range.start..toks[e - 1].range.end];
+            let mut c = lex.bodies[phrase].chars();
+            let title = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default();
+            let country = &gaz.entries[country_entry].name;
+            return Some(Actor {
+                entry: country_entry,
+                subject_at: None,
+                speaker: Some((format!("{title} of {country}"), None)),
+                how: format!("speaker of “{verb_text}”: “{written}”, of {why}, {country}"),
+                by_speech: true,
+            });
         }
         let pronoun_before =
             (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS.contains(&toks[i].text.as_str()));
@@ -504,9 +785,32 @@ fn find_actor(
             return Some(Actor {
                 subject_at: None,
                 how: format!("{} (pronoun before “{verb_text}”)", prev.how),
+                by_speech: true,
                 ..prev.clone()
             });
         }
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn find_actor(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    cues: &[super::lexicon::PhraseHit],
+    in_quote: &dyn Fn(usize) -> bool,
+    continuation: bool,
+    prev: Option<&Actor>,
+    doc_actor: Option<&Actor>,
+) -> Option<Actor> {
+    let can_act = |p: &Placed<'_>| actor_entry(gaz, p.m.entry, input.doc_date).is_some();
+    let outside = |p: &Placed<'_>| !in_quote(p.m.range.start);
+    // 1. Reported speech.
+    if let Some(a) = speech_actor(input, gaz, lex, toks, placed, in_quote, prev, doc_actor) {
+        return Some(a);
     }
     // 2. A sentence that opens with a pronoun continues the previous actor ("We are interested that Ukraine …").
     if toks.first().is_some_and(|t| PRONOUNS.contains(&t.text.as_str()))
@@ -518,6 +822,7 @@ fn find_actor(
                 "{} (pronoun “{}” continues the previous sentence)",
                 prev.how, toks[0].text
             ),
+            by_speech: false,
             ..prev.clone()
         });
     }
@@ -543,6 +848,7 @@ fn find_actor(
         return Some(Actor {
             subject_at: None,
             how: format!("{} (continued from the previous sentence)", prev.how),
+            by_speech: false,
             ..prev.clone()
         });
     }
@@ -568,6 +874,7 @@ fn make_actor(
             subject_at: None,
             speaker: Some((name, Some(p.m.entry))),
             how: format!("{how}: {surface}"),
+            by_speech: false,
         };
     }
     // "Kazakh President Kassym-Jomart Tokayev": the person right after speaks.
@@ -582,6 +889,7 @@ fn make_actor(
             subject_at: None,
             speaker: Some((name, Some(person.m.entry))),
             how: format!("{how}: {surface} … {}", &input.text[person.m.range.clone()]),
+            by_speech: false,
         };
     }
     // "the Kazakh Foreign Ministry", "Kazakhstan's delegation".
@@ -610,6 +918,7 @@ fn make_actor(
         subject_at: None,
         speaker,
         how: format!("{how}: {surface}{form}"),
+        by_speech: false,
     }
 }
 
@@ -684,11 +993,46 @@ fn find_targets(
             return Some((owners, how));
         }
     }
-    // "Russia is invincible", "Russia remains a strong partner": the subject of a copula before the cue.
+    // "Russia is invincible", "Russia remains a strong partner": the subject of a copula before the cue
+    // (with the names joined to it: "China and Russia are our partners").
     if let Some(p) = predicative {
+        let mut subjects = vec![p.m.entry];
+        let mut first = p.first;
+        while let Some(q) = cands.iter().find(|q| {
+            q.last + 2 == first
+                && toks
+                    .get(q.last + 1)
+                    .is_some_and(|t| matches!(t.text.as_str(), "and" | "и"))
+        }) {
+            subjects.insert(0, q.m.entry);
+            first = q.first;
+        }
+        let names: Vec<&str> = subjects.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+        return Some((
+            subjects,
+            format!("subject of “… {} …”: {}", toks[p.last + 1].text, names.join(", ")),
+        ));
+    }
+    // "We consider Kazakhstan a reliable partner": the object the cue describes.
+    if let Some(p) = cands.iter().rev().find(|p| {
+        p.last < cue_start
+            && p.first > 0
+            && COMPLEMENT_VERBS.contains(&toks[p.first - 1].text.as_str())
+            && toks[p.last + 1..cue_start].iter().all(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "a" | "an" | "the" | "as" | "our" | "its" | "their" | "to" | "be"
+                )
+            })
+    }) {
         return Some((
             vec![p.m.entry],
-            format!("subject of “… {} …”: {}", toks[p.last + 1].text, name(p)),
+            format!(
+                "described by “{} … {}”: {}",
+                toks[p.first - 1].text,
+                toks[cue_start].text,
+                name(p)
+            ),
         ));
     }
     let window = if COUNTRY_FIRST_CATEGORIES.contains(&category) {
@@ -707,7 +1051,20 @@ fn find_targets(
                 && p.first > 0
                 && matches!(
                     toks[p.first - 1].text.as_str(),
-                    "urged" | "urges" | "urging" | "on" | "upon" | "asked" | "told"
+                    "urged"
+                        | "urges"
+                        | "urging"
+                        | "on"
+                        | "upon"
+                        | "asked"
+                        | "told"
+                        | "призвал"
+                        | "призвала"
+                        | "призвали"
+                        | "призывает"
+                        | "призываем"
+                        | "закликав"
+                        | "закликала"
                 )
         });
         if let Some(p) = urged {
@@ -724,6 +1081,12 @@ fn find_targets(
         return addressed.map(|p| {
             let mut targets = vec![p.m.entry];
             targets.extend(coordinated(&cands, toks, p));
+            let between = targets.len() >= 2 && (cue_end..p.first).any(|i| toks[i].text == "between");
+            if between {
+                // "mediate between Russia and Ukraine": even-handed toward each (scored 0 by the caller).
+                let names: Vec<String> = targets.iter().map(|t| gaz.entries[*t].name.clone()).collect();
+                return (targets, format!("parties urged: between {}", names.join(" and ")));
+            }
             (targets, format!("party addressed after the cue: {}", name(p)))
         });
     }
@@ -744,12 +1107,40 @@ fn find_targets(
     let actor_mentions = placed
         .iter()
         .filter(|p| p.last < cue_start && actor_entry(gaz, p.m.entry, date) == Some(actor.entry));
+    // Also a list: "Kyrgyzstan, Uzbekistan and China signed …", "Казахстан и Китай …".
+    // A comma joins names of states only: "the Kazakh, Russian and Ukrainian people" are peoples.
+    let joiner = |t: Option<&Token>, gap: &str| {
+        t.is_some_and(|t| matches!(t.text.as_str(), "and" | "и" | "та" | "і")) || gap.trim() == ","
+    };
+    let by_comma = |a: &Placed<'_>, q: &Placed<'_>| a.m.form != NameForm::Demonym && q.m.form != NameForm::Demonym;
     for a in actor_mentions {
-        let partner = cands
-            .iter()
-            .find(|q| q.first == a.last + 2 && toks.get(a.last + 1).is_some_and(|t| t.text == "and"));
-        if let Some(q) = partner {
-            return Some((vec![q.m.entry], format!("partner named with the actor: {}", name(q))));
+        let mut partners: Vec<usize> = Vec::new();
+        let mut last = a.last;
+        loop {
+            let next = placed.iter().find(|q| {
+                q.first > last
+                    && q.first <= last + 3
+                    && (q.first == last + 1
+                        && by_comma(a, q)
+                        && joiner(None, &text[toks[last].range.end..toks[q.first].range.start])
+                        || q.first == last + 2 && joiner(toks.get(last + 1), "")
+                        || q.first == last + 3
+                            && joiner(toks.get(last + 1), "")
+                            && toks.get(last + 2).is_some_and(|t| t.text == "the"))
+            });
+            match next {
+                Some(q) => {
+                    if cands.iter().any(|c| c.m.entry == q.m.entry) && !partners.contains(&q.m.entry) {
+                        partners.push(q.m.entry);
+                    }
+                    last = q.last;
+                }
+                None => break,
+            }
+        }
+        if !partners.is_empty() {
+            let names: Vec<&str> = partners.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+            return Some((partners, format!("partner named with the actor: {}", names.join(", "))));
         }
     }
     None
@@ -811,10 +1202,15 @@ fn phrase_in(toks: &[Token], list: &[&str]) -> Option<String> {
 }
 
 /// Token index where a document's content starts inside a clause: "a resolution
-/// demanding …", "a statement condemning …".
+/// demanding …", "a statement condemning …", "the resolution on Ukraine's territorial integrity".
 fn content_clause_start(toks: &[Token], _clause: &[usize]) -> Option<usize> {
     (1..toks.len()).find(|&i| {
-        CONTENT_NOUNS.contains(&toks[i - 1].text.as_str()) && (toks[i].text.ends_with("ing") || toks[i].text == "that")
+        let noun = toks[i - 1].text.as_str();
+        CONTENT_NOUNS.contains(&noun)
+            && (toks[i].text.ends_with("ing")
+                || toks[i].text == "that"
+                // "the resolution on …" (not "a statement on Twitter": where it was made).
+                || (matches!(toks[i].text.as_str(), "on" | "about") && !matches!(noun, "statement" | "letter")))
     })
 }
 
@@ -843,6 +1239,14 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
         p.last < k && k - p.last <= 5 && (p.m.possessive || (p.m.form == NameForm::Demonym && k - p.last <= 3))
     }) {
         return vec![p.m.entry];
+    }
+    // Russian genitive: "позицию Астаны", "план Китая".
+    if !toks[k].text.is_ascii()
+        && let Some(p) = cands.iter().find(|p| p.first == k + 1)
+    {
+        let mut v = vec![p.m.entry];
+        v.extend(coordinated(cands, toks, p));
+        return v;
     }
     if toks.get(k + 1).is_some_and(|t| t.text == "of") {
         let skip = if toks.get(k + 2).is_some_and(|t| t.text == "the") {
@@ -920,13 +1324,21 @@ fn starts_as_continuation(text: &str, sr: &Range<usize>, toks: &[Token]) -> bool
     PRONOUNS.contains(&first) || opens_quote
 }
 
-/// Byte ranges inside quotation marks; a quotation never spans a line break.
+/// Byte ranges inside quotation marks. A quotation ends at a line break, except that a
+/// paragraph left open whose next paragraph opens with a quotation mark (the English way of
+/// quoting several paragraphs) keeps its open part as a range of its own.
 pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
         match c {
-            '\n' => open = None,
+            '\n' => {
+                if let Some(s) = open.take()
+                    && text[i..].trim_start().starts_with(['“', '«', '„', '"'])
+                {
+                    out.push(s..i);
+                }
+            }
             '“' | '«' | '„' if open.is_none() => open = Some(i),
             '”' | '»' => {
                 if let Some(s) = open.take() {
@@ -941,4 +1353,552 @@ pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whole quotations: the ranges of `quoted_ranges`, with a paragraph left open joined to
+/// the quotation that continues it in the next paragraph.
+fn quotations(text: &str, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut open_end: Option<usize> = None;
+    for q in quotes {
+        match (out.last_mut(), open_end) {
+            (Some(last), Some(e)) if e == last.end && text[e..q.start].trim().is_empty() => last.end = q.end,
+            _ => out.push(q.clone()),
+        }
+        let closed = text[..q.end].ends_with(['”', '»', '"']);
+        open_end = (!closed).then_some(q.end);
+    }
+    out
+}
+
+/// The speaker of a quotation that runs over several sentences: named by a speech verb in
+/// its last sentence ("…,” he said), in a short sentence right after it ("Said the
+/// ministry."), in its first sentence before the quotation mark ("Tokayev said: “…"), or in
+/// the sentence before it when that ends with a colon.
+#[allow(clippy::too_many_arguments)]
+fn quotation_speaker(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    q: &Range<usize>,
+    in_quote: &dyn Fn(usize) -> bool,
+    prev: Option<&Actor>,
+    doc_actor: Option<&Actor>,
+) -> Option<Actor> {
+    let sentences = input.sentences;
+    let si = sentences.partition_point(|r| r.end <= q.start);
+    let sj = sentences
+        .partition_point(|r| r.end < q.end)
+        .min(sentences.len().saturating_sub(1));
+    let usable = |k: usize| k < sentences.len() && input.boilerplate_start.is_none_or(|b| sentences[k].start < b);
+    let speaker_in = |k: usize| {
+        let (toks, placed) = sentence_view(input, &sentences[k]);
+        speech_actor(input, gaz, lex, toks, &placed, in_quote, prev, doc_actor)
+    };
+    let mut candidates: Vec<(usize, &str)> = vec![(sj, "its last sentence")];
+    if usable(sj + 1) {
+        let (toks, _) = sentence_view(input, &sentences[sj + 1]);
+        let opens_quote = input.text[sentences[sj + 1].clone()].starts_with(['“', '"', '«', '„']);
+        if !opens_quote && toks.len() <= 10 {
+            candidates.push((sj + 1, "the sentence after it"));
+        }
+    }
+    candidates.push((si, "its first sentence"));
+    if si > 0 && input.text[sentences[si - 1].clone()].trim_end().ends_with(':') {
+        candidates.push((si - 1, "the sentence before it"));
+    }
+    candidates
+        .into_iter()
+        .filter(|&(k, _)| usable(k))
+        .find_map(|(k, where_)| {
+            speaker_in(k).map(|a| Actor {
+                subject_at: None,
+                how: format!("speaker of the quotation, named in {where_}: {}", a.how),
+                by_speech: false,
+                ..a
+            })
+        })
+}
+
+/// Parties a cue is about when its sentence names nobody (see [`ImpliedTarget`]): from the
+/// countries the document mentions and what the gazetteer knows about them on its date.
+struct ImpliedParties {
+    /// Countries mentioned before the boilerplate, with their mention counts, most first.
+    countries: Vec<(usize, usize)>,
+    date: Option<Date>,
+}
+
+impl ImpliedParties {
+    fn new(input: &StanceInput<'_>, gaz: &Gazetteer) -> ImpliedParties {
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for m in input.mentions {
+            if input.boilerplate_start.is_some_and(|b| m.range.start >= b) || gaz.kind(m.entry) != EntityKind::Country {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == m.entry) {
+                Some(c) => c.1 += 1,
+                None => counts.push((m.entry, 1)),
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        ImpliedParties {
+            countries: counts,
+            date: input.doc_date,
+        }
+    }
+
+    fn target(&self, gaz: &Gazetteer, kind: Option<ImpliedTarget>, actor: usize) -> Option<(Vec<usize>, String)> {
+        let mentioned = |e: usize| self.countries.iter().any(|c| c.0 == e);
+        match kind? {
+            // A sanctioned actor talking of sanctions talks of its own.
+            ImpliedTarget::Sanctioned if gaz.sanctioned_on(actor, self.date) => None,
+            ImpliedTarget::Sanctioned => {
+                let (e, _) = self
+                    .countries
+                    .iter()
+                    .find(|(e, _)| *e != actor && gaz.sanctioned_on(*e, self.date))?;
+                Some((
+                    vec![*e],
+                    format!(
+                        "nobody named: the country under sanctions that the document mentions, {}",
+                        gaz.entries[*e].name
+                    ),
+                ))
+            }
+            ImpliedTarget::Occupier => self.countries.iter().find_map(|(held, _)| {
+                let occ = gaz
+                    .occupiers_of(*held, self.date)
+                    .into_iter()
+                    .find(|o| *o != actor && mentioned(*o))?;
+                Some((
+                    vec![occ],
+                    format!(
+                        "nobody named: {} holds territory of {}, which the document is about (the facts on the ground are its)",
+                        gaz.entries[occ].name, gaz.entries[*held].name
+                    ),
+                ))
+            }),
+        }
+    }
+}
+
+/// Nouns naming a conflict; with a country's adjective before them ("the Ukrainian crisis")
+/// the conflict is that country's.
+const CONFLICT_NOUNS: &[&str] = &["crisis", "conflict", "situation", "кризис", "конфликт", "ситуаци"];
+/// Nouns naming a conflict by its place after a preposition ("war in Ukraine", "aggression against Ukraine").
+const CONFLICT_PLACE_NOUNS: &[&str] = &[
+    "crisis",
+    "conflict",
+    "situation",
+    "war",
+    "aggression",
+    "invasion",
+    "hostilities",
+    "fighting",
+    "кризис",
+    "конфликт",
+    "ситуаци",
+    "войн",
+    "агресси",
+];
+const CONFLICT_PLACE_PREPS: &[&str] = &["in", "on", "over", "around", "against", "в", "на", "вокруг", "против"];
+
+fn noun_is(word: &str, list: &[&str]) -> bool {
+    list.iter()
+        .any(|n| if n.is_ascii() { word == *n } else { word.starts_with(n) })
+}
+
+/// The country whose conflict a sentence names: "the Ukrainian crisis", "the situation in
+/// Ukraine", "the war against Ukraine" (not "Russia's war": the owner wages it; not
+/// "Russia-Ukraine": a compound names both).
+fn conflict_locus(text: &str, gaz: &Gazetteer, toks: &[Token], placed: &[Placed<'_>]) -> Option<usize> {
+    let country = |p: &&Placed<'_>| gaz.kind(p.m.entry) == EntityKind::Country && !in_compound(text, p.m);
+    toks.iter().enumerate().find_map(|(k, t)| {
+        let w = t.text.as_str();
+        if noun_is(w, CONFLICT_NOUNS)
+            && let Some(p) = placed
+                .iter()
+                .filter(country)
+                .find(|p| p.last + 1 == k && !p.m.possessive)
+        {
+            return Some(p.m.entry);
+        }
+        if noun_is(w, CONFLICT_PLACE_NOUNS)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| CONFLICT_PLACE_PREPS.contains(&n.text.as_str()))
+        {
+            let skip = if toks.get(k + 2).is_some_and(|n| n.text == "the") {
+                3
+            } else {
+                2
+            };
+            return placed
+                .iter()
+                .filter(country)
+                .find(|p| p.first == k + skip)
+                .map(|p| p.m.entry);
+        }
+        None
+    })
+}
+
+/// Words for parties in general: "the sovereignty of states".
+const GENERIC_PARTIES: &[&str] = &[
+    "states",
+    "state",
+    "countries",
+    "country",
+    "nations",
+    "nation",
+    "all",
+    "every",
+    "each",
+    "государств",
+    "стран",
+];
+
+/// Whose sovereignty a sovereignty cue means when no name stands next to it: "its
+/// territorial integrity" → the country "its" refers to (none when that is the actor);
+/// "the territorial integrity of states", or the bare principle, in a sentence about a
+/// conflict ("the Ukrainian crisis", here or in the previous sentence) → that country.
+#[allow(clippy::too_many_arguments)]
+fn sovereignty_party(
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    cue_start: usize,
+    cue_end: usize,
+    actor: &Actor,
+    locus: Option<usize>,
+    recent: &[usize],
+) -> Option<(Vec<usize>, String)> {
+    let is_actor = |e: usize| e == actor.entry || actor_entry(gaz, e, date) == Some(actor.entry);
+    let last_recent = recent.last().copied();
+    // A name right before ("Kazakh sovereignty", "Ukraine's") or a copula ("X is a sovereign state").
+    if placed.iter().any(|p| p.last + 1 == cue_start)
+        || toks[cue_start.saturating_sub(6)..cue_start]
+            .iter()
+            .any(|t| COPULAS.contains(&t.text.as_str()))
+    {
+        return None;
+    }
+    let before = cue_start.checked_sub(1).map(|i| toks[i].text.as_str());
+    if before == Some("its") {
+        let preceding = |other_only: bool| {
+            placed
+                .iter()
+                .rev()
+                .find(|p| {
+                    p.last + 1 < cue_start
+                        && gaz.kind(p.m.entry) == EntityKind::Country
+                        && !(other_only && is_actor(p.m.entry))
+                })
+                .map(|p| p.m.entry)
+        };
+        let mut antecedent = preceding(false).or(last_recent)?;
+        // One respects or recognises another's integrity, not one's own: "Kazakhstan respects its sovereignty".
+        let respect = toks[cue_start.saturating_sub(4)..cue_start - 1].iter().any(|t| {
+            ["respect", "recogni", "уважа", "призна"]
+                .iter()
+                .any(|r| t.text.starts_with(r))
+        });
+        if is_actor(antecedent) && respect {
+            antecedent = preceding(true).or(recent.iter().rev().copied().find(|c| !is_actor(*c)))?;
+        }
+        if is_actor(antecedent) {
+            return None;
+        }
+        return Some((
+            vec![antecedent],
+            format!(
+                "“its {}”: the country it refers to, {}",
+                toks[cue_start].text, gaz.entries[antecedent].name
+            ),
+        ));
+    }
+    if matches!(before, Some("their" | "his" | "her" | "our" | "my" | "your")) {
+        return None;
+    }
+    // "… of states", "… of all states": the principle in general; "of <something else>": not a party.
+    if toks.get(cue_end).is_some_and(|t| t.text == "of") {
+        let next = toks
+            .get(cue_end + 1)
+            .filter(|t| t.text != "the")
+            .or(toks.get(cue_end + 2))
+            .map(|t| t.text.as_str())
+            .unwrap_or("");
+        if !GENERIC_PARTIES.iter().any(|g| next.starts_with(g)) {
+            return None;
+        }
+    }
+    let locus = locus.filter(|l| !is_actor(*l))?;
+    Some((
+        vec![locus],
+        format!(
+            "the principle, in a sentence about the conflict of {}",
+            gaz.entries[locus].name
+        ),
+    ))
+}
+
+/// Whether the cue at `cue_start` sits in a later clause that has a subject of its own, other
+/// than the actor: "Russia controls …, while Ukraine insists on its territorial integrity".
+#[allow(clippy::too_many_arguments)]
+fn clause_has_other_subject(
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    clause: &[usize],
+    in_quote: &dyn Fn(usize) -> bool,
+    cue_start: usize,
+    actor: &Actor,
+) -> bool {
+    let c = clause[cue_start];
+    let Some(cs) = clause.iter().position(|&x| x == c) else {
+        return false;
+    };
+    if cs == 0 {
+        return false;
+    }
+    let mut k = cs;
+    while k < cue_start
+        && matches!(
+            toks[k].text.as_str(),
+            "while" | "whereas" | "but" | "however" | "although" | "though" | "and" | "yet" | "the"
+        )
+    {
+        k += 1;
+    }
+    placed.iter().any(|p| {
+        p.first == k
+            && p.last < cue_start
+            && !in_quote(p.m.range.start)
+            && actor_entry(gaz, p.m.entry, date).is_some_and(|e| e != actor.entry)
+            // "…, but Russia is invincible": the cue says what the name is, the name is its target.
+            && !(toks
+                .get(p.last + 1)
+                .is_some_and(|t| COPULAS.contains(&t.text.as_str()))
+                && cue_start <= p.last + 4)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{sentences, text};
+    use std::sync::OnceLock;
+
+    fn resources() -> &'static (Gazetteer, Lexicon) {
+        static R: OnceLock<(Gazetteer, Lexicon)> = OnceLock::new();
+        R.get_or_init(|| {
+            (
+                Gazetteer::with_overrides(Vec::new()).unwrap(),
+                Lexicon::with_override(None).unwrap(),
+            )
+        })
+    }
+
+    /// (sentence, actor, target, score, explanation) for every event in `src`, dated `date`.
+    fn events(src: &str, date: Option<&str>) -> Vec<(usize, String, String, f32, String)> {
+        let (gaz, lex) = resources();
+        let sentences = sentences::split_sentences(src);
+        let folded = text::Folded::new(src);
+        let mentions = gaz.find(src, &folded);
+        let tokens: Vec<Token> = text::tokenize(&folded.text)
+            .into_iter()
+            .map(|t| Token {
+                range: folded.original_range(t.range),
+                text: t.text,
+            })
+            .collect();
+        let input = StanceInput {
+            text: src,
+            sentences: &sentences,
+            tokens: &tokens,
+            mentions: &mentions,
+            boilerplate_start: None,
+            doc_date: date.map(|d| d.parse().unwrap()),
+        };
+        find_stances(&input, gaz, lex)
+            .into_iter()
+            .map(|s| {
+                (
+                    s.sentence,
+                    gaz.entries[s.actor].name.clone(),
+                    gaz.entries[s.target].name.clone(),
+                    s.score,
+                    s.explanation,
+                )
+            })
+            .collect()
+    }
+
+    fn has(ev: &[(usize, String, String, f32, String)], sentence: usize, actor: &str, target: &str, sign: i8) -> bool {
+        ev.iter().any(|(s, a, t, score, _)| {
+            *s == sentence
+                && a == actor
+                && t == target
+                && match sign {
+                    1 => *score > 0.1,
+                    -1 => *score < -0.1,
+                    _ => score.abs() <= 0.1,
+                }
+        })
+    }
+
+    #[test]
+    fn a_quotation_over_several_sentences_belongs_to_the_speaker_named_at_its_end() {
+        let src = "“We respect the sovereignty of Ukraine. China's peace plan deserves support. \
+                   Russia remains our strategic partner,” Tokayev said.";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 0, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+        assert!(has(&ev, 1, "Kazakhstan", "China", 1), "{ev:#?}");
+        assert!(has(&ev, 2, "Kazakhstan", "Russia", 1), "{ev:#?}");
+        assert!(ev.iter().all(|e| e.1 == "Kazakhstan"), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_quotation_attributed_in_the_sentence_after_it() {
+        let src = "Lavrov spoke to reporters in Moscow. “China's peace plan deserves support. \
+                   Kazakhstan remains a reliable ally.” Tokayev said.";
+        let ev = events(src, Some("2023-03-01"));
+        let sents: Vec<&str> = sentences::split_sentences(src).into_iter().map(|r| &src[r]).collect();
+        assert!(
+            has(&ev, 1, "Kazakhstan", "China", 1),
+            "{ev:#?} {sents:?} {:?}",
+            quoted_ranges(src)
+        );
+        assert!(ev.iter().all(|e| e.1 == "Kazakhstan" || e.0 == 0), "{ev:#?}");
+        let src = "“Russia's aggression deserves condemnation. Ukraine's sovereignty must be restored.” \
+                   Said the Kazakh Foreign Ministry.";
+        let ev = events(src, Some("2023-03-01"));
+        let sents: Vec<&str> = sentences::split_sentences(src).into_iter().map(|r| &src[r]).collect();
+        assert!(
+            has(&ev, 1, "Kazakhstan", "Ukraine", 1),
+            "{ev:#?} {sents:?} {:?}",
+            quoted_ranges(src)
+        );
+    }
+
+    #[test]
+    fn a_quotation_introduced_by_its_speaker() {
+        let src = "Tokayev said:\n“We respect the territorial integrity of Ukraine. \
+                   China's peace plan deserves support. Russia remains our strategic partner.”";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+        assert!(has(&ev, 2, "Kazakhstan", "China", 1), "{ev:#?}");
+        assert!(has(&ev, 3, "Kazakhstan", "Russia", 1), "{ev:#?}");
+        // The same with the speaker in the quotation's first sentence.
+        let src = "Speaking in Astana, Tokayev said: “We respect the territorial integrity of Ukraine. \
+                   China's peace plan deserves support.”";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 1, "Kazakhstan", "China", 1), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_quotation_over_two_paragraphs() {
+        let src = "“We respect the territorial integrity of Ukraine.\n\
+                   “China's peace plan deserves support,” Tokayev said.";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 0, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+        assert!(has(&ev, 1, "Kazakhstan", "China", 1), "{ev:#?}");
+    }
+
+    #[test]
+    fn the_speaker_of_one_sentence_is_not_carried_into_unquoted_text() {
+        // The quotation is closed in its own sentence; the next sentence has a subject of its own.
+        let src = "“We value our partnership with Kazakhstan,” Lavrov said. \
+                   China criticised the sanctions against Iran.";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 0, "Russia", "Kazakhstan", 1), "{ev:#?}");
+        assert!(ev.iter().all(|e| e.0 != 1 || e.1 == "China"), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_body_without_its_country_speaks_for_the_country_its_statement_names() {
+        let src = "China's Foreign Ministry released a statement. \
+                   “The Republic of Kazakhstan welcomes China's peace plan,” the Foreign Ministry said.";
+        let ev = events(src, Some("2023-02-25"));
+        assert!(has(&ev, 1, "Kazakhstan", "China", 1), "{ev:#?}");
+    }
+
+    #[test]
+    fn sovereignty_of_a_party_named_in_another_clause_or_sentence() {
+        // The principle in a sentence about a conflict.
+        let src = "Kazakhstan called for a settlement of the Ukrainian crisis based on the \
+                   territorial integrity and sovereignty of states.";
+        let ev = events(src, Some("2023-02-25"));
+        assert!(has(&ev, 0, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+        // "its" after a party named in the previous sentence.
+        let src = "Russian troops remain in Ukraine. Kazakhstan respects its territorial integrity.";
+        let ev = events(src, Some("2023-02-25"));
+        assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+        // A country's own sovereignty is not a stance toward anyone.
+        let src =
+            "Russia controls part of Ukraine, while Ukraine insists on the restoration of its territorial integrity.";
+        let ev = events(src, Some("2024-09-16"));
+        assert!(ev.is_empty(), "{ev:#?}");
+        let src = "Kazakhstan will defend its sovereignty, Tokayev said after talks with Russia.";
+        let ev = events(src, Some("2024-09-16"));
+        assert!(!ev.iter().any(|e| e.2 == "Russia" && e.3 > 0.1), "{ev:#?}");
+    }
+
+    #[test]
+    fn refusing_sanctions_and_accepting_facts_favour_the_sanctioned_and_the_occupier() {
+        let src = "The crisis in Ukraine worries the Kazakh, Russian and Ukrainian people alike. \
+                   Kazakhstan calls on all parties to refuse the language of ultimatums and sanctions. \
+                   We have to take into account the accomplished facts.";
+        let ev = events(src, Some("2014-03-27"));
+        assert!(has(&ev, 1, "Kazakhstan", "Russia", 1), "{ev:#?}");
+        assert!(has(&ev, 2, "Kazakhstan", "Russia", 1), "{ev:#?}");
+        // Before the sanctions of 2014 and the occupation, nobody is implied.
+        let ev = events(src, Some("2010-01-01"));
+        assert!(ev.is_empty(), "{ev:#?}");
+        // Imposing sanctions, named: against the party named.
+        let src = "Kazakhstan will not join the sanctions against Russia, the ministry said.";
+        let ev = events(src, Some("2022-03-01"));
+        assert!(has(&ev, 0, "Kazakhstan", "Russia", 1), "{ev:#?}");
+    }
+
+    #[test]
+    fn denying_disagreement_states_accord() {
+        let src =
+            "Tokayev met Putin in the Kremlin. “There have never been any disagreements between our states,” he said.";
+        let ev = events(src, Some("2024-09-16"));
+        assert!(has(&ev, 1, "Kazakhstan", "Russia", 1), "{ev:#?}");
+    }
+
+    #[test]
+    fn after_a_comma_or_dash_the_speaker_follows_the_verb() {
+        let src = "«Россия остаётся нашим стратегическим партнёром», — сказал Токаев.";
+        let ev = events(src, Some("2024-09-16"));
+        assert!(has(&ev, 0, "Kazakhstan", "Russia", 1), "{ev:#?}");
+        let src = "Kazakhstan will not help Russia evade sanctions, said Tokayev.";
+        let ev = events(src, Some("2022-06-17"));
+        assert!(has(&ev, 0, "Kazakhstan", "Russia", -1), "{ev:#?}");
+    }
+
+    #[test]
+    fn rejecting_sanctions_is_a_position_on_the_sanctioned() {
+        let src = "China firmly opposes the unilateral sanctions against Russia.";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 0, "China", "Russia", 1), "{ev:#?}");
+        assert!(!has(&ev, 0, "China", "Russia", -1), "{ev:#?}");
+        // Somebody's sanctions, condemned: criticism of that somebody.
+        let src = "Iran condemned the European Union's sanctions over drone deliveries.";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 0, "Iran", "European Union", -1), "{ev:#?}");
+    }
+
+    #[test]
+    fn mediating_between_two_parties_is_even_handed() {
+        let src = "Lula said Brazil would not take sides and offered to mediate between Russia and Ukraine.";
+        let ev = events(src, Some("2023-04-16"));
+        assert!(has(&ev, 0, "Brazil", "Russia", 0), "{ev:#?}");
+        assert!(has(&ev, 0, "Brazil", "Ukraine", 0), "{ev:#?}");
+        assert!(ev.iter().all(|e| e.3.abs() <= 0.1), "{ev:#?}");
+    }
 }
