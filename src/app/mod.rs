@@ -831,6 +831,11 @@ impl eframe::App for StanceApp {
         self.ui_main(ui);
     }
 
+    /// Screenshots leave nothing behind; presentation mode's zoom is not remembered.
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshot.is_none() && !self.presentation
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none()
             && let Ok(s) = serde_json::to_string(&self.settings)

@@ -160,21 +160,26 @@ impl TimelineView {
         );
         ui.horizontal(|ui| {
             ui.heading("Stance timeline");
-            let n: usize = data.series.iter().flat_map(|s| &s.points).map(|p| p.stances.len()).sum();
+            let n: usize = data
+                .series
+                .iter()
+                .flat_map(|s| &s.points)
+                .map(|p| p.stances.len())
+                .sum();
             ui.label(egui::RichText::new(format!("{n} dated stance events in {} series", data.series.len())).weak());
             if data.hidden_series > 0 {
                 ui.label(egui::RichText::new(format!("(+{} smaller series not drawn)", data.hidden_series)).weak());
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.selectable_value(&mut settings.plot_event_dates, true, "event date")
-                    .on_hover_text("Place each stance at the date its sentence names (\"in 2014\", \"on Monday\"), else at publication");
-                ui.selectable_value(&mut settings.plot_event_dates, false, "publication date");
-                ui.label("Plot by:");
-                ui.checkbox(&mut settings.show_reference_events, "events")
-                    .on_hover_text("Reference events (assets/events.csv and the corpus's .stance-explorer/events.csv)");
-            });
         });
-        ui.horizontal(|ui| {
+        // Controls wrap onto more rows when the view is narrow (presentation mode, small windows).
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Plot by:");
+            ui.selectable_value(&mut settings.plot_event_dates, false, "publication date");
+            ui.selectable_value(&mut settings.plot_event_dates, true, "event date")
+                .on_hover_text("Place each stance at the date its sentence names (\"in 2014\", \"on Monday\"), else at publication");
+            ui.checkbox(&mut settings.show_reference_events, "events")
+                .on_hover_text("Reference events (assets/events.csv and the corpus's .stance-explorer/events.csv)");
+            ui.separator();
             axis_controls_ui(ui, corpus, settings);
             ui.separator();
             match selection.period_label() {
