@@ -117,6 +117,25 @@ pub enum StanceAction {
         /// New score.
         score: f32,
     },
+    /// The position is someone else's: this entity (canonical name) holds it.
+    SetActor {
+        /// New actor's canonical name.
+        actor: String,
+    },
+    /// The position is about another entity (canonical name).
+    SetTarget {
+        /// New target's canonical name.
+        target: String,
+    },
+    /// The analyst codes a stance the analysis missed: `actor` toward `target`
+    /// (the edit's names) in this sentence.
+    Add {
+        /// Score in [-1, 1].
+        score: f32,
+        /// Words of the sentence that carry it (empty: the whole sentence).
+        #[serde(default)]
+        cue: String,
+    },
 }
 
 /// Applies stance edits to a corpus; edits whose event no longer exists are skipped.
@@ -131,10 +150,20 @@ pub fn apply_stance_edits(corpus: &mut Corpus, edits: &[StanceEdit]) {
             && c.entity(s.target).name == e.target
     };
     for e in edits {
+        if let StanceAction::Add { score, cue } = &e.action {
+            add_stance(corpus, e, *score, cue);
+            continue;
+        }
         let hits: Vec<usize> = (0..corpus.stances.len())
             .filter(|i| matches(corpus, &corpus.stances[*i], e))
             .collect();
-        match e.action {
+        let mark = |s: &mut crate::model::StanceEvent, what: &str| {
+            if !s.corrected {
+                s.corrected = true;
+                s.explanation = format!("{what} by the analyst (was found as: {})", s.explanation);
+            }
+        };
+        match &e.action {
             StanceAction::Remove => {
                 for i in hits.into_iter().rev() {
                     corpus.stances.remove(i);
@@ -144,15 +173,66 @@ pub fn apply_stance_edits(corpus: &mut Corpus, edits: &[StanceEdit]) {
                 for i in hits {
                     let s = &mut corpus.stances[i];
                     s.score = score.clamp(-1.0, 1.0);
-                    if !s.corrected {
-                        s.corrected = true;
-                        s.explanation = format!("score set by the analyst (was found as: {})", s.explanation);
-                    }
+                    mark(s, "score set");
                 }
             }
+            StanceAction::SetActor { actor } => {
+                let Some(id) = corpus.entity_named(actor) else { continue };
+                for i in hits {
+                    let s = &mut corpus.stances[i];
+                    s.actor = id;
+                    mark(s, "actor set");
+                }
+            }
+            StanceAction::SetTarget { target } => {
+                let Some(id) = corpus.entity_named(target) else {
+                    continue;
+                };
+                for i in hits {
+                    let s = &mut corpus.stances[i];
+                    s.target = id;
+                    mark(s, "target set");
+                }
+            }
+            StanceAction::Add { .. } => {}
         }
     }
     corpus.rebuild_index();
+}
+
+/// Adds the analyst's own stance event (skipped when the document, sentence or an entity is gone).
+fn add_stance(corpus: &mut Corpus, e: &StanceEdit, score: f32, cue: &str) {
+    let Some(doc) = corpus.documents.iter().find(|d| d.path == e.document) else {
+        return;
+    };
+    let (Some(actor), Some(target), Some(range)) = (
+        corpus.entity_named(&e.actor),
+        corpus.entity_named(&e.target),
+        doc.sentences.get(e.sentence).cloned(),
+    ) else {
+        return;
+    };
+    let sentence = &doc.text[range.clone()];
+    let cue_range = match sentence.find(cue).filter(|_| !cue.trim().is_empty()) {
+        Some(at) => range.start + at..range.start + at + cue.len(),
+        None => range.clone(),
+    };
+    let event = crate::model::StanceEvent {
+        doc: doc.id,
+        actor,
+        speaker: None,
+        target,
+        score: score.clamp(-1.0, 1.0),
+        sentence: e.sentence,
+        cue: doc.text[cue_range.clone()].to_string(),
+        cue_range,
+        category: "analyst".into(),
+        negated: false,
+        explanation: "added by the analyst".into(),
+        event_date: None,
+        corrected: true,
+    };
+    corpus.stances.push(event);
 }
 
 /// An edit of the entity table, by canonical names (so it survives re-analysis).

@@ -269,3 +269,111 @@ fn a_score_set_by_the_analyst_is_marked_in_the_export() {
     assert_eq!(first["score"], -0.5);
     assert_eq!(first["corrected"], true);
 }
+
+#[test]
+fn a_stance_added_for_a_clicked_sentence_is_saved_shown_and_in_analyze() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Talks\n\nAstana, 3 May 2021. Kazakhstan and China held talks on trade.\n\nThe two sides met again later.",
+    )
+    .unwrap();
+    let store = CorrectionStore::for_corpus(Some(dir.path()));
+    let mut h = app_on(Some(dir.path()), &store);
+    let before = h.state().corpus.stances.len();
+    // Click the sentence in the reader to select it.
+    h.get_by_label_contains("held talks on trade").click();
+    h.run_steps(3);
+    assert!(
+        h.state().selection.focus_sentence.is_some(),
+        "the click selects the sentence"
+    );
+    h.get_by_label_contains("Code a stance in sentence").click();
+    h.run_steps(3);
+    for name in ["Kazakhstan", "China"] {
+        // Actor first, then target: each time the first combo box still saying "choose…".
+        h.get_all_by_value("choose…")
+            .next()
+            .expect("an unset combo box")
+            .click();
+        h.run_steps(3);
+        h.get_all_by_label(name).last().unwrap().click();
+        h.run_steps(3);
+    }
+    h.get_by_label("Add stance").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert_eq!(app.corpus.stances.len(), before + 1, "the stance is there at once");
+    let added = app.corpus.stances.iter().find(|s| s.category == "analyst").unwrap();
+    assert_eq!(app.corpus.entity(added.actor).name, "Kazakhstan");
+    assert_eq!(app.corpus.entity(added.target).name, "China");
+    assert!(added.corrected);
+    // Saved in the folder's sidecar, so analyze sees it too, marked as corrected.
+    let json = analyze_json(dir.path());
+    let coded: Vec<&serde_json::Value> = json["stances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["category"] == "analyst")
+        .collect();
+    assert_eq!(coded.len(), 1);
+    assert_eq!(coded[0]["actor"], "Kazakhstan");
+    assert_eq!(coded[0]["corrected"], true);
+    // Another correction does not add it twice.
+    h.get_by_label_contains("Stance events (").click();
+    h.run_steps(3);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    wait_for_load(&mut h);
+    assert_eq!(h.state().corpus.stances.len(), before, "undo removes it");
+}
+
+#[test]
+fn reassigning_actor_and_target_sticks_across_reloads() {
+    use stance_explorer::corrections::{Corrections, StanceAction, StanceEdit};
+    let base = load_corpus_with(None, &LoadControl::default(), &Default::default()).unwrap();
+    let kz = base.entity_named("Kazakhstan").unwrap();
+    let s = base.stances.iter().find(|s| s.actor == kz).unwrap();
+    let (doc, sentence, target) = (
+        base.doc(s.doc).path.clone(),
+        s.sentence,
+        base.entity(s.target).name.clone(),
+    );
+    let edits = vec![
+        StanceEdit {
+            document: doc.clone(),
+            sentence,
+            actor: "Kazakhstan".into(),
+            target: target.clone(),
+            action: StanceAction::SetActor { actor: "China".into() },
+        },
+        StanceEdit {
+            document: doc.clone(),
+            sentence,
+            actor: "China".into(),
+            target: target.clone(),
+            action: StanceAction::SetTarget {
+                target: "United Nations".into(),
+            },
+        },
+    ];
+    let c = load_corpus_with(
+        None,
+        &LoadControl::default(),
+        &Corrections {
+            stances: edits,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let moved: Vec<_> = c
+        .stances
+        .iter()
+        .filter(|x| c.doc(x.doc).path == doc && x.sentence == sentence && x.corrected)
+        .collect();
+    assert!(!moved.is_empty());
+    for m in moved {
+        assert_eq!(c.entity(m.actor).name, "China");
+        assert_eq!(c.entity(m.target).name, "United Nations");
+        assert!(m.explanation.contains("by the analyst"));
+    }
+}

@@ -258,6 +258,9 @@ impl StanceApp {
             }
             ReaderCommand::Stance(edit) => {
                 self.corrections.stances.push(edit.clone());
+                // Only the new edit: the corpus already has the earlier ones (an added
+                // stance must not be added twice).
+                crate::corrections::apply_stance_edits(Arc::make_mut(&mut self.corpus), std::slice::from_ref(edit));
                 Ok(())
             }
             ReaderCommand::TogglePin(a) => {
@@ -330,7 +333,6 @@ impl StanceApp {
         });
         let corpus = Arc::make_mut(&mut self.corpus);
         self.corrections.apply_dates(corpus);
-        crate::corrections::apply_stance_edits(corpus, &self.corrections.stances);
         self.corpus_generation += 1;
         self.filter_cache = None;
         self.timeline.invalidate();

@@ -261,7 +261,7 @@ impl CompareView {
                                         hovered: selection.hovered_entity,
                                         framing: &doc.framing,
                                     };
-                                    let (resp, hovered) =
+                                    let (resp, hovered, _) =
                                         highlighted_label_ui(ui, &doc.text[range.clone()], range.start, &h);
                                     if let Some(e) = hovered {
                                         selection.hover_entity(e);

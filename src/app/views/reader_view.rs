@@ -18,6 +18,8 @@ pub struct ReaderView {
     date_error: Option<String>,
     /// Score being edited per stance event of the open document.
     score_edits: std::collections::HashMap<crate::model::StanceId, f32>,
+    /// The "code a stance" form for the selected sentence: actor, target, score.
+    new_stance: (String, String, f32),
     /// Events pinned as callouts (set by the app from the corrections).
     pub pinned: Vec<crate::corrections::Annotation>,
 }
@@ -74,6 +76,9 @@ impl ReaderView {
         if let Some(c) = self.stances_ui(ui, corpus, selection) {
             command = Some(c);
         }
+        if let Some(c) = self.add_stance_ui(ui, corpus, selection) {
+            command = Some(c);
+        }
         for n in &doc.notices {
             ui.label(
                 egui::RichText::new(format!("⚠ {n}"))
@@ -119,7 +124,7 @@ impl ReaderView {
                         hovered: selection.hovered_entity,
                         framing: &doc.framing,
                     };
-                    let (resp, hovered) = if boiler {
+                    let (resp, hovered, byte) = if boiler {
                         ui.scope(|ui| {
                             ui.visuals_mut().override_text_color = Some(ui.visuals().weak_text_color());
                             highlighted_label_ui(ui, text, start, &h)
@@ -128,6 +133,13 @@ impl ReaderView {
                     } else {
                         highlighted_label_ui(ui, text, start, &h)
                     };
+                    if resp.clicked()
+                        && let Some(b) = byte
+                    {
+                        // A click selects the sentence (to code a stance the analysis missed).
+                        selection.focus_sentence = doc.sentence_at(b);
+                        selection.focus_cue = None;
+                    }
                     if let Some(e) = hovered {
                         selection.hover_entity(e);
                         resp.on_hover_ui(|ui| {
@@ -197,6 +209,27 @@ impl ReaderView {
                                     command =
                                         Some(ReaderCommand::Stance(edit(crate::corrections::StanceAction::Remove)));
                                 }
+                                ui.menu_button("⋯", |ui| {
+                                    ui.label(egui::RichText::new("Whose position is it?").weak());
+                                    for (eid, name) in doc_entities(corpus, s.doc) {
+                                        if eid != s.actor && ui.button(format!("Actor: {name}")).clicked() {
+                                            command = Some(ReaderCommand::Stance(edit(
+                                                crate::corrections::StanceAction::SetActor { actor: name.clone() },
+                                            )));
+                                        }
+                                    }
+                                    ui.separator();
+                                    ui.label(egui::RichText::new("What is it about?").weak());
+                                    for (eid, name) in doc_entities(corpus, s.doc) {
+                                        if eid != s.target && ui.button(format!("Target: {name}")).clicked() {
+                                            command = Some(ReaderCommand::Stance(edit(
+                                                crate::corrections::StanceAction::SetTarget { target: name.clone() },
+                                            )));
+                                        }
+                                    }
+                                })
+                                .response
+                                .on_hover_text("Change the actor or the target (saved, undoable)");
                                 let key = crate::corrections::Annotation::of_stance(corpus, *sid);
                                 let pinned = self.pinned.iter().any(|a| a.same_event(&key));
                                 if ui
@@ -225,6 +258,61 @@ impl ReaderView {
                             });
                         }
                     });
+            });
+        command
+    }
+
+    /// For the sentence selected in the text: code a stance the analysis missed.
+    fn add_stance_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &Selection) -> Option<ReaderCommand> {
+        let id = selection.open_doc?;
+        let sentence = selection.focus_sentence?;
+        let doc = corpus.doc(id);
+        doc.sentences.get(sentence)?;
+        let entities = doc_entities(corpus, id);
+        if entities.len() < 2 {
+            return None;
+        }
+        let mut command = None;
+        egui::CollapsingHeader::new(format!("Code a stance in sentence {}", sentence + 1))
+            .id_salt(("add_stance", id.0))
+            .show(ui, |ui| {
+                let (actor, target, score) = &mut self.new_stance;
+                ui.horizontal_wrapped(|ui| {
+                    for (label, value) in [("Actor", &mut *actor), ("Target", &mut *target)] {
+                        ui.label(label);
+                        egui::ComboBox::new(("new_stance", label), "")
+                            .selected_text(if value.is_empty() { "choose…" } else { value.as_str() })
+                            .show_ui(ui, |ui| {
+                                for (_, name) in &entities {
+                                    ui.selectable_value(value, name.clone(), name);
+                                }
+                            });
+                    }
+                    ui.label("Score");
+                    ui.add(
+                        egui::DragValue::new(score)
+                            .range(-1.0..=1.0)
+                            .speed(0.05)
+                            .fixed_decimals(2),
+                    );
+                    let ready = !actor.is_empty() && !target.is_empty() && actor != target;
+                    if ui
+                        .add_enabled(ready, egui::Button::new("Add stance"))
+                        .on_hover_text("Saved as yours, shown on the timeline, undoable")
+                        .clicked()
+                    {
+                        command = Some(ReaderCommand::Stance(crate::corrections::StanceEdit {
+                            document: doc.path.clone(),
+                            sentence,
+                            actor: actor.clone(),
+                            target: target.clone(),
+                            action: crate::corrections::StanceAction::Add {
+                                score: *score,
+                                cue: String::new(),
+                            },
+                        }));
+                    }
+                });
             });
         command
     }
@@ -296,4 +384,27 @@ impl ReaderView {
         }
         command
     }
+}
+
+/// Entities mentioned in document `doc` (countries, people, organisations), by name.
+fn doc_entities(corpus: &Corpus, doc: crate::model::DocId) -> Vec<(crate::model::EntityId, String)> {
+    let mut v: Vec<(crate::model::EntityId, String)> = corpus
+        .doc(doc)
+        .mentions
+        .iter()
+        .map(|(e, _)| *e)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .filter(|e| {
+            matches!(
+                corpus.entity(*e).kind,
+                crate::model::EntityKind::Country
+                    | crate::model::EntityKind::Person
+                    | crate::model::EntityKind::Organization
+            )
+        })
+        .map(|e| (e, corpus.entity(e).name.clone()))
+        .collect();
+    v.sort_by(|a, b| a.1.cmp(&b.1));
+    v
 }

@@ -132,13 +132,14 @@ pub fn entity_at(mentions: &[(EntityId, Range<usize>)], at: usize) -> Option<Ent
         .map(|(e, _)| *e)
 }
 
-/// Shows `text` with highlights; returns the response and the entity under the pointer.
+/// Shows `text` with highlights; returns the response, the entity under the pointer
+/// and the document byte under the pointer.
 pub fn highlighted_label_ui(
     ui: &mut egui::Ui,
     text: &str,
     offset: usize,
     h: &Highlights<'_>,
-) -> (egui::Response, Option<EntityId>) {
+) -> (egui::Response, Option<EntityId>, Option<usize>) {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
     let dark = ui.visuals().dark_mode;
@@ -157,14 +158,14 @@ pub fn highlighted_label_ui(
     let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     let pos = rect.min;
-    let hovered = response
+    let byte = response
         .hover_pos()
-        .and_then(|p| byte_at_pointer(&galley, pos, p, text, offset))
-        .and_then(|b| entity_at(h.mentions, b));
+        .and_then(|p| byte_at_pointer(&galley, pos, p, text, offset));
+    let hovered = byte.and_then(|b| entity_at(h.mentions, b));
     if ui.is_rect_visible(rect) {
         ui.painter().galley(pos, galley, color);
     }
-    (response, hovered)
+    (response, hovered, byte)
 }
 
 #[cfg(test)]
