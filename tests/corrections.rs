@@ -377,3 +377,51 @@ fn reassigning_actor_and_target_sticks_across_reloads() {
         assert!(m.explanation.contains("by the analyst"));
     }
 }
+
+#[test]
+fn the_reader_menu_reassigns_an_events_target_and_saves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = CorrectionStore::at(dir.path().join("corrections.json"));
+    let mut h = app_with_store(&store);
+    h.get_by_label_contains("Stance events (").click();
+    h.run_steps(3);
+    h.get_all_by_label("⋯").next().expect("a ⋯ menu per event").click();
+    h.run_steps(3);
+    // The first event in the list, and the first entity (by name) the document mentions that is not its target.
+    let new_target = {
+        let c = &h.state().corpus;
+        let doc = h.state().selection.open_doc.unwrap();
+        let first = c.stance(c.index.stances_by_doc[doc.index()][0]);
+        let mut names: Vec<String> = c
+            .doc(doc)
+            .mentions
+            .iter()
+            .map(|(e, _)| *e)
+            .filter(|e| *e != first.target)
+            .filter(|e| {
+                use stance_explorer::model::EntityKind::*;
+                matches!(c.entity(*e).kind, Country | Person | Organization)
+            })
+            .map(|e| c.entity(e).name.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names[0].clone()
+    };
+    let label = format!("Target: {new_target}");
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    let saved = store.load().corrections.stances;
+    assert_eq!(saved.len(), 1, "saved at once");
+    assert!(
+        matches!(&saved[0].action, stance_explorer::corrections::StanceAction::SetTarget { target } if *target == new_target)
+    );
+    let app = h.state();
+    assert!(
+        app.corpus
+            .stances
+            .iter()
+            .any(|s| s.corrected && app.corpus.entity(s.target).name == new_target),
+        "the event now points at {new_target}"
+    );
+}
