@@ -4,6 +4,8 @@
 //! and the `[package.metadata.deb]` assets in Cargo.toml name the same files.
 //! Needs `desktop-file-validate` and `xvfb-run` (scripts/install-deps.sh installs both).
 
+mod common;
+use common::assert_not_blank;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -88,36 +90,6 @@ fn desktop_key(text: &str, key: &str) -> Option<String> {
         }
     }
     None
-}
-
-fn assert_not_blank(path: &Path, min_w: u32, min_h: u32) {
-    let img = image::open(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .to_rgba8();
-    assert!(
-        img.width() >= min_w && img.height() >= min_h,
-        "{}: {}x{}, expected at least {min_w}x{min_h}",
-        path.display(),
-        img.width(),
-        img.height()
-    );
-    let mut colors = std::collections::HashSet::new();
-    for p in img.pixels().step_by(7) {
-        colors.insert(p.0);
-    }
-    assert!(
-        colors.len() > 50,
-        "{} looks blank ({} colours)",
-        path.display(),
-        colors.len()
-    );
-    let bg = img.get_pixel(1, 1).0;
-    let differ = img.pixels().filter(|p| p.0 != bg).count();
-    assert!(
-        differ * 20 > (img.width() * img.height()) as usize,
-        "{} is mostly background",
-        path.display()
-    );
 }
 
 #[test]

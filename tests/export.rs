@@ -1,6 +1,7 @@
 //! File → Export, presentation mode, pinned callouts and recent folders, driven
 //! through the UI; and the `export` command on the same chart.
 
+mod common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stance_explorer::analysis::load_corpus_with;
@@ -17,12 +18,7 @@ fn harness_with(settings: Settings) -> Harness<'static, StanceApp> {
     app.set_correction_store(stance_explorer::corrections::CorrectionStore::at(
         dir.join("corrections.json"),
     ));
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(stance_explorer::app::theme::install_fonts)
-        .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
-    h.run_steps(3);
-    h
+    common::app_harness(app, [1600.0, 1000.0], 3)
 }
 
 fn harness() -> Harness<'static, StanceApp> {

@@ -1,6 +1,7 @@
 //! Drag and drop onto the window, and the watched folder: new or changed articles
 //! are re-analysed in the background and the user's filter is kept.
 
+mod common;
 use egui_kittest::Harness;
 use stance_explorer::app::StanceApp;
 use stance_explorer::app::settings::Settings;
@@ -14,12 +15,7 @@ so-called republics, President Tokayev said.";
 
 fn empty_app() -> Harness<'static, StanceApp> {
     let app = StanceApp::with_corpus(Default::default(), Settings::default());
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(stance_explorer::app::theme::install_fonts)
-        .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
-    h.run_steps(2);
-    h
+    common::app_harness(app, [1400.0, 900.0], 2)
 }
 
 /// Steps the UI until `done` holds (or `secs` pass).

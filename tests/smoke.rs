@@ -2,6 +2,8 @@
 //! display), it renders the sample corpus and saves a screenshot of every view.
 //! Needs `xvfb-run` or `DISPLAY` (scripts/install-deps.sh installs Xvfb).
 
+mod common;
+use common::assert_not_blank;
 use std::path::Path;
 use std::process::Command;
 
@@ -27,36 +29,6 @@ fn screenshot(view: &str, out: &Path) -> std::process::Output {
         .env("HOME", out.parent().unwrap())
         .output()
         .expect("the binary starts")
-}
-
-fn assert_not_blank(path: &Path, min_w: u32, min_h: u32) {
-    let img = image::open(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .to_rgba8();
-    assert!(
-        img.width() >= min_w && img.height() >= min_h,
-        "{}: {}x{}",
-        path.display(),
-        img.width(),
-        img.height()
-    );
-    let mut colors = std::collections::HashSet::new();
-    for p in img.pixels().step_by(7) {
-        colors.insert(p.0);
-    }
-    assert!(
-        colors.len() > 50,
-        "{} looks blank ({} colours)",
-        path.display(),
-        colors.len()
-    );
-    let bg = img.get_pixel(1, 1).0;
-    let differ = img.pixels().filter(|p| p.0 != bg).count();
-    assert!(
-        differ * 20 > (img.width() * img.height()) as usize,
-        "{} is mostly background",
-        path.display()
-    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! On the timeline: Shift+drag selects a period that filters the document list, and
 //! right-click adds a reference event saved in the corpus's own events.csv.
 
+mod common;
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -12,12 +13,7 @@ use stance_explorer::ingest::LoadControl;
 fn harness_on(root: Option<&std::path::Path>) -> Harness<'static, StanceApp> {
     let corpus = load_corpus_with(root, &LoadControl::default(), &Default::default()).unwrap();
     let app = StanceApp::with_corpus(corpus, Settings::default());
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(stance_explorer::app::theme::install_fonts)
-        .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
-    h.run_steps(4);
-    h
+    common::app_harness(app, [1600.0, 1000.0], 4)
 }
 
 fn press(h: &mut Harness<'static, StanceApp>, pos: Pos2, button: PointerButton, pressed: bool, modifiers: Modifiers) {

@@ -1,7 +1,7 @@
 //! The timeline's alignment axis and pooling by period, through the UI and the
 //! public chart API, checked against numbers recomputed from the model.
 
-use egui_kittest::Harness;
+mod common;
 use egui_kittest::kittest::Queryable;
 use stance_explorer::analysis::load_corpus_with;
 use stance_explorer::app::StanceApp;
@@ -94,11 +94,7 @@ fn pooling_by_year_matches_the_events_behind_the_markers() {
 fn the_timeline_switches_to_the_alignment_axis_and_pools_by_month() {
     let corpus = sample();
     let app = StanceApp::with_corpus(corpus, Settings::default());
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(stance_explorer::app::theme::install_fonts)
-        .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
-    h.run_steps(3);
+    let mut h = common::app_harness(app, [1600.0, 1000.0], 3);
     assert!(h.query_by_label_contains("Kazakhstan → Russia").is_some());
     h.get_by_label("alignment").click();
     h.run_steps(4);

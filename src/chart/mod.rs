@@ -161,11 +161,7 @@ pub fn timeline_chart(
         .map(|(i, s)| ChartSeries {
             label: s.label.clone(),
             color: palette::entity_color(s.color_entity.index(), &corpus.entity(s.color_entity).name),
-            smooth: if ctx.period == aggregate::Period::None {
-                Vec::new()
-            } else {
-                aggregate::smooth(&aggregate::pool(&data.events_of(corpus, i, ctx.mode), ctx.period), 1)
-            },
+            smooth: pooled_line(corpus, data, i, ctx.mode, ctx.period),
             shape: Shape::of_actor(s.actor.index()),
             points: s
                 .points
@@ -277,6 +273,52 @@ pub fn dodge_markers(markers: &[(f64, f64, f64)]) -> Vec<f64> {
     out
 }
 
+/// Where a callout box goes: its top-left corner and whether it sits right of its point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CalloutBox {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// The box is right of its point (the leader line meets its left side).
+    pub right_of_point: bool,
+}
+
+/// Places callout boxes of `sizes` (w, h) for `points` (x, y) inside `frame`
+/// (left, top, right, bottom), screen units: above and right of the point, or left of
+/// it near the right edge, moved down until it overlaps no earlier box.
+pub fn place_callouts(points: &[(f64, f64)], sizes: &[(f64, f64)], frame: (f64, f64, f64, f64)) -> Vec<CalloutBox> {
+    const OFFSET_X: f64 = 24.0;
+    const OFFSET_Y: f64 = 18.0;
+    let (left, top, right, bottom) = frame;
+    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut out = Vec::with_capacity(points.len());
+    for (&(px, py), &(w, h)) in points.iter().zip(sizes) {
+        let right_of_point = px + OFFSET_X + w <= right;
+        let x = if right_of_point {
+            px + OFFSET_X
+        } else {
+            (px - OFFSET_X - w).max(left + 2.0)
+        };
+        let overlaps = |y: f64| {
+            placed
+                .iter()
+                .any(|(bx, by, bw, bh)| x < bx + bw && x + w > *bx && y < by + bh && y + h > *by)
+        };
+        let mut y = (py - h - OFFSET_Y).max(top + 2.0);
+        for _ in 0..40 {
+            if !overlaps(y) {
+                break;
+            }
+            y += 12.0;
+        }
+        y = y.min(bottom - h - 2.0).max(top + 2.0);
+        placed.push((x, y, w, h));
+        out.push(CalloutBox { x, y, right_of_point });
+    }
+    out
+}
+
 /// Longest quote in a callout, in characters.
 pub const CALLOUT_QUOTE_CHARS: usize = 150;
 
@@ -350,10 +392,21 @@ fn scale_line(corpus: &Corpus, mode: series::SeriesMode) -> String {
 
 /// The data's date range with some padding (a year up to today when empty).
 pub fn data_range(series: &[ChartSeries]) -> (f64, f64) {
+    padded_range(
+        series
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| (p.x_day - p.half_width_days, p.x_day + p.half_width_days)),
+    )
+}
+
+/// The span of `(start, end)` day ranges, padded by 6 % (at least 30 days); the year
+/// up to today when there are none. The plot and the exported chart both start from it.
+pub fn padded_range(spans: impl Iterator<Item = (f64, f64)>) -> (f64, f64) {
     let (mut lo, mut hi) = (f64::MAX, f64::MIN);
-    for p in series.iter().flat_map(|s| &s.points) {
-        lo = lo.min(p.x_day - p.half_width_days);
-        hi = hi.max(p.x_day + p.half_width_days);
+    for (a, b) in spans {
+        lo = lo.min(a);
+        hi = hi.max(b);
     }
     if lo > hi {
         let today = days_since_epoch(crate::analysis::today());
@@ -361,6 +414,21 @@ pub fn data_range(series: &[ChartSeries]) -> (f64, f64) {
     }
     let pad = ((hi - lo) * 0.06).max(30.0);
     (lo - pad, hi + pad)
+}
+
+/// The smoothed line of `data`'s series `i` pooled by `period` (runs of consecutive
+/// periods; empty without pooling). The plot and the exported chart both draw it.
+pub fn pooled_line(
+    corpus: &Corpus,
+    data: &TimelineData,
+    i: usize,
+    mode: series::SeriesMode,
+    period: aggregate::Period,
+) -> Vec<Vec<aggregate::SmoothPoint>> {
+    if period == aggregate::Period::None {
+        return Vec::new();
+    }
+    aggregate::smooth(&aggregate::pool(&data.events_of(corpus, i, mode), period), 1)
 }
 
 #[cfg(test)]
@@ -381,6 +449,24 @@ mod tests {
         assert_eq!(xs[3], 300.0, "a marker far away stays");
         let apart = dodge_markers(&[(100.0, 50.0, 5.0), (100.0, 80.0, 5.0)]);
         assert_eq!(apart, vec![100.0, 100.0], "different scores do not collide");
+    }
+
+    #[test]
+    fn callout_boxes_stay_inside_and_never_overlap() {
+        let frame = (0.0, 0.0, 600.0, 400.0);
+        let points = [(100.0, 200.0), (110.0, 205.0), (590.0, 200.0)];
+        let sizes = [(200.0, 50.0), (200.0, 50.0), (150.0, 40.0)];
+        let boxes = super::place_callouts(&points, &sizes, frame);
+        assert!(boxes[0].right_of_point && boxes[1].right_of_point);
+        assert!(!boxes[2].right_of_point, "near the right edge the box goes left");
+        for (b, (w, h)) in boxes.iter().zip(sizes) {
+            assert!(b.x >= 0.0 && b.x + w <= 600.0 && b.y >= 0.0 && b.y + h <= 400.0);
+        }
+        let (a, b) = (boxes[0], boxes[1]);
+        assert!(
+            a.y + 50.0 <= b.y || b.y + 50.0 <= a.y,
+            "the second box moved clear of the first"
+        );
     }
 }
 

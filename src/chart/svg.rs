@@ -461,34 +461,24 @@ fn dodge(spec: &ChartSpec, f: &Frame) -> Vec<Vec<(f64, f64, f64)>> {
 
 /// Callouts: a boxed quote beside its point with a leader line; boxes never overlap.
 fn callouts_svg(out: &mut String, spec: &ChartSpec, f: &Frame) {
-    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
-    for c in &spec.callouts {
-        let px = f.x(c.x_day);
-        let py = f.y(c.y);
-        let max_w = ((f.right - f.left) * 0.32).clamp(140.0, 320.0);
-        let lines = wrap(&c.text, CALLOUT_PX, max_w - 14.0);
-        let lines: Vec<String> = lines.into_iter().take(6).collect();
-        let w = lines.iter().map(|l| text_width(l, CALLOUT_PX)).fold(0.0, f64::max) + 14.0;
-        let h = lines.len() as f64 * CALLOUT_PX * 1.35 + 10.0;
-        let right_side = px + 24.0 + w <= f.right;
-        let bx = if right_side {
-            px + 24.0
-        } else {
-            (px - 24.0 - w).max(f.left + 2.0)
-        };
-        let mut by = (py - h - 18.0).max(f.top + 2.0);
-        let overlaps = |by: f64, placed: &[(f64, f64, f64, f64)]| {
-            placed
-                .iter()
-                .any(|(x, y, pw, ph)| bx < x + pw && bx + w > *x && by < y + ph && by + h > *y)
-        };
-        let mut tries = 0;
-        while overlaps(by, &placed) && tries < 40 {
-            by += 12.0;
-            tries += 1;
-        }
-        by = by.min(f.bottom - h - 2.0).max(f.top + 2.0);
-        placed.push((bx, by, w, h));
+    let max_w = ((f.right - f.left) * 0.32).clamp(140.0, 320.0);
+    let texts: Vec<Vec<String>> = spec
+        .callouts
+        .iter()
+        .map(|c| wrap(&c.text, CALLOUT_PX, max_w - 14.0).into_iter().take(6).collect())
+        .collect();
+    let sizes: Vec<(f64, f64)> = texts
+        .iter()
+        .map(|lines| {
+            let w = lines.iter().map(|l| text_width(l, CALLOUT_PX)).fold(0.0, f64::max) + 14.0;
+            (w, lines.len() as f64 * CALLOUT_PX * 1.35 + 10.0)
+        })
+        .collect();
+    let points: Vec<(f64, f64)> = spec.callouts.iter().map(|c| (f.x(c.x_day), f.y(c.y))).collect();
+    let boxes = super::place_callouts(&points, &sizes, (f.left, f.top, f.right, f.bottom));
+    for (((lines, (w, h)), (px, py)), b) in texts.iter().zip(&sizes).zip(&points).zip(boxes) {
+        let (px, py, w, h) = (*px, *py, *w, *h);
+        let (bx, by, right_side) = (b.x, b.y, b.right_of_point);
         let anchor_x = if right_side { bx } else { bx + w };
         let _ = writeln!(
             out,

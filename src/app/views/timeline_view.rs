@@ -37,6 +37,8 @@ pub struct TimelineView {
     pub mode: SeriesMode,
     /// Pooling period of the current frame.
     period: Period,
+    /// Pooled lines for (data cache key, period).
+    pooled_cache: Option<((u64, Period), PooledLines)>,
     /// Shift+drag in progress: (start day, current day).
     box_days: Option<(f64, f64)>,
     /// The "add a reference event" form, when open.
@@ -53,6 +55,9 @@ struct NewEvent {
     category: String,
     error: Option<String>,
 }
+
+/// Per series, the runs of its smoothed line.
+type PooledLines = std::sync::Arc<Vec<Vec<Vec<crate::chart::aggregate::SmoothPoint>>>>;
 
 /// Above this many markers, coincident ones are not moved apart (it would cost frame time).
 const DODGE_MAX_MARKERS: usize = 2000;
@@ -111,9 +116,22 @@ impl TimelineView {
         })
     }
 
+    /// The pooled lines of every series, recomputed only when the data or the period change.
+    fn pooled(&mut self, corpus: &Corpus, data: &TimelineData) -> PooledLines {
+        let key = (self.cache.as_ref().map_or(0, |c| c.0), self.period);
+        if self.pooled_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let lines = (0..data.series.len())
+                .map(|i| crate::chart::pooled_line(corpus, data, i, self.mode, self.period))
+                .collect();
+            self.pooled_cache = Some((key, std::sync::Arc::new(lines)));
+        }
+        std::sync::Arc::clone(&self.pooled_cache.as_ref().expect("just filled").1)
+    }
+
     /// Drops cached data (after a reload).
     pub fn invalidate(&mut self) {
         self.cache = None;
+        self.pooled_cache = None;
     }
 
     /// The data for the current filter (cached by `filter_key`).
@@ -252,29 +270,16 @@ impl TimelineView {
     }
 
     fn plot_ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection, data: &TimelineData) {
-        let (mut lo, mut hi) = (f64::MAX, f64::MIN);
-        for p in data.series.iter().flat_map(|s| &s.points) {
-            lo = lo.min(p.x - p.half_width_days);
-            hi = hi.max(p.x + p.half_width_days);
-        }
-        if lo > hi {
-            let today = crate::model::days_since_epoch(crate::analysis::today());
-            (lo, hi) = (today - 365.0, today);
-        }
-        let pad = ((hi - lo) * 0.06).max(30.0);
+        let (x_min, x_max) = crate::chart::padded_range(
+            data.series
+                .iter()
+                .flat_map(|s| &s.points)
+                .map(|p| (p.x - p.half_width_days, p.x + p.half_width_days)),
+        );
         let max_ticks = ((ui.available_width() / 90.0) as usize).clamp(2, 14);
         let shift = ui.input(|i| i.modifiers.shift);
         let (y_label, y_ticks) = crate::chart::y_axis(corpus, self.mode);
-        let pooled: Vec<Vec<Vec<crate::chart::aggregate::SmoothPoint>>> = if self.period == Period::None {
-            Vec::new()
-        } else {
-            (0..data.series.len())
-                .map(|i| {
-                    let events = data.events_of(corpus, i, self.mode);
-                    crate::chart::aggregate::smooth(&crate::chart::aggregate::pool(&events, self.period), 1)
-                })
-                .collect()
-        };
+        let pooled = self.pooled(corpus, data);
         // A new filter (or corpus) starts from its own data range.
         let plot = Plot::new(("stance_timeline", self.cache.as_ref().map_or(0, |c| c.0)))
             .x_axis_label(if self.by_event_date {
@@ -283,7 +288,7 @@ impl TimelineView {
                 "publication date"
             })
             .y_axis_label(y_label)
-            .default_x_bounds(lo - pad, hi + pad)
+            .default_x_bounds(x_min, x_max)
             .include_y(-1.15)
             .include_y(if self.show_events { 1.45 } else { 1.15 })
             .allow_zoom([true, false])
@@ -800,26 +805,29 @@ fn callouts_ui(ui: &egui::Ui, transform: &egui_plot::PlotTransform, callouts: &[
             egui::Color32::BLACK,
         )
     };
-    let mut placed: Vec<egui::Rect> = Vec::new();
-    for c in callouts {
-        let point = transform.position_from_point(&PlotPoint::new(c.x_day, c.y));
-        let width = (frame.width() * 0.3).clamp(140.0, 300.0);
-        let galley = painter.layout(c.text.clone(), egui::FontId::proportional(11.5), text_color, width);
-        let size = galley.size() + egui::vec2(12.0, 8.0);
-        let right = point.x + 22.0 + size.x <= frame.max.x;
-        let x = if right {
-            point.x + 22.0
-        } else {
-            (point.x - 22.0 - size.x).max(frame.min.x + 2.0)
-        };
-        let mut rect = egui::Rect::from_min_size(egui::pos2(x, (point.y - size.y - 16.0).max(frame.min.y + 2.0)), size);
-        for _ in 0..40 {
-            if !placed.iter().any(|p| p.intersects(rect)) {
-                break;
-            }
-            rect = rect.translate(egui::vec2(0.0, 12.0));
-        }
-        placed.push(rect);
+    let width = (frame.width() * 0.3).clamp(140.0, 300.0);
+    let galleys: Vec<_> = callouts
+        .iter()
+        .map(|c| painter.layout(c.text.clone(), egui::FontId::proportional(11.5), text_color, width))
+        .collect();
+    let sizes: Vec<(f64, f64)> = galleys
+        .iter()
+        .map(|g| (f64::from(g.size().x + 12.0), f64::from(g.size().y + 8.0)))
+        .collect();
+    let points: Vec<egui::Pos2> = callouts
+        .iter()
+        .map(|c| transform.position_from_point(&PlotPoint::new(c.x_day, c.y)))
+        .collect();
+    let xy: Vec<(f64, f64)> = points.iter().map(|p| (f64::from(p.x), f64::from(p.y))).collect();
+    let f = |v: f32| f64::from(v);
+    let boxes = crate::chart::place_callouts(
+        &xy,
+        &sizes,
+        (f(frame.min.x), f(frame.min.y), f(frame.max.x), f(frame.max.y)),
+    );
+    for (((galley, (w, h)), point), b) in galleys.into_iter().zip(sizes).zip(points).zip(boxes) {
+        let rect = egui::Rect::from_min_size(egui::pos2(b.x as f32, b.y as f32), egui::vec2(w as f32, h as f32));
+        let right = b.right_of_point;
         let anchor = if right { rect.left_center() } else { rect.right_center() };
         painter.line_segment([point, anchor], egui::Stroke::new(1.0, stroke));
         painter.rect(
