@@ -186,7 +186,7 @@ impl ReaderView {
                                 target: corpus.entity(s.target).name.clone(),
                                 action,
                             };
-                            ui.horizontal(|ui| {
+                            ui.horizontal_wrapped(|ui| {
                                 let focused = selection.focus_cue.as_ref() == Some(&s.cue_range);
                                 let text = format!(
                                     "{} → {} {:+.2} “{}”{}",
