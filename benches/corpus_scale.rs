@@ -13,7 +13,7 @@
 //! The child prints `@key value` lines which the parent collects into one Markdown table.
 
 use egui_kittest::Harness;
-use stance_explorer::analysis::load_corpus_with;
+use stance_explorer::analysis::load_corpus_streaming;
 use stance_explorer::app::StanceApp;
 use stance_explorer::app::settings::Settings;
 use stance_explorer::app::theme::install_fonts;
@@ -77,6 +77,7 @@ fn run_parent() {
     println!("{}", machine_description());
     println!("{}", results_table(&rows));
     println!("{}", phase_table(&rows));
+    println!("{}", step_table(&rows));
 }
 
 /// The real corpus (when available) and the generated corpora selected by the environment.
@@ -254,21 +255,48 @@ fn results_table(rows: &[(String, HashMap<String, f64>)]) -> String {
 /// Where the load time goes: seconds at which each phase started (sampled every 10 ms).
 fn phase_table(rows: &[(String, HashMap<String, f64>)]) -> String {
     let mut s = String::from(
-        "| corpus | reading starts s | analysing starts s | first doc analysed s | all docs analysed s \
-         | done s | compare pair first frame ms |\n|---|---:|---:|---:|---:|---:|---:|",
+        "| corpus | reading starts s | analysing starts s | first doc analysed s | first partial corpus s \
+         (docs) | partial corpora | all docs analysed s | done s | compare pair first frame ms |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|",
     );
     for (label, m) in rows {
         let g = |k: &str| m.get(k).copied().unwrap_or(f64::NAN);
         let _ = write!(
             s,
-            "\n| {label} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} |",
+            "\n| {label} | {:.2} | {:.2} | {:.2} | {:.2} ({:.0}) | {:.0} | {:.2} | {:.2} | {:.1} |",
             g("phase_reading_s"),
             g("phase_analysing_s"),
             g("first_doc_s"),
+            g("first_shown_s"),
+            g("first_shown_docs"),
+            g("partials"),
             g("all_analysed_s"),
             g("total_s"),
             g("compare_first_frame_ms"),
         );
+    }
+    s.push('\n');
+    s
+}
+
+/// Thread-seconds per analysis step (summed over the workers) and MB of text per thread-second.
+fn step_table(rows: &[(String, HashMap<String, f64>)]) -> String {
+    use stance_explorer::ingest::AnalysisStep;
+    let mut s = String::from("| step |");
+    let mut sep = String::from("|---|");
+    for (label, _) in rows {
+        let _ = write!(s, " {label} thread-s (MB/s per thread) |");
+        sep.push_str("---:|");
+    }
+    s.push('\n');
+    s.push_str(&sep);
+    for step in AnalysisStep::ALL {
+        let _ = write!(s, "\n| {} |", step.label());
+        for (_, m) in rows {
+            let secs = m.get(&format!("step_{}", step as usize)).copied().unwrap_or(f64::NAN);
+            let mb = m.get("text_bytes").copied().unwrap_or(f64::NAN) / 1e6;
+            let _ = write!(s, " {secs:.2} ({:.1}) |", mb / secs);
+        }
     }
     s.push('\n');
     s
@@ -478,9 +506,19 @@ fn run_child(dir: &Path) {
 fn timed_load(dir: &Path) -> (Corpus, Vec<(&'static str, f64)>) {
     let control = Arc::new(LoadControl::default());
     let start = Instant::now();
+    // (seconds since the start, documents) of each partial corpus the load hands out.
+    let partials: Arc<std::sync::Mutex<Vec<(f64, usize)>>> = Arc::default();
     let worker = {
-        let (control, dir) = (Arc::clone(&control), dir.to_path_buf());
-        std::thread::spawn(move || load_corpus_with(Some(&dir), &control, &Default::default()))
+        let (control, dir, partials) = (Arc::clone(&control), dir.to_path_buf(), Arc::clone(&partials));
+        std::thread::spawn(move || {
+            let mut sink = |c: Corpus| {
+                partials
+                    .lock()
+                    .expect("partials lock")
+                    .push((start.elapsed().as_secs_f64(), c.documents.len()));
+            };
+            load_corpus_streaming(Some(&dir), &control, Some(&Default::default()), &mut sink)
+        })
     };
     let mut marks: HashMap<&'static str, f64> = HashMap::new();
     while !worker.is_finished() {
@@ -495,6 +533,17 @@ fn timed_load(dir: &Path) -> (Corpus, Vec<(&'static str, f64)>) {
     marks.entry("all_analysed_s").or_insert(total);
     marks.insert("total_s", total);
     marks.insert("bytes", bytes as f64);
+    let partials = partials.lock().expect("partials lock").clone();
+    // A load that ends before its first partial corpus shows the whole corpus first.
+    let (first_shown_s, first_shown_docs) = partials.first().copied().unwrap_or((total, corpus.documents.len()));
+    marks.insert("first_shown_s", first_shown_s);
+    marks.insert("first_shown_docs", first_shown_docs as f64);
+    marks.insert("partials", partials.len() as f64);
+    for (step, secs) in control.step_times() {
+        let key: &'static str = Box::leak(format!("step_{}", step as usize).into_boxed_str());
+        marks.insert(key, secs);
+    }
+    marks.insert("text_bytes", control.text_bytes() as f64);
     (corpus, marks.into_iter().collect())
 }
 

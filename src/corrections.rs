@@ -231,6 +231,7 @@ fn add_stance(corpus: &mut Corpus, e: &StanceEdit, score: f32, cue: &str) {
         explanation: "added by the analyst".into(),
         event_date: None,
         corrected: true,
+        statement: None,
     };
     corpus.stances.push(event);
 }

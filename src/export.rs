@@ -103,6 +103,9 @@ pub struct ExportStance {
     pub event_date: Option<ExportDate>,
     /// Set by the analyst (a saved correction).
     pub corrected: bool,
+    /// Events with the same number report one statement (syndicated or translated copies).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<u32>,
 }
 
 /// A load problem.
@@ -186,6 +189,7 @@ impl Export {
                     explanation: s.explanation.clone(),
                     event_date: s.event_date.as_ref().map(export_date),
                     corrected: s.corrected,
+                    statement: s.statement,
                 })
                 .collect(),
             problems: c

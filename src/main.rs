@@ -6,7 +6,9 @@ use stance_explorer::cli::{Cli, Command};
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Analyze { folder, json }) => stance_explorer::cli::analyze(folder.as_deref(), &json),
+        Some(Command::Analyze { folder, json, timings }) => {
+            stance_explorer::cli::analyze(folder.as_deref(), &json, timings)
+        }
         Some(Command::Export(args)) => stance_explorer::cli::export(&args),
         Some(Command::Screenshot {
             folder,

@@ -50,22 +50,28 @@ fn shift_drag_selects_a_period_that_filters_the_documents() {
             .count();
         (stance_explorer::model::StanceId(s as u32), n)
     };
-    let at = h.state().timeline.marker_position(stance).expect("the marker is drawn");
+    let marker = h.state().timeline.marker_position(stance).expect("the marker is drawn");
+    // Markers on one date are spread sideways: drag around the date itself, at the marker's height.
+    let day = {
+        let c = &h.state().corpus;
+        c.doc(c.stance(stance).doc).date.as_ref().unwrap().plot_day()
+    };
+    let at = egui::pos2(h.state().timeline.screen_position(day, 0.0).unwrap().x, marker.y);
     h.event(Event::ModifiersChanged(Modifiers::SHIFT));
     press(
         &mut h,
-        at - egui::vec2(25.0, 0.0),
+        at - egui::vec2(20.0, 0.0),
         PointerButton::Primary,
         true,
         Modifiers::SHIFT,
     );
-    for dx in [-10.0, 5.0, 20.0, 25.0] {
+    for dx in [-10.0, 5.0, 15.0, 20.0] {
         h.event(Event::PointerMoved(at + egui::vec2(dx, 0.0)));
         h.run_steps(1);
     }
     press(
         &mut h,
-        at + egui::vec2(25.0, 0.0),
+        at + egui::vec2(20.0, 0.0),
         PointerButton::Primary,
         false,
         Modifiers::SHIFT,
@@ -76,7 +82,10 @@ fn shift_drag_selects_a_period_that_filters_the_documents() {
     assert!(hi - lo >= 1.0 && hi - lo < 3000.0, "{lo}..{hi}");
     assert!(
         h.query_by_label(&format!("{n_2014} of 5")).is_some(),
-        "the document list shows only the documents dated in the period"
+        "the document list shows only the documents dated in the period {lo}..{hi} (at {at:?}); it shows {:?}",
+        h.query_all_by_label_contains(" of 5")
+            .map(|n| format!("{n:?}"))
+            .collect::<Vec<_>>()
     );
     assert!(
         h.query_by_label_contains("Period ").is_some(),

@@ -21,7 +21,7 @@ fn alignment_counts_support_for_one_pole_against_the_other() {
     let (ru, ua) = (c.entity_named("Russia").unwrap(), c.entity_named("Ukraine").unwrap());
     let flags = vec![true; c.documents.len()];
     let mode = SeriesMode::Alignment { pole_a: ru, pole_b: ua };
-    let data = timeline_data_in(&c, &Selection::default(), &flags, 50, false, mode);
+    let data = timeline_data_in(&c, &Selection::default(), &flags, 50, false, mode, false);
     assert!(!data.series.is_empty());
     for s in &data.series {
         assert!(
@@ -66,7 +66,7 @@ fn alignment_counts_support_for_one_pole_against_the_other() {
 fn pooling_by_year_matches_the_events_behind_the_markers() {
     let c = sample();
     let flags = vec![true; c.documents.len()];
-    let data = timeline_data_in(&c, &Selection::default(), &flags, 50, false, SeriesMode::Pairs);
+    let data = timeline_data_in(&c, &Selection::default(), &flags, 50, false, SeriesMode::Pairs, false);
     for i in 0..data.series.len() {
         let events = data.events_of(&c, i, SeriesMode::Pairs);
         let n: usize = data.series[i].points.iter().map(|p| p.stances.len()).sum();

@@ -116,6 +116,11 @@ pub struct GazetteerEntry {
     /// (countries) Territory of other countries held by force, by period.
     #[serde(default)]
     pub occupies: Vec<Occupation>,
+    /// (initiatives) Lexicon cue categories whose target this entry is when the sentence
+    /// names no party: a call for "dialogue" addressed to nobody is a stance toward the
+    /// peace process.
+    #[serde(default)]
+    pub stands_for: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -242,6 +247,14 @@ impl Gazetteer {
     /// Kind of entry `i`.
     pub fn kind(&self, i: usize) -> EntityKind {
         self.kinds[i]
+    }
+
+    /// The entry a cue of `category` is about when its sentence names no party
+    /// (the first entry whose `stands_for` lists the category).
+    pub fn default_target(&self, category: &str) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|e| e.stands_for.iter().any(|c| c == category))
     }
 
     /// Entry index by canonical name.

@@ -6,6 +6,7 @@
 
 pub mod align;
 pub mod candidates;
+pub mod copies;
 pub mod date_expr;
 pub mod dating;
 pub mod events;
@@ -105,6 +106,7 @@ pub fn today() -> Date {
     jiff::Zoned::now().date()
 }
 
+#[derive(Clone)]
 struct DocAnalysis {
     doc: Document,
     mentions: Vec<GazMatch>,
@@ -112,25 +114,30 @@ struct DocAnalysis {
     candidates: Vec<candidates::Candidate>,
 }
 
-/// Analyses one document.
+/// Analyses one document, timing each step in `control`.
 fn analyse_document(
     id: DocId,
     raw: RawDocument,
     res: &Resources,
     today: Date,
     corrections: &Corrections,
+    control: &LoadControl,
 ) -> DocAnalysis {
+    use crate::ingest::AnalysisStep as Step;
     let text = raw.text;
-    let layout = layout::analyse_layout(&text);
-    let sentences = sentences::split_sentences(&text);
-    let dating = dating::date_document(&dating::DatingInput {
-        text: &text,
-        path: &raw.path,
-        meta_date: raw.meta_date.as_ref(),
-        source_url: raw.source_url.as_deref(),
-        body_start: layout.body_start,
-        boilerplate_start: layout.boilerplate_start,
-        today,
+    control.add_text_bytes(text.len() as u64);
+    let layout = control.timed(Step::Layout, || layout::analyse_layout(&text));
+    let sentences = control.timed(Step::Sentences, || sentences::split_sentences(&text));
+    let dating = control.timed(Step::Dating, || {
+        dating::date_document(&dating::DatingInput {
+            text: &text,
+            path: &raw.path,
+            meta_date: raw.meta_date.as_ref(),
+            source_url: raw.source_url.as_deref(),
+            body_start: layout.body_start,
+            boilerplate_start: layout.boilerplate_start,
+            today,
+        })
     });
     let detected = dating.clone();
     let dating = match corrections.date_for(&raw.path) {
@@ -141,41 +148,52 @@ fn analyse_document(
         Some(date) => dating::Dating { date, note: None },
         None => dating,
     };
-    let folded = text::Folded::new(&text);
-    let mentions = res.gazetteer.find(&text, &folded);
-    let tokens: Vec<text::Token> = text::tokenize(&folded.text)
-        .into_iter()
-        .map(|t| text::Token {
-            range: folded.original_range(t.range),
-            text: t.text,
-        })
-        .collect();
-    let stances = stance::find_stances(
-        &stance::StanceInput {
-            text: &text,
-            sentences: &sentences,
-            tokens: &tokens,
-            mentions: &mentions,
-            boilerplate_start: layout.boilerplate_start,
-            doc_date: dating.date.as_ref().map(|d| d.date),
-        },
-        &res.gazetteer,
-        &res.lexicon,
-    );
-    let framing = framing::framing_marks(&text, &tokens, &res.lexicon);
+    let (folded, mentions) = control.timed(Step::Entities, || {
+        let folded = text::Folded::new(&text);
+        let mentions = res.gazetteer.find(&text, &folded);
+        (folded, mentions)
+    });
+    let tokens: Vec<text::Token> = control.timed(Step::Tokens, || {
+        text::tokenize(&folded.text)
+            .into_iter()
+            .map(|t| text::Token {
+                range: folded.original_range(t.range),
+                text: t.text,
+            })
+            .collect()
+    });
+    let stances = control.timed(Step::Stance, || {
+        stance::find_stances(
+            &stance::StanceInput {
+                text: &text,
+                sentences: &sentences,
+                tokens: &tokens,
+                mentions: &mentions,
+                boilerplate_start: layout.boilerplate_start,
+                doc_date: dating.date.as_ref().map(|d| d.date),
+            },
+            &res.gazetteer,
+            &res.lexicon,
+        )
+    });
+    let framing = control.timed(Step::Framing, || framing::framing_marks(&text, &tokens, &res.lexicon));
     let content_end = layout.boilerplate_start.unwrap_or(text.len());
-    let content_sentences: Vec<std::ops::Range<usize>> = sentences
-        .iter()
-        .filter(|r| r.start >= layout.body_start && r.start < content_end)
-        .cloned()
-        .collect();
-    let candidates = candidates::find_candidates(&text, &content_sentences, &mentions, content_end);
+    let candidates = control.timed(Step::Candidates, || {
+        let content_sentences: Vec<std::ops::Range<usize>> = sentences
+            .iter()
+            .filter(|r| r.start >= layout.body_start && r.start < content_end)
+            .cloned()
+            .collect();
+        candidates::find_candidates(&text, &content_sentences, &mentions, content_end)
+    });
     let mut stances = stances;
     let pub_date = dating.date.as_ref();
-    for s in &mut stances {
-        let r = &sentences[s.sentence];
-        s.event_date = dating::event_date(&text[r.clone()], r.start, s.cue_range.start, pub_date);
-    }
+    control.timed(Step::EventDates, || {
+        for s in &mut stances {
+            let r = &sentences[s.sentence];
+            s.event_date = dating::event_date(&text[r.clone()], r.start, s.cue_range.start, pub_date);
+        }
+    });
     let title = raw
         .title
         .or(layout.title)
@@ -234,22 +252,151 @@ pub fn build_corpus(
         .into_par_iter()
         .enumerate()
         .map(|(i, raw)| {
-            let a = analyse_document(DocId(i as u32), raw, res, today, corrections);
+            let a = analyse_document(DocId(i as u32), raw, res, today, corrections, control);
             control.doc_analysed();
             a
         })
         .collect();
     control.check()?;
-    let mut problems = ingested.problems;
+    let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
+        finish_corpus(analyses, ingested.problems, res, root, label)
+    });
+    control.set_phase(LoadPhase::Done);
+    Ok(corpus)
+}
+
+/// Entities, stance events, reference events and indexes from analysed documents.
+fn finish_corpus(
+    mut analyses: Vec<DocAnalysis>,
+    mut problems: Vec<LoadProblem>,
+    res: &Resources,
+    root: Option<PathBuf>,
+    label: String,
+) -> Corpus {
     problems.extend(res.problems.iter().cloned());
     let (events, event_problems) = events::load_events(root.as_deref());
     problems.extend(event_problems);
-    let mut analyses = analyses;
     let extra = merge_candidates(&mut analyses, res.gazetteer.entries.len());
     let mut corpus = assemble(analyses, &res.gazetteer, &extra, root, label, problems);
     corpus.events = events;
+    corpus
+}
+
+/// Files read and analysed in the first batch of a streamed load: small, so the first
+/// results show within a fraction of a second on any folder.
+const FIRST_BATCH_FILES: usize = 48;
+/// Largest batch of a streamed load (batches double up to this).
+const MAX_BATCH_FILES: usize = 4096;
+/// Shortest time between two partial corpora of a streamed load; the gap also grows with
+/// the load (a third of the time so far), so building partial corpora stays a small share.
+const MIN_PARTIAL_INTERVAL: std::time::Duration = std::time::Duration::from_millis(700);
+
+/// Reads and analyses the files under `root` in growing batches. After the first batch, and
+/// then at growing intervals until a third of the files are done, `partial` receives a
+/// corpus of the documents analysed so far
+/// (with `corrections` applied), so a viewer can show results long before the whole folder
+/// is done. Returns the complete corpus; document ids are the same in every partial corpus
+/// and the final one (files in path order).
+pub fn stream_folder(
+    root: &Path,
+    res: &Resources,
+    corrections: &Corrections,
+    today: Date,
+    control: &LoadControl,
+    partial: &mut dyn FnMut(Corpus),
+) -> Result<Corpus, Cancelled> {
+    control.set_phase(LoadPhase::Listing);
+    let listing = crate::ingest::list_files(root, control)?;
+    let mut files = listing.files;
+    files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    control.set_total(files.len());
+    control.set_phase(LoadPhase::Reading);
+    let label = root
+        .file_name()
+        .map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let started = std::time::Instant::now();
+    let mut next_partial = std::time::Duration::ZERO;
+    let mut analyses: Vec<DocAnalysis> = Vec::with_capacity(files.len());
+    let mut problems = listing.problems;
+    let mut batch = FIRST_BATCH_FILES;
+    let mut pos = 0;
+    while pos < files.len() {
+        let end = (pos + batch).min(files.len());
+        let read: Vec<_> = files[pos..end]
+            .par_iter()
+            .map(|entry| crate::ingest::read_entry(entry, control))
+            .collect();
+        control.check()?;
+        let mut raws = Vec::with_capacity(read.len());
+        for r in read {
+            match r {
+                Ok(d) => raws.push(d),
+                Err(p) => problems.push(p),
+            }
+        }
+        control.set_phase(LoadPhase::Analysing);
+        let base = analyses.len();
+        let analysed: Vec<DocAnalysis> = raws
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let a = analyse_document(DocId((base + i) as u32), raw, res, today, corrections, control);
+                control.doc_analysed();
+                a
+            })
+            .collect();
+        control.check()?;
+        analyses.extend(analysed);
+        pos = end;
+        batch = (batch * 2).min(MAX_BATCH_FILES);
+        let elapsed = started.elapsed();
+        // Partial corpora copy what is analysed so far; past the first third of the folder
+        // that copy would raise the load's peak memory, so updates stop there (the
+        // progress bar goes on).
+        if pos < files.len() && pos * 3 <= files.len() && elapsed >= next_partial && !analyses.is_empty() {
+            let mut shown = problems.clone();
+            shown.sort_by(|a, b| a.path.cmp(&b.path));
+            let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
+                let mut c = finish_corpus(analyses.clone(), shown, res, Some(root.to_path_buf()), label.clone());
+                apply_edits(&mut c, corrections);
+                c
+            });
+            partial(corpus);
+            let spent = started.elapsed();
+            next_partial = spent + MIN_PARTIAL_INTERVAL.max(spent / 3);
+        }
+    }
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
+        let mut c = finish_corpus(analyses, problems, res, Some(root.to_path_buf()), label);
+        apply_edits(&mut c, corrections);
+        c
+    });
     control.set_phase(LoadPhase::Done);
     Ok(corpus)
+}
+
+/// The analyst's entity and stance edits, applied to a freshly built corpus; then the copies
+/// of one statement are found among the (corrected) stance events.
+fn apply_edits(corpus: &mut Corpus, corrections: &Corrections) {
+    crate::corrections::apply_entity_edits(corpus, &corrections.entities);
+    crate::corrections::apply_stance_edits(corpus, &corrections.stances);
+    mark_copies(corpus);
+}
+
+/// Numbers each group of copies of one statement ([`copies::group_copies`]) in
+/// [`StanceEvent::statement`] and indexes them.
+pub fn mark_copies(corpus: &mut Corpus) {
+    let groups = copies::group_copies(corpus);
+    for s in &mut corpus.stances {
+        s.statement = None;
+    }
+    for (n, g) in groups.iter().enumerate() {
+        for id in g.members() {
+            corpus.stances[id.0 as usize].statement = Some(n as u32);
+        }
+    }
+    corpus.rebuild_index();
 }
 
 /// Merges per-document results into entities (one per gazetteer entry) and stance events.
@@ -425,6 +572,7 @@ fn assemble(
                 explanation: s.explanation,
                 event_date: s.event_date,
                 corrected: false,
+                statement: None,
             });
         }
         documents.push(doc);
@@ -445,16 +593,7 @@ fn assemble(
 /// Loads and analyses a folder (or the embedded sample when `root` is `None`),
 /// applying the analyst's saved corrections.
 pub fn load_corpus(root: Option<&Path>, control: &LoadControl) -> Result<Corpus, Cancelled> {
-    let store = CorrectionStore::for_corpus(root);
-    let loaded = store.load();
-    let mut corpus = load_corpus_with(root, control, &loaded.corrections)?;
-    if let Some(w) = loaded.warning {
-        corpus.problems.push(LoadProblem {
-            path: store.path.display().to_string(),
-            reason: w,
-        });
-    }
-    Ok(corpus)
+    load_corpus_streaming(root, control, None, &mut |_| {})
 }
 
 /// [`load_corpus`] with the corrections given.
@@ -463,25 +602,48 @@ pub fn load_corpus_with(
     control: &LoadControl,
     corrections: &Corrections,
 ) -> Result<Corpus, Cancelled> {
-    let res = Resources::load(root);
-    let (ingested, label) = match root {
-        Some(r) => (
-            crate::ingest::ingest_folder(r, control)?,
-            r.file_name()
-                .map_or_else(|| r.display().to_string(), |n| n.to_string_lossy().into_owned()),
-        ),
-        None => (crate::ingest::ingest_sample(), "sample corpus (seeds)".to_string()),
+    load_corpus_streaming(root, control, Some(corrections), &mut |_| {})
+}
+
+/// [`load_corpus`] that hands partial corpora to `partial` while a folder loads (see
+/// [`stream_folder`]). Without `corrections`, the corpus's saved ones are used (and a
+/// problem with them is listed).
+pub fn load_corpus_streaming(
+    root: Option<&Path>,
+    control: &LoadControl,
+    corrections: Option<&Corrections>,
+    partial: &mut dyn FnMut(Corpus),
+) -> Result<Corpus, Cancelled> {
+    let store = CorrectionStore::for_corpus(root);
+    let (loaded, warning) = match corrections {
+        Some(c) => (c.clone(), None),
+        None => {
+            let l = store.load();
+            (l.corrections, l.warning)
+        }
     };
-    let mut corpus = build_corpus(
-        ingested,
-        &res,
-        corrections,
-        today(),
-        control,
-        root.map(Path::to_path_buf),
-        label,
-    )?;
-    crate::corrections::apply_entity_edits(&mut corpus, &corrections.entities);
-    crate::corrections::apply_stance_edits(&mut corpus, &corrections.stances);
+    let res = Resources::load(root);
+    let mut corpus = match root {
+        Some(r) => stream_folder(r, &res, &loaded, today(), control, partial)?,
+        None => {
+            let mut c = build_corpus(
+                crate::ingest::ingest_sample(),
+                &res,
+                &loaded,
+                today(),
+                control,
+                None,
+                "sample corpus (seeds)".to_string(),
+            )?;
+            apply_edits(&mut c, &loaded);
+            c
+        }
+    };
+    if let Some(w) = warning {
+        corpus.problems.push(LoadProblem {
+            path: store.path.display().to_string(),
+            reason: w,
+        });
+    }
     Ok(corpus)
 }

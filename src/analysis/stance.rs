@@ -473,6 +473,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     actor,
                 );
                 let mut score = score;
+                let cue_score = score;
+                let is_process = PROCESS_CATEGORIES.contains(&cue.category.as_str());
                 // Two parties urged at once ("urged Moscow and Kyiv to talk") is even-handed.
                 if let Some((t, how)) = &targets
                     && t.len() >= 2
@@ -520,9 +522,16 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             None => continue,
                         }
                     }
-                    None if PROCESS_CATEGORIES.contains(&cue.category.as_str()) => {
-                        continue;
-                    }
+                    None if is_process => match gaz.default_target(&cue.category) {
+                        Some(t) => (
+                            vec![t],
+                            format!(
+                                "an appeal that names no party: toward {} (gazetteer `stands_for`)",
+                                gaz.entries[t].name
+                            ),
+                        ),
+                        None => continue,
+                    },
                     None if cue.implied_target.is_some() => {
                         match implied.target(gaz, cue.implied_target, actor.entry) {
                             Some(t) => t,
@@ -582,8 +591,33 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     })
                     .filter(|t| *t != actor.entry)
                     .collect();
-                for target in targets {
-                    sentence_target = Some(target);
+                // An even-handed appeal to both parties ("we call on both states to pursue a
+                // dialogue") is also the appeal itself: the actor's position on the peace process.
+                let process = gaz.default_target(&cue.category).filter(|p| {
+                    is_process && score == 0.0 && cue_score != 0.0 && targets.len() >= 2 && !targets.contains(p)
+                });
+                let party_count = targets.len();
+                // (target, score, how the target was found, whether it is a party of the sentence)
+                let scored: Vec<(usize, f32, String, bool)> = targets
+                    .into_iter()
+                    .map(|t| (t, score, target_how.clone(), true))
+                    .chain(process.map(|p| {
+                        (
+                            p,
+                            cue_score,
+                            format!(
+                                "the appeal itself, addressed to {party_count} parties: toward {} (gazetteer `stands_for`)",
+                                gaz.entries[p].name
+                            ),
+                            false,
+                        )
+                    }))
+                    .collect();
+                for (target, score, target_how, party) in scored {
+                    // The process is not a party: a continuation keeps the parties as its targets.
+                    if party {
+                        sentence_target = Some(target);
+                    }
                     out.push(RawStance {
                         actor: actor.entry,
                         target,
@@ -1854,9 +1888,10 @@ mod tests {
         let ev = events(src, Some("2014-03-27"));
         assert!(has(&ev, 1, "Kazakhstan", "Russia", 1), "{ev:#?}");
         assert!(has(&ev, 2, "Kazakhstan", "Russia", 1), "{ev:#?}");
-        // Before the sanctions of 2014 and the occupation, nobody is implied.
+        // Before the sanctions of 2014 and the occupation, no country is implied (the call on
+        // all parties remains a position on the peace process).
         let ev = events(src, Some("2010-01-01"));
-        assert!(ev.is_empty(), "{ev:#?}");
+        assert!(ev.iter().all(|e| e.2 == "Peace process"), "{ev:#?}");
         // Imposing sanctions, named: against the party named.
         let src = "Kazakhstan will not join the sanctions against Russia, the ministry said.";
         let ev = events(src, Some("2022-03-01"));
@@ -1899,6 +1934,39 @@ mod tests {
         let ev = events(src, Some("2023-04-16"));
         assert!(has(&ev, 0, "Brazil", "Russia", 0), "{ev:#?}");
         assert!(has(&ev, 0, "Brazil", "Ukraine", 0), "{ev:#?}");
-        assert!(ev.iter().all(|e| e.3.abs() <= 0.1), "{ev:#?}");
+        // Neutral toward each party; the offer itself is a position on the peace process.
+        assert!(
+            ev.iter().filter(|e| e.2 != "Peace process").all(|e| e.3.abs() <= 0.1),
+            "{ev:#?}"
+        );
+        assert!(has(&ev, 0, "Brazil", "Peace process", 1), "{ev:#?}");
+    }
+
+    #[test]
+    fn an_appeal_for_talks_that_names_no_party_is_toward_the_peace_process() {
+        let src = "Mongolia's foreign minister said the country supports a dialogue and a peaceful settlement.";
+        let ev = events(src, Some("2022-03-05"));
+        assert!(has(&ev, 0, "Mongolia", "Peace process", 1), "{ev:#?}");
+        // Refusing talks is a negative position on the process.
+        let src = "Moldova ruled out any negotiations.";
+        let ev = events(src, Some("2022-03-05"));
+        assert!(!has(&ev, 0, "Moldova", "Peace process", 1), "{ev:#?}");
+        // An appeal to two named parties: neutral toward each, positive toward the process.
+        let src = "Russia and Ukraine have been at war since February. \
+                   “We call on both states to pursue a dialogue,” the Mongolian president said.";
+        let ev = events(src, Some("2022-03-05"));
+        assert!(has(&ev, 1, "Mongolia", "Peace process", 1), "{ev:#?}");
+        assert!(
+            has(&ev, 1, "Mongolia", "Russia", 0) && has(&ev, 1, "Mongolia", "Ukraine", 0),
+            "{ev:#?}"
+        );
+    }
+
+    #[test]
+    fn a_named_plan_stays_with_its_owner_not_the_generic_process() {
+        let src = "Brazil welcomed China's peace plan.";
+        let ev = events(src, Some("2023-03-01"));
+        assert!(has(&ev, 0, "Brazil", "China", 1), "{ev:#?}");
+        assert!(!ev.iter().any(|e| e.2 == "Peace process"), "{ev:#?}");
     }
 }

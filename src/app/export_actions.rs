@@ -42,6 +42,7 @@ impl StanceApp {
                 x_range: self.timeline.visible_days,
                 mode: self.timeline.mode,
                 period: self.settings.period,
+                copies_once: self.settings.count_copies_once,
                 exported_on: crate::analysis::today(),
             },
             max_series: self.settings.max_series,

@@ -1,6 +1,5 @@
 //! Loading a corpus on a background thread, with progress and cancellation.
 
-use crate::analysis::load_corpus;
 use crate::ingest::{LoadControl, LoadPhase};
 use crate::model::Corpus;
 use std::path::PathBuf;
@@ -15,13 +14,22 @@ pub struct Loader {
     /// Shared progress and cancel flag.
     pub control: Arc<LoadControl>,
     started: Instant,
-    rx: Receiver<Result<Corpus, String>>,
+    rx: Receiver<LoaderMsg>,
+    /// Documents in the last partial corpus handed out, if any.
+    partial_docs: std::cell::Cell<Option<usize>>,
+}
+
+enum LoaderMsg {
+    Partial(Corpus),
+    Done(Result<Corpus, String>),
 }
 
 /// What polling a loader found.
 pub enum LoadPoll {
     /// Still working.
     Running,
+    /// Still working; the documents analysed so far, to show meanwhile.
+    Partial(Box<Corpus>),
     /// Done.
     Finished(Box<Corpus>),
     /// Failed or cancelled.
@@ -53,13 +61,17 @@ impl Loader {
                         std::thread::sleep(Duration::from_millis(100));
                     }
                 });
-                let result = match &corrections {
-                    Some(cor) => crate::analysis::load_corpus_with(f.as_deref(), &c, cor),
-                    None => load_corpus(f.as_deref(), &c),
-                }
-                .map_err(|e| e.to_string());
+                let partial_tx = tx.clone();
+                let r3 = Arc::clone(&repaint);
+                let mut partial = move |corpus: Corpus| {
+                    let _ = partial_tx.send(LoaderMsg::Partial(corpus));
+                    r3();
+                };
+                let result =
+                    crate::analysis::load_corpus_streaming(f.as_deref(), &c, corrections.as_ref(), &mut partial)
+                        .map_err(|e| e.to_string());
                 c.set_phase(LoadPhase::Done);
-                let _ = tx.send(result);
+                let _ = tx.send(LoaderMsg::Done(result));
                 let _ = ticker.join();
                 repaint();
             })
@@ -69,17 +81,43 @@ impl Loader {
             control,
             started: Instant::now(),
             rx,
+            partial_docs: std::cell::Cell::new(None),
         }
     }
 
-    /// Checks for a result without blocking.
+    /// Checks for a result without blocking. Of several partial corpora waiting, only the
+    /// newest is returned.
     pub fn poll(&self) -> LoadPoll {
-        match self.rx.try_recv() {
-            Ok(Ok(c)) => LoadPoll::Finished(Box::new(c)),
-            Ok(Err(e)) => LoadPoll::Failed(e),
-            Err(TryRecvError::Empty) => LoadPoll::Running,
-            Err(TryRecvError::Disconnected) => LoadPoll::Failed("the loader stopped unexpectedly".into()),
+        let mut newest = None;
+        loop {
+            match self.rx.try_recv() {
+                Ok(LoaderMsg::Partial(c)) => newest = Some(c),
+                Ok(LoaderMsg::Done(r)) => return Self::done(r),
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    return LoadPoll::Failed("the loader stopped unexpectedly".into());
+                }
+            }
         }
+        match newest {
+            Some(c) => {
+                self.partial_docs.set(Some(c.documents.len()));
+                LoadPoll::Partial(Box::new(c))
+            }
+            None => LoadPoll::Running,
+        }
+    }
+
+    fn done(result: Result<Corpus, String>) -> LoadPoll {
+        match result {
+            Ok(c) => LoadPoll::Finished(Box::new(c)),
+            Err(e) => LoadPoll::Failed(e),
+        }
+    }
+
+    /// Documents in the partial corpus on screen, while the rest loads.
+    pub fn partial_docs(&self) -> Option<usize> {
+        self.partial_docs.get()
     }
 
     /// Asks the load to stop.
@@ -93,7 +131,16 @@ impl Loader {
         let what = match self.control.phase() {
             LoadPhase::Listing => "Listing files…".to_string(),
             LoadPhase::Reading => format!("Reading {done} / {total} files ({:.1} MB)", bytes as f64 / 1e6),
-            LoadPhase::Analysing => format!("Analysing {analysed} / {total} documents"),
+            LoadPhase::Analysing => match self.partial_docs() {
+                Some(shown) => format!(
+                    "Analysing {analysed} / {total} documents ({:.1} MB read; showing the first {shown})",
+                    bytes as f64 / 1e6
+                ),
+                None => format!(
+                    "Analysing {analysed} / {total} documents ({:.1} MB read)",
+                    bytes as f64 / 1e6
+                ),
+            },
             LoadPhase::Done => "Finishing…".to_string(),
         };
         format!("{what} · {:.1} s", self.started.elapsed().as_secs_f32())

@@ -292,6 +292,8 @@ impl StanceApp {
         if let Some(l) = self.loader.take() {
             l.cancel();
         }
+        // This load reads the folder again with the corrections as they are now.
+        self.changed_during_load = false;
         let c = ctx.clone();
         self.loader = Some(Loader::start(
             self.corpus.root.clone(),
@@ -331,6 +333,11 @@ impl StanceApp {
             Ok(()) => format!("{what}: corrections written to {}", self.store.path.display()),
             Err(e) => format!("Could not save the corrections to {}: {e}", self.store.path.display()),
         });
+        // A load under way was started with the corrections before this edit: load again
+        // when it ends, so the edit is not lost when its corpus replaces this one.
+        if self.loader.is_some() {
+            self.changed_during_load = true;
+        }
         let corpus = Arc::make_mut(&mut self.corpus);
         self.corrections.apply_dates(corpus);
         self.corpus_generation += 1;
@@ -378,6 +385,10 @@ impl StanceApp {
         let Some(loader) = &self.loader else { return };
         match loader.poll() {
             LoadPoll::Running => {}
+            LoadPoll::Partial(corpus) => {
+                // The documents analysed so far: shown (and explorable) while the rest loads.
+                self.set_corpus(*corpus);
+            }
             LoadPoll::Finished(corpus) => {
                 let folder = loader.folder.clone();
                 self.loader = None;
@@ -588,8 +599,13 @@ impl StanceApp {
                 }
             });
             ui.separator();
+            let so_far = if self.loader.as_ref().and_then(|l| l.partial_docs()).is_some() {
+                " so far"
+            } else {
+                ""
+            };
             ui.label(egui::RichText::new(format!(
-                "{} · {} documents · {} entities · {} stance events",
+                "{} · {} documents{so_far} · {} entities · {} stance events",
                 self.corpus.label,
                 self.corpus.documents.len(),
                 self.corpus.entities.len(),
@@ -614,6 +630,12 @@ impl StanceApp {
             });
             if cancel && let Some(l) = self.loader.take() {
                 l.cancel();
+                if l.partial_docs().is_some() {
+                    self.status = Some(format!(
+                        "Loading cancelled: showing the {} documents analysed before it stopped",
+                        self.corpus.documents.len()
+                    ));
+                }
             }
         }
         if let Some(s) = self.status.clone() {

@@ -44,6 +44,8 @@ pub struct Settings {
     pub pole_a: String,
     /// The pole at +1 of the alignment axis.
     pub pole_b: String,
+    /// Timeline: copies of one statement (syndicated, translated) count once.
+    pub count_copies_once: bool,
 }
 
 /// The colour theme the user chose.
@@ -77,6 +79,7 @@ impl Default for Settings {
             alignment_axis: false,
             pole_a: "Russia".into(),
             pole_b: "Ukraine".into(),
+            count_copies_once: true,
         }
     }
 }

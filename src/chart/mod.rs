@@ -109,6 +109,8 @@ pub struct ChartContext {
     pub mode: series::SeriesMode,
     /// Pooling period of the smoothed line.
     pub period: aggregate::Period,
+    /// Copies of one statement count once.
+    pub copies_once: bool,
     /// Date of the export, for the caption.
     pub exported_on: jiff::civil::Date,
 }
@@ -211,6 +213,12 @@ pub fn timeline_chart(
     let hidden_n = data.hidden_series + (data.series.len() - series.len());
     if hidden_n > 0 {
         left_out.push(format!("{hidden_n} smaller or hidden series not drawn"));
+    }
+    if data.merged_copies > 0 {
+        left_out.push(format!(
+            "{} copies of statements reported more than once counted once",
+            data.merged_copies
+        ));
     }
     ChartSpec {
         title: "Stance timeline".into(),
@@ -587,6 +595,7 @@ pub fn export_timeline(
         req.max_series,
         req.context.by_event_date,
         req.context.mode,
+        req.context.copies_once,
     );
     match req.format {
         ExportFormat::Svg | ExportFormat::Png { .. } => {

@@ -18,7 +18,21 @@ pub const PALETTE: [Rgb; 10] = [
     [200, 60, 60],
 ];
 
-/// A colour that stays the same for the same name across runs and corpora.
+/// Colours for entities beyond the first ten: none of them is in [`PALETTE`], so a hashed
+/// colour never takes the colour of one of the corpus's most mentioned entities.
+pub const EXTRA_PALETTE: [Rgb; 8] = [
+    [128, 128, 0],
+    [0, 128, 128],
+    [140, 30, 80],
+    [40, 60, 150],
+    [100, 170, 40],
+    [150, 70, 160],
+    [170, 70, 40],
+    [70, 110, 130],
+];
+
+/// A colour that stays the same for the same name across runs and corpora (from
+/// [`EXTRA_PALETTE`]).
 pub fn stable_color(name: &str) -> Rgb {
     // FNV-1a: stable across platforms and versions, unlike `DefaultHasher`.
     let mut h: u32 = 0x811c_9dc5;
@@ -26,7 +40,7 @@ pub fn stable_color(name: &str) -> Rgb {
         h ^= u32::from(b);
         h = h.wrapping_mul(0x0100_0193);
     }
-    PALETTE[(h as usize) % PALETTE.len()]
+    EXTRA_PALETTE[(h as usize) % EXTRA_PALETTE.len()]
 }
 
 /// Colour of an entity: the most mentioned entities of a corpus (lowest ids) get
@@ -81,5 +95,13 @@ mod tests {
         assert_eq!(entity_color(500, "Kazakhstan"), stable_color("Kazakhstan"));
         assert_ne!(Shape::of_actor(0), Shape::of_actor(1));
         assert_eq!(Shape::of_actor(5), Shape::of_actor(0));
+    }
+
+    #[test]
+    fn hashed_colours_never_take_a_ranked_entitys_colour() {
+        for name in ["Peace process", "Kazakhstan", "Tokayev", "United Nations", "x"] {
+            assert!(!PALETTE.contains(&stable_color(name)), "{name}");
+            assert_eq!(entity_color(40, name), stable_color(name));
+        }
     }
 }

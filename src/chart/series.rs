@@ -20,6 +20,9 @@ pub struct SeriesPoint {
     pub uncertain: bool,
     /// Half the width of the dated period, in days (for whiskers).
     pub half_width_days: f64,
+    /// Other reports of these events' statements (syndicated or translated copies) that are
+    /// counted once, here, rather than drawn as points of their own.
+    pub copies: Vec<StanceId>,
 }
 
 /// All events of one actor→target pair, or of one actor on the alignment axis.
@@ -65,6 +68,9 @@ pub struct TimelineData {
     pub undated_events: usize,
     /// Visible documents without a date.
     pub undated_docs: Vec<DocId>,
+    /// Visible events left out as copies of a statement already counted (see
+    /// [`SeriesPoint::copies`]).
+    pub merged_copies: usize,
 }
 
 impl TimelineData {
@@ -87,7 +93,8 @@ pub fn signed_score(corpus: &Corpus, id: StanceId, mode: SeriesMode) -> f64 {
     }
 }
 
-/// Builds the series for `selection` over the visible documents.
+/// Builds the series for `selection` over the visible documents, every report of a statement
+/// drawn (see [`timeline_data_in`] to count copies once).
 pub fn timeline_data(
     corpus: &Corpus,
     selection: &Selection,
@@ -102,13 +109,19 @@ pub fn timeline_data(
         max_series,
         event_dates,
         SeriesMode::Pairs,
+        false,
     )
 }
 
 /// Events of one future series: (actor, target), label, colour entity, events.
 type Group = ((EntityId, EntityId), String, EntityId, Vec<StanceId>);
 
-/// Builds the series of `mode` for `selection` over the visible documents.
+/// Builds the series of `mode` for `selection` over the visible documents. With
+/// `copies_once`, the copies of one statement ([`StanceEvent::statement`]) count once: the
+/// earliest visible report is drawn, and lists the others.
+///
+/// [`StanceEvent::statement`]: crate::model::StanceEvent::statement
+#[allow(clippy::too_many_arguments)]
 pub fn timeline_data_in(
     corpus: &Corpus,
     selection: &Selection,
@@ -116,6 +129,7 @@ pub fn timeline_data_in(
     max_series: usize,
     event_dates: bool,
     mode: SeriesMode,
+    copies_once: bool,
 ) -> TimelineData {
     let mut data = TimelineData::default();
     // (key actor, key target) → (label, colour entity, events), in the pair index's order.
@@ -145,21 +159,53 @@ pub fn timeline_data_in(
             }
         }
     }
+    let plotted_date = |id: StanceId| {
+        let s = corpus.stance(id);
+        if event_dates {
+            s.event_date.as_ref().or(corpus.doc(s.doc).date.as_ref())
+        } else {
+            corpus.doc(s.doc).date.as_ref()
+        }
+    };
     for ((actor, target), label, color_entity, ids) in groups {
         let mut points: Vec<SeriesPoint> = Vec::new();
         let mut marker_of: std::collections::HashMap<(crate::model::DocId, u64), usize> = Default::default();
+        // Statement → the report that stands for it (earliest plotted date, then lowest id),
+        // and the copies it stands for.
+        let mut kept: std::collections::HashMap<u32, (StanceId, Vec<StanceId>)> = Default::default();
+        if copies_once {
+            for id in &ids {
+                let Some(n) = corpus.stance(*id).statement else {
+                    continue;
+                };
+                if !selection.stance_visible(corpus, *id, doc_visible) {
+                    continue;
+                }
+                let key = |i: StanceId| (plotted_date(i).map_or(f64::INFINITY, |d| d.plot_day()), i);
+                let e = kept.entry(n).or_insert((*id, Vec::new()));
+                if key(*id) < key(e.0) {
+                    let old = std::mem::replace(&mut e.0, *id);
+                    e.1.push(old);
+                } else if e.0 != *id {
+                    e.1.push(*id);
+                }
+            }
+        }
         for id in &ids {
             if !selection.stance_visible(corpus, *id, doc_visible) {
                 continue;
             }
             let s = corpus.stance(*id);
-            let score = signed_score(corpus, *id, mode);
-            let date = if event_dates {
-                s.event_date.as_ref().or(corpus.doc(s.doc).date.as_ref())
-            } else {
-                corpus.doc(s.doc).date.as_ref()
+            let copies = match s.statement.and_then(|n| kept.get(&n)) {
+                Some((rep, _)) if rep != id => {
+                    data.merged_copies += 1;
+                    continue;
+                }
+                Some((_, copies)) => copies.clone(),
+                None => Vec::new(),
             };
-            let Some(d) = date else {
+            let score = signed_score(corpus, *id, mode);
+            let Some(d) = plotted_date(*id) else {
                 data.undated_events += 1;
                 continue;
             };
@@ -171,6 +217,7 @@ pub fn timeline_data_in(
                     let n = p.stances.len() as f64;
                     p.y = (p.y * n + score) / (n + 1.0);
                     p.stances.push(*id);
+                    p.copies.extend(copies);
                 }
                 None => {
                     marker_of.insert((s.doc, x.to_bits()), points.len());
@@ -181,6 +228,7 @@ pub fn timeline_data_in(
                         stances: vec![*id],
                         uncertain: d.is_uncertain(),
                         half_width_days: d.uncertainty_days(),
+                        copies,
                     });
                 }
             }

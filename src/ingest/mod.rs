@@ -12,7 +12,7 @@ mod walk;
 
 pub use decode::{Decoded, decode_bytes};
 pub use formats::{MetaDate, RawDocument, parse_file};
-pub use progress::{Cancelled, LoadControl, LoadPhase};
+pub use progress::{AnalysisStep, Cancelled, LoadControl, LoadPhase};
 pub use seeds::{SAMPLE_FILES, sample_files};
 pub use walk::{FileEntry, MAX_FILE_BYTES, affects_corpus, list_files};
 
@@ -41,36 +41,7 @@ pub fn ingest_folder(root: &Path, control: &LoadControl) -> Result<Ingested, Can
     let results: Vec<Result<RawDocument, LoadProblem>> = listing
         .files
         .par_iter()
-        .map(|entry| {
-            if control.is_cancelled() {
-                return Err(LoadProblem {
-                    path: entry.rel_path.clone(),
-                    reason: "cancelled".into(),
-                });
-            }
-            let result = walk::read_capped(&entry.abs_path)
-                .map_err(|reason| LoadProblem {
-                    path: entry.rel_path.clone(),
-                    reason,
-                })
-                .and_then(|(bytes, truncated)| {
-                    control.add_bytes(bytes.len() as u64);
-                    let mut doc = parse_file(&entry.rel_path, &bytes).map_err(|reason| LoadProblem {
-                        path: entry.rel_path.clone(),
-                        reason,
-                    })?;
-                    if truncated {
-                        doc.notices.push(format!(
-                            "file is larger than {} MB: only the first {} MB were read",
-                            MAX_FILE_BYTES / 1_000_000,
-                            MAX_FILE_BYTES / 1_000_000
-                        ));
-                    }
-                    Ok(doc)
-                });
-            control.file_done();
-            result
-        })
+        .map(|entry| read_entry(entry, control))
         .collect();
     control.check()?;
     let mut out = Ingested {
@@ -86,6 +57,61 @@ pub fn ingest_folder(root: &Path, control: &LoadControl) -> Result<Ingested, Can
     out.documents.sort_by(|a, b| a.path.cmp(&b.path));
     out.problems.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
+}
+
+/// Reads and parses one listed file (counted in `control`'s progress); a file that cannot be
+/// read or parsed, or a cancelled load, gives the problem to list instead.
+pub fn read_entry(entry: &FileEntry, control: &LoadControl) -> Result<RawDocument, LoadProblem> {
+    if control.is_cancelled() {
+        return Err(LoadProblem {
+            path: entry.rel_path.clone(),
+            reason: "cancelled".into(),
+        });
+    }
+    let result = control.timed(AnalysisStep::Read, || read_one(entry, control));
+    control.file_done();
+    result
+}
+
+/// Environment variable that delays every file read by this many milliseconds: a stand-in for
+/// a slow network drive, to try (and test) that the window stays responsive while it loads.
+pub const SLOW_READ_VAR: &str = "STANCE_EXPLORER_SLOW_READ_MS";
+
+fn slow_read_delay() -> Option<std::time::Duration> {
+    static DELAY: std::sync::OnceLock<Option<std::time::Duration>> = std::sync::OnceLock::new();
+    *DELAY.get_or_init(|| {
+        std::env::var(SLOW_READ_VAR)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|ms| *ms > 0)
+            .map(std::time::Duration::from_millis)
+    })
+}
+
+fn read_one(entry: &FileEntry, control: &LoadControl) -> Result<RawDocument, LoadProblem> {
+    if let Some(d) = slow_read_delay() {
+        std::thread::sleep(d);
+    }
+    walk::read_capped(&entry.abs_path)
+        .map_err(|reason| LoadProblem {
+            path: entry.rel_path.clone(),
+            reason,
+        })
+        .and_then(|(bytes, truncated)| {
+            control.add_bytes(bytes.len() as u64);
+            let mut doc = parse_file(&entry.rel_path, &bytes).map_err(|reason| LoadProblem {
+                path: entry.rel_path.clone(),
+                reason,
+            })?;
+            if truncated {
+                doc.notices.push(format!(
+                    "file is larger than {} MB: only the first {} MB were read",
+                    MAX_FILE_BYTES / 1_000_000,
+                    MAX_FILE_BYTES / 1_000_000
+                ));
+            }
+            Ok(doc)
+        })
 }
 
 /// Reads the sample corpus embedded in the binary.

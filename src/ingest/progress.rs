@@ -20,6 +20,68 @@ pub enum LoadPhase {
     Done,
 }
 
+/// One step of the per-document analysis, timed separately (see [`LoadControl::step_times`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnalysisStep {
+    /// Reading and decoding the file (including format extraction).
+    Read,
+    /// Title, body and boilerplate.
+    Layout,
+    /// Sentence boundaries.
+    Sentences,
+    /// The publication date.
+    Dating,
+    /// Case and diacritics folding, gazetteer matching.
+    Entities,
+    /// Word tokens.
+    Tokens,
+    /// Stance events (actor, target, cue, negation).
+    Stance,
+    /// Framing marks (labels, hedges, quotes).
+    Framing,
+    /// Names the gazetteer does not know.
+    Candidates,
+    /// Dates of the events the stance sentences report.
+    EventDates,
+    /// Merging the documents' results into entities, stance events and indexes (once per
+    /// corpus, and once per partial corpus of a streamed load; single-threaded).
+    Merge,
+}
+
+impl AnalysisStep {
+    /// Every step, in pipeline order.
+    pub const ALL: [AnalysisStep; 11] = [
+        AnalysisStep::Read,
+        AnalysisStep::Layout,
+        AnalysisStep::Sentences,
+        AnalysisStep::Dating,
+        AnalysisStep::Entities,
+        AnalysisStep::Tokens,
+        AnalysisStep::Stance,
+        AnalysisStep::Framing,
+        AnalysisStep::Candidates,
+        AnalysisStep::EventDates,
+        AnalysisStep::Merge,
+    ];
+
+    /// A short name for reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            AnalysisStep::Read => "read + decode",
+            AnalysisStep::Layout => "layout",
+            AnalysisStep::Sentences => "sentences",
+            AnalysisStep::Dating => "dating",
+            AnalysisStep::Entities => "entities (gazetteer)",
+            AnalysisStep::Tokens => "tokens",
+            AnalysisStep::Stance => "stance",
+            AnalysisStep::Framing => "framing",
+            AnalysisStep::Candidates => "entities (unknown names)",
+            AnalysisStep::EventDates => "event dates",
+            AnalysisStep::Merge => "merge + index",
+        }
+    }
+}
+
 /// Shared, lock-free progress counters and a cancel flag.
 #[derive(Debug, Default)]
 pub struct LoadControl {
@@ -29,6 +91,8 @@ pub struct LoadControl {
     files_done: AtomicUsize,
     docs_analysed: AtomicUsize,
     bytes_read: AtomicU64,
+    text_bytes: AtomicU64,
+    step_nanos: [AtomicU64; AnalysisStep::ALL.len()],
 }
 
 impl LoadControl {
@@ -80,6 +144,32 @@ impl LoadControl {
     /// Adds bytes read.
     pub fn add_bytes(&self, n: u64) {
         self.bytes_read.fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// Runs `f`, adding its duration to `step`'s total.
+    pub fn timed<T>(&self, step: AnalysisStep, f: impl FnOnce() -> T) -> T {
+        let start = std::time::Instant::now();
+        let out = f();
+        self.step_nanos[step as usize].fetch_add(start.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        out
+    }
+
+    /// Adds the length of a decoded document text.
+    pub fn add_text_bytes(&self, n: u64) {
+        self.text_bytes.fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// Bytes of decoded text analysed.
+    pub fn text_bytes(&self) -> u64 {
+        self.text_bytes.load(Ordering::Relaxed)
+    }
+
+    /// Thread-seconds spent in each step so far, summed over the worker threads.
+    pub fn step_times(&self) -> Vec<(AnalysisStep, f64)> {
+        AnalysisStep::ALL
+            .iter()
+            .map(|s| (*s, self.step_nanos[*s as usize].load(Ordering::Relaxed) as f64 / 1e9))
+            .collect()
     }
 
     /// (files done, files total, documents analysed, bytes read).

@@ -26,6 +26,9 @@ pub struct CorpusIndex {
     pub pairs: Vec<((EntityId, EntityId), Vec<StanceId>)>,
     /// Entity id by canonical name.
     pub entity_by_name: HashMap<String, EntityId>,
+    /// Stance events by [`StanceEvent::statement`](super::StanceEvent::statement): the copies
+    /// of one statement.
+    pub statements: HashMap<u32, Vec<StanceId>>,
 }
 
 /// Everything loaded from one folder.
@@ -65,6 +68,9 @@ impl Corpus {
                 v.push(id);
             }
             pairs.entry((s.actor, s.target)).or_default().push(id);
+            if let Some(n) = s.statement {
+                index.statements.entry(n).or_default().push(id);
+            }
         }
         let mut pairs: Vec<_> = pairs.into_iter().collect();
         pairs.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
@@ -76,6 +82,15 @@ impl Corpus {
             .map(|(i, e)| (e.name.clone(), EntityId(i as u32)))
             .collect();
         self.index = index;
+    }
+
+    /// The other reports of the statement event `id` belongs to (none when it has no copies).
+    pub fn copies_of(&self, id: StanceId) -> Vec<StanceId> {
+        self.stance(id)
+            .statement
+            .and_then(|n| self.index.statements.get(&n))
+            .map(|v| v.iter().copied().filter(|o| *o != id).collect())
+            .unwrap_or_default()
     }
 
     /// The document with this id.

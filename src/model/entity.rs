@@ -16,17 +16,20 @@ pub enum EntityKind {
     Organization,
     /// A place that is not a state (a region, a city).
     Place,
+    /// A named process or initiative that positions are taken toward ("the peace process").
+    Initiative,
     /// A name the gazetteer does not know.
     Other,
 }
 
 impl EntityKind {
     /// All kinds, in display order.
-    pub const ALL: [EntityKind; 5] = [
+    pub const ALL: [EntityKind; 6] = [
         EntityKind::Country,
         EntityKind::Person,
         EntityKind::Organization,
         EntityKind::Place,
+        EntityKind::Initiative,
         EntityKind::Other,
     ];
 
@@ -37,6 +40,7 @@ impl EntityKind {
             EntityKind::Person => "person",
             EntityKind::Organization => "organization",
             EntityKind::Place => "place",
+            EntityKind::Initiative => "initiative",
             EntityKind::Other => "other",
         }
     }
@@ -48,6 +52,7 @@ impl EntityKind {
             EntityKind::Person => "People",
             EntityKind::Organization => "Organisations",
             EntityKind::Place => "Places",
+            EntityKind::Initiative => "Initiatives",
             EntityKind::Other => "Other names",
         }
     }

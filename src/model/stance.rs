@@ -41,4 +41,7 @@ pub struct StanceEvent {
     pub event_date: Option<DocDate>,
     /// Whether the analyst corrected it.
     pub corrected: bool,
+    /// Copies of one statement (the same position reported by several outlets, or in two
+    /// translations) share this number; `None` when no other report of it was found.
+    pub statement: Option<u32>,
 }

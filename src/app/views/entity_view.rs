@@ -17,6 +17,17 @@ pub struct EntityView {
     pending: Option<PendingEdit>,
     /// Sorted, filtered ids per kind, and what they were computed for.
     lists: Option<(ListKey, Vec<Vec<EntityId>>)>,
+    /// Every entity's folded names, per corpus (by address and entity count).
+    search_keys: Option<((usize, usize), Vec<SearchKeys>)>,
+    /// Groups whose open/closed state the user flipped from the default.
+    toggled_kinds: std::collections::BTreeSet<EntityKind>,
+}
+
+/// One row of the entity list: a group heading (index into [`EntityKind::ALL`]) or an entity.
+#[derive(Debug, Clone, Copy)]
+enum ListItem {
+    Heading(usize),
+    Entity(EntityId),
 }
 
 /// What the entity lists depend on.
@@ -46,25 +57,65 @@ enum PendingOp {
 /// Whether `e` matches the (folded) query: a substring of its name or an alias, or a
 /// close spelling (Jaro-Winkler ≥ 0.88 on a word: "tokaev" finds "Tokayev").
 pub fn entity_matches(e: &Entity, query_folded: &str) -> bool {
-    if query_folded.is_empty() {
-        return true;
-    }
-    std::iter::once(&e.name).chain(e.aliases.iter()).any(|n| {
-        let n = fold(n);
-        n.contains(query_folded)
-            || n.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.len() >= 3 && strsim::jaro_winkler(w, query_folded) >= 0.88)
-    })
+    SearchKeys::of(e).matches(query_folded)
 }
 
-/// Entities of `kind` matching `query`, sorted by count or name.
-pub fn visible_entities(corpus: &Corpus, kind: EntityKind, query: &str, by_count: bool) -> Vec<EntityId> {
+/// An entity's names folded once (case, diacritics), and their words, for searching.
+#[derive(Debug, Clone, Default)]
+struct SearchKeys {
+    names: Vec<String>,
+    words: Vec<String>,
+}
+
+impl SearchKeys {
+    fn of(e: &Entity) -> SearchKeys {
+        let names: Vec<String> = std::iter::once(&e.name)
+            .chain(e.aliases.iter())
+            .map(|n| fold(n))
+            .collect();
+        let mut words: Vec<String> = names
+            .iter()
+            .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_string)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        SearchKeys { names, words }
+    }
+
+    fn matches(&self, query_folded: &str) -> bool {
+        if query_folded.is_empty() {
+            return true;
+        }
+        let q_len = query_folded.chars().count();
+        self.names.iter().any(|n| n.contains(query_folded))
+            || self.words.iter().any(|w| {
+                // Jaro-Winkler ≥ 0.88 needs Jaro ≥ 0.8, impossible when one word is under 0.4 of
+                // the other's length: skip those without computing it.
+                let w_len = w.chars().count();
+                let (short, long) = (w_len.min(q_len), w_len.max(q_len));
+                short * 5 >= long * 2 && strsim::jaro_winkler(w, query_folded) >= 0.88
+            })
+    }
+}
+
+/// Entities of `kind` matching `query`, sorted by count or name (`keys`: each entity's
+/// [`SearchKeys`], by index).
+fn visible_entities(
+    corpus: &Corpus,
+    keys: &[SearchKeys],
+    kind: EntityKind,
+    query: &str,
+    by_count: bool,
+) -> Vec<EntityId> {
     let q = fold(query.trim());
     let mut v: Vec<EntityId> = corpus
         .entities
         .iter()
+        .zip(keys)
         .enumerate()
-        .filter(|(_, e)| e.kind == kind && entity_matches(e, &q))
+        .filter(|(_, (e, k))| e.kind == kind && k.matches(&q))
         .map(|(i, _)| EntityId(i as u32))
         .collect();
     if by_count {
@@ -123,47 +174,88 @@ impl EntityView {
         }
         ui.separator();
         let cooc_with = selection.include.iter().next().copied();
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            let key = ListKey {
-                query: self.query.clone(),
-                by_count: settings.sort_entities_by_count,
-                corpus: corpus as *const Corpus as usize,
-                entities: corpus.entities.len(),
-            };
-            if self.lists.as_ref().is_none_or(|(k, _)| *k != key) {
-                let lists = EntityKind::ALL
-                    .iter()
-                    .map(|k| visible_entities(corpus, *k, &key.query, key.by_count))
-                    .collect();
-                self.lists = Some((key, lists));
+        let key = ListKey {
+            query: self.query.clone(),
+            by_count: settings.sort_entities_by_count,
+            corpus: corpus as *const Corpus as usize,
+            entities: corpus.entities.len(),
+        };
+        if self.lists.as_ref().is_none_or(|(k, _)| *k != key) {
+            let corpus_key = (key.corpus, key.entities);
+            if self.search_keys.as_ref().is_none_or(|(k, _)| *k != corpus_key) {
+                self.search_keys = Some((corpus_key, corpus.entities.iter().map(SearchKeys::of).collect()));
             }
-            // Taken out while rows (which need `&mut self`) are drawn, then put back.
-            let (key, lists) = self.lists.take().expect("just filled");
-            for (kind, ids) in EntityKind::ALL.into_iter().zip(lists.iter()) {
-                if ids.is_empty() {
-                    continue;
-                }
-                egui::CollapsingHeader::new(format!("{} ({})", kind.plural_label(), ids.len()))
-                    .id_salt(kind.as_str())
-                    .default_open(kind != EntityKind::Other)
-                    .show(ui, |ui| {
-                        for id in ids.iter().copied().take(300) {
+            let keys = &self.search_keys.as_ref().expect("just filled").1;
+            let lists = EntityKind::ALL
+                .iter()
+                .map(|k| visible_entities(corpus, keys, *k, &key.query, key.by_count))
+                .collect();
+            self.lists = Some((key, lists));
+        }
+        // Taken out while rows (which need `&mut self`) are drawn, then put back.
+        let (key, lists) = self.lists.take().expect("just filled");
+        // One flat list of group headings and entity rows, so only the rows on screen are laid
+        // out (thousands of names cost nothing until scrolled to).
+        let mut items: Vec<ListItem> = Vec::new();
+        for (k, (kind, ids)) in EntityKind::ALL.into_iter().zip(lists.iter()).enumerate() {
+            if ids.is_empty() {
+                continue;
+            }
+            let open = self.is_open(kind);
+            items.push(ListItem::Heading(k));
+            if open {
+                items.extend(ids.iter().copied().map(ListItem::Entity));
+            }
+        }
+        let row_height = ui
+            .spacing()
+            .interact_size
+            .y
+            .max(ui.text_style_height(&egui::TextStyle::Body))
+            + 2.0;
+        egui::ScrollArea::vertical()
+            .id_salt("entity_rows")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, items.len(), |ui, rows| {
+                for item in &items[rows] {
+                    match *item {
+                        ListItem::Heading(k) => {
+                            let kind = EntityKind::ALL[k];
+                            let open = self.is_open(kind);
+                            let text = format!(
+                                "{} {} ({})",
+                                if open { "▾" } else { "▸" },
+                                kind.plural_label(),
+                                lists[k].len()
+                            );
+                            let r = ui
+                                .selectable_label(false, egui::RichText::new(text).strong())
+                                .on_hover_text(if open { "Collapse" } else { "Expand" });
+                            if r.clicked() {
+                                self.toggle_open(kind);
+                            }
+                        }
+                        ListItem::Entity(id) => {
                             if let Some(e) = self.row_ui(ui, corpus, selection, id, cooc_with) {
                                 edit = Some(e);
                             }
                         }
-                        if ids.len() > 300 {
-                            ui.label(
-                                egui::RichText::new(format!("… {} more: type to search", ids.len() - 300))
-                                    .weak()
-                                    .small(),
-                            );
-                        }
-                    });
-            }
-            self.lists = Some((key, lists));
-        });
+                    }
+                }
+            });
+        self.lists = Some((key, lists));
         edit
+    }
+
+    /// Whether the group of `kind` is expanded (all but "Other names" start open).
+    fn is_open(&self, kind: EntityKind) -> bool {
+        (kind != EntityKind::Other) != self.toggled_kinds.contains(&kind)
+    }
+
+    fn toggle_open(&mut self, kind: EntityKind) {
+        if !self.toggled_kinds.remove(&kind) {
+            self.toggled_kinds.insert(kind);
+        }
     }
 
     /// The confirmation window of a rename, merge or split, with its preview.

@@ -37,6 +37,8 @@ pub struct TimelineView {
     pub mode: SeriesMode,
     /// Pooling period of the current frame.
     period: Period,
+    /// Copies of one statement count once (from the settings).
+    copies_once: bool,
     /// Pooled lines for (data cache key, period).
     pooled_cache: Option<((u64, Period), PooledLines)>,
     /// Shift+drag in progress: (start day, current day).
@@ -109,6 +111,13 @@ impl TimelineView {
             .map(|(_, p)| *p)
     }
 
+    /// Where day `day` (days since 1970-01-01) and score `y` were on screen in the last frame.
+    pub fn screen_position(&self, day: f64, y: f64) -> Option<egui::Pos2> {
+        self.last_transform
+            .as_ref()
+            .map(|t| t.position_from_point(&egui_plot::PlotPoint::new(day, y)))
+    }
+
     /// Number of series drawn in the last frame (legend entries not switched off).
     pub fn series_shown(&self) -> usize {
         self.cache.as_ref().map_or(0, |(_, d)| {
@@ -148,9 +157,20 @@ impl TimelineView {
             SeriesMode::Pairs => 0,
             SeriesMode::Alignment { pole_a, pole_b } => (u64::from(pole_a.0) << 32 | u64::from(pole_b.0)) + 1,
         };
-        let filter_key = filter_key ^ u64::from(event_dates) ^ mode_key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let filter_key = filter_key
+            ^ u64::from(event_dates)
+            ^ (u64::from(self.copies_once) << 1)
+            ^ mode_key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         if self.cache.as_ref().is_none_or(|(k, _)| *k != filter_key) {
-            let data = timeline_data_in(corpus, selection, doc_visible, max_series, event_dates, self.mode);
+            let data = timeline_data_in(
+                corpus,
+                selection,
+                doc_visible,
+                max_series,
+                event_dates,
+                self.mode,
+                self.copies_once,
+            );
             self.cache = Some((filter_key, std::sync::Arc::new(data)));
         }
         std::sync::Arc::clone(&self.cache.as_ref().expect("just filled").1)
@@ -168,6 +188,7 @@ impl TimelineView {
     ) {
         self.mode = series_mode(corpus, settings);
         self.period = settings.period;
+        self.copies_once = settings.count_copies_once;
         let data = self.data(
             corpus,
             selection,
@@ -188,6 +209,13 @@ impl TimelineView {
             if data.hidden_series > 0 {
                 ui.label(egui::RichText::new(format!("(+{} smaller series not drawn)", data.hidden_series)).weak());
             }
+            if data.merged_copies > 0 {
+                ui.label(egui::RichText::new(format!("· {} copies counted once", data.merged_copies)).weak())
+                    .on_hover_text(
+                        "Reports of one statement by several outlets, or in two translations, are drawn as one \
+                     point; hover it to see the copies",
+                    );
+            }
         });
         // Controls wrap onto more rows when the view is narrow (presentation mode, small windows).
         ui.horizontal_wrapped(|ui| {
@@ -197,6 +225,10 @@ impl TimelineView {
                 .on_hover_text("Place each stance at the date its sentence names (\"in 2014\", \"on Monday\"), else at publication");
             ui.checkbox(&mut settings.show_reference_events, "events")
                 .on_hover_text("Reference events (assets/events.csv and the corpus's .stance-explorer/events.csv)");
+            ui.checkbox(&mut settings.count_copies_once, "copies once").on_hover_text(
+                "Count a statement reported by several outlets (or translated) once: its earliest report is \
+                 drawn and lists the others",
+            );
             ui.separator();
             axis_controls_ui(ui, corpus, settings);
             ui.separator();
@@ -888,6 +920,29 @@ pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
         ));
     }
     ui.label(egui::RichText::new(&s.explanation).weak().small());
+    let copies = corpus.copies_of(id);
+    if !copies.is_empty() {
+        ui.separator();
+        ui.label(format!(
+            "Also reported in {} other document(s) (counted once):",
+            copies.len()
+        ));
+        for c in copies.iter().take(8) {
+            let d = corpus.doc(corpus.stance(*c).doc);
+            ui.label(
+                egui::RichText::new(format!(
+                    "• {} · {} · {}",
+                    d.date.as_ref().map_or("undated".to_string(), |d| d.value_string()),
+                    d.outlet.as_deref().unwrap_or("outlet unknown"),
+                    d.title
+                ))
+                .small(),
+            );
+        }
+        if copies.len() > 8 {
+            ui.label(egui::RichText::new(format!("… and {} more", copies.len() - 8)).small());
+        }
+    }
     let same = corpus.index.stances_by_doc[s.doc.index()]
         .iter()
         .filter(|o| **o != id && corpus.stance(**o).actor == s.actor && corpus.stance(**o).target == s.target)
@@ -921,16 +976,30 @@ fn undated_tray_ui(
                 .weak()
                 .small(),
         );
-        egui::ScrollArea::vertical().id_salt("undated_tray").show(ui, |ui| {
-            for id in &data.undated_docs {
-                let d = corpus.doc(*id);
-                let r = ui
-                    .selectable_label(selection.open_doc == Some(*id), egui::RichText::new(&d.title).small())
-                    .on_hover_text(d.date_note.as_deref().unwrap_or("no date found"));
-                if r.clicked() {
-                    selection.open(*id, None, None);
+        // Only the rows on screen are laid out: a folder may have thousands of undated files.
+        let row_height = ui.spacing().interact_size.y;
+        egui::ScrollArea::vertical().id_salt("undated_tray").show_rows(
+            ui,
+            row_height,
+            data.undated_docs.len(),
+            |ui, rows| {
+                for id in &data.undated_docs[rows] {
+                    let d = corpus.doc(*id);
+                    let r = ui
+                        .add_sized(
+                            [ui.available_width(), row_height - ui.spacing().item_spacing.y],
+                            egui::Button::selectable(
+                                selection.open_doc == Some(*id),
+                                egui::RichText::new(&d.title).small(),
+                            )
+                            .truncate(),
+                        )
+                        .on_hover_text(d.date_note.as_deref().unwrap_or("no date found"));
+                    if r.clicked() {
+                        selection.open(*id, None, None);
+                    }
                 }
-            }
-        });
+            },
+        );
     });
 }
