@@ -87,6 +87,27 @@ const CONTENT_NOUNS: &[&str] = &[
     "letter",
     "petition",
 ];
+/// Words that open a subordinate clause at the start of a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "when",
+    "while",
+    "as",
+    "before",
+    "since",
+    "because",
+    "although",
+    "though",
+    "if",
+    "once",
+    "until",
+    "whereas",
+    "после",
+    "когда",
+    "хотя",
+    "если",
+    "пока",
+];
 const SOVEREIGNTY: &str = "support_sovereignty";
 /// Categories that describe an act (invading, sanctioning, threatening): only coded
 /// when the actor's name stands right before the cue ("Russia annexed Crimea").
@@ -864,8 +885,31 @@ fn find_actor(
     let first_cue = cues.first().map_or(toks.len(), |c| c.start);
     let last_cue = cues.last().map_or(toks.len(), |c| c.start);
     let first_cue_quoted = cues.first().is_some_and(|c| in_quote(toks[c.start].range.start));
+    // A leading subordinate clause ("After Ukraine launched …, Moscow ruled out …") has a subject of
+    // its own: when the cues come after its comma, the main clause's subject is the actor.
+    let lead = toks
+        .iter()
+        .position(|t| {
+            !matches!(
+                t.text.as_str(),
+                "however" | "but" | "and" | "then" | "yet" | "однако" | "но"
+            )
+        })
+        .unwrap_or(0);
+    let subordinate_end = toks
+        .get(lead)
+        .filter(|t| SUBORDINATORS.contains(&t.text.as_str()))
+        .and_then(|t| {
+            let end = toks.last()?.range.end;
+            input.text.get(t.range.end..end)?.find(',').map(|i| t.range.end + i)
+        })
+        .filter(|e| toks.get(first_cue).is_some_and(|c| c.range.start > *e));
     let subject = placed.iter().find(|p| {
-        (p.first < last_cue || first_cue_quoted) && can_act(p) && outside(p) && !after_preposition(placed, toks, p)
+        (p.first < last_cue || first_cue_quoted)
+            && can_act(p)
+            && outside(p)
+            && !after_preposition(placed, toks, p)
+            && subordinate_end.is_none_or(|e| p.m.range.start > e)
     });
     if let Some(p) = subject {
         let mut a = make_actor(input, gaz, lex, toks, placed, p, "subject of the sentence".to_string());
@@ -1960,6 +2004,19 @@ mod tests {
             has(&ev, 1, "Mongolia", "Russia", 0) && has(&ev, 1, "Mongolia", "Ukraine", 0),
             "{ev:#?}"
         );
+    }
+
+    #[test]
+    fn the_subject_of_a_leading_subordinate_clause_is_not_the_actor() {
+        let src =
+            "However, after Ukraine launched an offensive in the Kursk region, Moscow ruled out further negotiations.";
+        let ev = events(src, Some("2024-09-16"));
+        assert!(has(&ev, 0, "Russia", "Peace process", -1), "{ev:#?}");
+        assert!(!ev.iter().any(|e| e.1 == "Ukraine"), "{ev:#?}");
+        // A cue inside the subordinate clause stays its subject's.
+        let src = "When Kazakhstan abstained in the vote, the resolution still passed.";
+        let ev = events(src, Some("2023-02-24"));
+        assert!(ev.iter().all(|e| e.1 == "Kazakhstan"), "{ev:#?}");
     }
 
     #[test]
