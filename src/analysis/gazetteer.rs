@@ -170,6 +170,8 @@ pub struct Gazetteer {
     pub entries: Vec<GazetteerEntry>,
     kinds: Vec<EntityKind>,
     by_name: HashMap<String, usize>,
+    /// Cue category → the first entry whose `stands_for` lists it.
+    default_targets: HashMap<String, usize>,
     matcher: AhoCorasick,
     patterns: Vec<Pattern>,
 }
@@ -235,10 +237,17 @@ impl Gazetteer {
             .build(&folded_patterns)
             .map_err(|e| e.to_string())?;
         let by_name = entries.iter().enumerate().map(|(i, e)| (e.name.clone(), i)).collect();
+        let mut default_targets = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for c in &e.stands_for {
+                default_targets.entry(c.clone()).or_insert(i);
+            }
+        }
         Ok(Gazetteer {
             entries,
             kinds,
             by_name,
+            default_targets,
             matcher,
             patterns,
         })
@@ -252,9 +261,7 @@ impl Gazetteer {
     /// The entry a cue of `category` is about when its sentence names no party
     /// (the first entry whose `stands_for` lists the category).
     pub fn default_target(&self, category: &str) -> Option<usize> {
-        self.entries
-            .iter()
-            .position(|e| e.stands_for.iter().any(|c| c == category))
+        self.default_targets.get(category).copied()
     }
 
     /// Entry index by canonical name.

@@ -391,12 +391,18 @@ pub fn mark_copies(corpus: &mut Corpus) {
     for s in &mut corpus.stances {
         s.statement = None;
     }
+    // Only the statement index changes: the rest of the index stays as built.
+    let mut statements: HashMap<u32, Vec<crate::model::StanceId>> = HashMap::new();
     for (n, g) in groups.iter().enumerate() {
-        for id in g.members() {
-            corpus.stances[id.0 as usize].statement = Some(n as u32);
+        let n = n as u32;
+        let mut ids: Vec<_> = g.members().collect();
+        ids.sort();
+        for id in &ids {
+            corpus.stances[id.0 as usize].statement = Some(n);
         }
+        statements.insert(n, ids);
     }
-    corpus.rebuild_index();
+    corpus.index.statements = statements;
 }
 
 /// Merges per-document results into entities (one per gazetteer entry) and stance events.
