@@ -254,29 +254,43 @@ pub fn timeline_chart(
     }
 }
 
-/// New x positions for markers `(x, y, radius)` in screen units, so that none sits
-/// on an earlier one: a marker that would is moved sideways, alternately right and
-/// left, one step further each time (up to 6 steps each way).
+/// Largest vertical shift, in screen units, that [`dodge_markers`] gives a marker.
+pub const DODGE_MAX_SHIFT_PX: f64 = 10.0;
+
+/// New y positions for markers `(x, y, radius)` in screen units, so that none hides an
+/// earlier one. A marker whose centre sits too close to an earlier marker's is moved
+/// vertically, alternately up and down by up to [`DODGE_MAX_SHIFT_PX`]; its x (the date)
+/// never moves, because a date is a fact the analyst reads off the axis, while a few pixels
+/// of stance are well inside a score's uncertainty. When every candidate position is taken,
+/// the marker goes where it is farthest from the others.
 pub fn dodge_markers(markers: &[(f64, f64, f64)]) -> Vec<f64> {
     let mut placed: Vec<(f64, f64, f64)> = Vec::with_capacity(markers.len());
     let mut out = Vec::with_capacity(markers.len());
-    for &(x0, y, r) in markers {
-        let mut x = x0;
-        let mut k = 0u32;
-        // Only near neighbours matter: check those whose y is close.
-        while k < 12
-            && placed
+    for &(x, y0, r) in markers {
+        let step = r.clamp(3.0, DODGE_MAX_SHIFT_PX / 2.0);
+        // How close the nearest earlier marker's centre is, relative to what hides one.
+        let crowding = |y: f64| {
+            placed
                 .iter()
                 .rev()
                 .take(256)
-                .any(|(px, py, pr)| (px - x).hypot(py - y) < (pr + r) * 0.8)
-        {
-            k += 1;
-            let sign = if k % 2 == 1 { 1.0 } else { -1.0 };
-            x = x0 + sign * f64::from(k.div_ceil(2)) * (r + 3.0);
+                .map(|(px, py, pr)| (px - x).hypot(py - y) / (pr.max(r) * 0.6))
+                .fold(f64::INFINITY, f64::min)
+        };
+        let mut best = (y0, crowding(y0));
+        for k in 1..=4u32 {
+            if best.1 >= 1.0 {
+                break;
+            }
+            let sign = if k % 2 == 1 { -1.0 } else { 1.0 };
+            let y = y0 + sign * f64::from(k.div_ceil(2)) * step;
+            let c = crowding(y);
+            if c > best.1 {
+                best = (y, c);
+            }
         }
-        placed.push((x, y, r));
-        out.push(x);
+        placed.push((x, best.0, r));
+        out.push(best.0);
     }
     out
 }
@@ -444,19 +458,26 @@ mod tests {
     use super::dodge_markers;
 
     #[test]
-    fn coincident_markers_move_apart_and_lone_ones_stay() {
-        let xs = dodge_markers(&[
+    fn coincident_markers_move_apart_vertically_a_few_pixels_and_lone_ones_stay() {
+        let markers = [
             (100.0, 50.0, 5.0),
             (100.0, 50.0, 5.0),
             (100.0, 50.0, 5.0),
             (300.0, 50.0, 5.0),
-        ]);
-        assert_eq!(xs[0], 100.0);
-        assert!(xs[1] > 105.0, "the second moves right: {xs:?}");
-        assert!(xs[2] < 95.0, "the third moves left: {xs:?}");
-        assert_eq!(xs[3], 300.0, "a marker far away stays");
+        ];
+        let ys = dodge_markers(&markers);
+        assert_eq!(ys[0], 50.0);
+        assert!(ys[1] < 47.0, "the second moves up: {ys:?}");
+        assert!(ys[2] > 53.0, "the third moves down: {ys:?}");
+        assert_eq!(ys[3], 50.0, "a marker far away stays");
+        for y in &ys {
+            assert!((y - 50.0).abs() <= super::DODGE_MAX_SHIFT_PX, "bounded shift: {ys:?}");
+        }
         let apart = dodge_markers(&[(100.0, 50.0, 5.0), (100.0, 80.0, 5.0)]);
-        assert_eq!(apart, vec![100.0, 100.0], "different scores do not collide");
+        assert_eq!(apart, vec![50.0, 80.0], "different scores do not collide");
+        // Ten markers on one spot: none moves further than the bound.
+        let crowd = dodge_markers(&[(10.0, 10.0, 15.0); 10]);
+        assert!(crowd.iter().all(|y| (y - 10.0).abs() <= super::DODGE_MAX_SHIFT_PX), "{crowd:?}");
     }
 
     #[test]

@@ -446,14 +446,14 @@ fn dodge(spec: &ChartSpec, f: &Frame) -> Vec<Vec<(f64, f64, f64)>> {
             )
         })
         .collect();
-    let xs = super::dodge_markers(&flat);
-    let mut it = flat.iter().zip(xs);
+    let ys = super::dodge_markers(&flat);
+    let mut it = flat.iter().zip(ys);
     spec.series
         .iter()
         .map(|s| {
             s.points
                 .iter()
-                .filter_map(|_| it.next().map(|((_, y, r), x)| (x, *y, *r)))
+                .filter_map(|_| it.next().map(|((x, _, r), y)| (*x, y, *r)))
                 .collect()
         })
         .collect()

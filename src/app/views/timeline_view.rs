@@ -65,7 +65,8 @@ type PooledLines = std::sync::Arc<Vec<Vec<Vec<crate::chart::aggregate::SmoothPoi
 const DODGE_MAX_MARKERS: usize = 2000;
 
 /// Plot positions of every marker, series by series; coincident markers are moved
-/// sideways by a few pixels (using the last frame's transform) so none hides another.
+/// up or down by a few pixels (using the last frame's transform) so none hides another;
+/// dates never move.
 fn marker_coords(data: &TimelineData, transform: Option<&egui_plot::PlotTransform>) -> Vec<Vec<[f64; 2]>> {
     let raw: Vec<Vec<[f64; 2]>> = data
         .series
@@ -86,14 +87,14 @@ fn marker_coords(data: &TimelineData, transform: Option<&egui_plot::PlotTransfor
             (f64::from(sp.x), f64::from(sp.y), f64::from(theme::MARKER_RADIUS * size))
         })
         .collect();
-    let xs = crate::chart::dodge_markers(&flat);
-    let mut it = flat.iter().zip(xs);
+    let ys = crate::chart::dodge_markers(&flat);
+    let mut it = flat.iter().zip(ys);
     raw.into_iter()
         .map(|pts| {
             pts.into_iter()
                 .map(|[x, y]| match it.next() {
-                    Some(((sx, sy, _), dx)) if (dx - sx).abs() > 0.1 => {
-                        [t.value_from_position(egui::pos2(dx as f32, *sy as f32)).x, y]
+                    Some(((sx, sy, _), dy)) if (dy - sy).abs() > 0.1 => {
+                        [x, t.value_from_position(egui::pos2(*sx as f32, dy as f32)).y]
                     }
                     _ => [x, y],
                 })
