@@ -39,7 +39,15 @@ const MEASURED_FRAMES: usize = 60;
 /// Window size of the measured harness (points).
 const WINDOW: [f32; 2] = [1600.0, 1000.0];
 /// The UI scenarios, in the order they are run and reported.
-const SCENARIOS: [&str; 4] = ["idle", "typing", "hover_plot", "scroll_compare"];
+const SCENARIOS: [&str; 7] = [
+    "idle",
+    "typing",
+    "hover_plot",
+    "idle_all_copies",
+    "hover_all_copies",
+    "pan_all_copies",
+    "scroll_compare",
+];
 
 fn main() {
     if let Ok(dir) = std::env::var(CHILD_DIR_VAR) {
@@ -636,6 +644,9 @@ fn measure_frames(corpus: Corpus) -> Vec<(String, f64)> {
     h.run_steps(WARMUP_FRAMES);
 
     let idle = scenario(&mut h, |_, _| {});
+    let (total, drawn) = h.state().timeline.markers_drawn();
+    out.push(("markers".into(), total as f64));
+    out.push(("markers_drawn".into(), drawn as f64));
     let typing = scenario(&mut h, |h, i| {
         let prefix_len = 1 + i % "ukraine".len();
         h.state_mut().entities.query = "ukraine"[..prefix_len].to_string();
@@ -649,6 +660,27 @@ fn measure_frames(corpus: Corpus) -> Vec<(String, f64)> {
             .push(egui::Event::PointerMoved(egui::pos2(x, 300.0)));
     });
 
+    // Every report drawn as its own marker (copies not counted once): the most markers.
+    h.state_mut().settings.count_copies_once = false;
+    h.run_steps(WARMUP_FRAMES);
+    let idle_all = scenario(&mut h, |_, _| {});
+    let (total, drawn) = h.state().timeline.markers_drawn();
+    out.push(("markers_all_copies".into(), total as f64));
+    out.push(("markers_drawn_all_copies".into(), drawn as f64));
+    let hover_all = scenario(&mut h, |h, i| {
+        let x = 400.0 + 700.0 * i as f32 / (MEASURED_FRAMES - 1) as f32;
+        h.input_mut()
+            .events
+            .push(egui::Event::PointerMoved(egui::pos2(x, 300.0)));
+    });
+    // Panning the date axis: every frame has a new transform, so markers are laid out again.
+    let pan_all = scenario(&mut h, |h, i| {
+        let events = &mut h.input_mut().events;
+        events.push(egui::Event::PointerMoved(egui::pos2(700.0 + (i % 2) as f32, 300.0)));
+        events.push(wheel_by(egui::vec2(if (i / 10) % 2 == 0 { 40.0 } else { -40.0 }, 0.0)));
+    });
+    h.state_mut().settings.count_copies_once = true;
+
     h.state_mut().selection.compare = compare_pair;
     let compare_pos = egui::pos2(715.0, 750.0);
     h.input_mut().events.push(egui::Event::PointerMoved(compare_pos));
@@ -660,7 +692,10 @@ fn measure_frames(corpus: Corpus) -> Vec<(String, f64)> {
         events.push(wheel(-120.0));
     });
 
-    for (name, frames) in SCENARIOS.iter().zip([idle, typing, hover, scroll]) {
+    for (name, frames) in SCENARIOS
+        .iter()
+        .zip([idle, typing, hover, idle_all, hover_all, pan_all, scroll])
+    {
         let (median, p95) = median_p95(frames);
         out.push((format!("{name}_median_ms"), median));
         out.push((format!("{name}_p95_ms"), p95));
@@ -670,9 +705,14 @@ fn measure_frames(corpus: Corpus) -> Vec<(String, f64)> {
 
 /// A vertical mouse-wheel event of `dy` points.
 fn wheel(dy: f32) -> egui::Event {
+    wheel_by(egui::vec2(0.0, dy))
+}
+
+/// A mouse-wheel event of `delta` points.
+fn wheel_by(delta: egui::Vec2) -> egui::Event {
     egui::Event::MouseWheel {
         unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, dy),
+        delta,
         phase: egui::TouchPhase::Move,
         source: egui::MouseWheelSource::Wheel,
         modifiers: egui::Modifiers::NONE,

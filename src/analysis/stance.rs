@@ -494,6 +494,22 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     actor,
                 );
                 let mut score = score;
+                // "criticized the sanctions imposed by the United States": the name after "by" is
+                // the party behind the act, not its object, so refusing the act (which favours its
+                // object) opposes that party. An act named without refusal stays against it.
+                let mut targets = targets;
+                if ACT_CATEGORIES.contains(&cue.category.as_str())
+                    && negated
+                    && let Some((t, how)) = targets.as_mut()
+                    && let [only] = t.as_slice()
+                    && placed
+                        .iter()
+                        .find(|p| p.first >= hit.end && p.m.entry == *only)
+                        .is_some_and(|p| after_by(toks, p.first))
+                {
+                    score = -score;
+                    how.push_str(" (the party behind the act, after “by”: sign reversed)");
+                }
                 let cue_score = score;
                 let is_process = PROCESS_CATEGORIES.contains(&cue.category.as_str());
                 // Two parties urged at once ("urged Moscow and Kyiv to talk") is even-handed.
@@ -542,6 +558,17 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             Some(t) => t,
                             None => continue,
                         }
+                    }
+                    // "the peace plan proposed by China": another party's plan is that party's,
+                    // not the generic process (the sentence's other cues speak to the owner); the
+                    // actor's own ("offered Kazakhstan's good offices") is its appeal for peace.
+                    None if is_process
+                        && hit.end > hit.start
+                        && initiative_owners(&placed.iter().collect::<Vec<_>>(), toks, hit.end - 1)
+                            .iter()
+                            .any(|o| actor_entry(gaz, *o, input.doc_date).unwrap_or(*o) != actor.entry) =>
+                    {
+                        continue;
                     }
                     None if is_process => match gaz.default_target(&cue.category) {
                         Some(t) => (
@@ -741,6 +768,11 @@ fn speech_actor(
     for verb in lex.speech_verbs.find(toks) {
         // Participles ("…, saying") share the main clause's subject: rule 2.
         if in_quote(toks[verb.start].range.start) || toks[verb.end - 1].text.ends_with("ing") {
+            continue;
+        }
+        // "the plan proposed by China": a passive participle names its agent after "by"; it
+        // qualifies a noun and reports no one's speech.
+        if toks.get(verb.end).is_some_and(|t| t.text == "by") {
             continue;
         }
         let before = placed
@@ -1239,13 +1271,38 @@ fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> b
             && placed.iter().any(|q| q.last + 2 == p.first && direct(q)))
 }
 
+/// Whether the name starting at token `first` follows "by" or "by the" (a passive's agent).
+fn after_by(toks: &[Token], first: usize) -> bool {
+    (first >= 1 && toks[first - 1].text == "by")
+        || (first >= 2 && toks[first - 1].text == "the" && toks[first - 2].text == "by")
+}
+
 /// "not upsetting Russia", "following Russia's annexation": a name right after an English
 /// gerund is its object, not the sentence's subject. Nouns and time words ending in "-ing"
 /// ("on Monday morning Russia said") are not gerunds.
 fn after_gerund(toks: &[Token], p: &Placed<'_>) -> bool {
     const NOT_GERUNDS: &[&str] = &[
-        "morning", "evening", "spring", "king", "thing", "nothing", "something", "anything", "everything", "building",
-        "meeting", "briefing", "ceiling", "wing", "ring", "sing", "bring", "string", "beijing", "nanjing", "chongqing",
+        "morning",
+        "evening",
+        "spring",
+        "king",
+        "thing",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "building",
+        "meeting",
+        "briefing",
+        "ceiling",
+        "wing",
+        "ring",
+        "sing",
+        "bring",
+        "string",
+        "beijing",
+        "nanjing",
+        "chongqing",
     ];
     p.first > 0 && {
         let w = toks[p.first - 1].text.as_str();
@@ -1336,6 +1393,23 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
     // Russian genitive: "позицию Астаны", "план Китая".
     if !toks[k].text.is_ascii()
         && let Some(p) = cands.iter().find(|p| p.first == k + 1)
+    {
+        let mut v = vec![p.m.entry];
+        v.extend(coordinated(cands, toks, p));
+        return v;
+    }
+    // "the plan proposed by China", "the initiative put forward by Turkey": a participle and
+    // its agent after "by".
+    let participle = toks.get(k + 1).is_some_and(|t| {
+        t.text.ends_with("ed") || matches!(t.text.as_str(), "put" | "drawn" | "set" | "laid" | "brought")
+    });
+    if participle
+        && let Some(p) = cands
+            .iter()
+            .find(|p| p.first > k + 2 && p.first <= k + 5 && after_by(toks, p.first))
+        && toks[k + 2..p.first]
+            .iter()
+            .all(|t| t.text.is_ascii() && t.text.chars().all(char::is_alphabetic))
     {
         let mut v = vec![p.m.entry];
         v.extend(coordinated(cands, toks, p));
@@ -2052,5 +2126,28 @@ mod tests {
         let src = "On Monday morning Russia condemned the sanctions against Belarus.";
         let ev = events(src, Some("2022-03-01"));
         assert!(ev.iter().any(|e| e.1 == "Russia"), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_passive_agent_after_by_owns_the_plan_and_stands_behind_the_act() {
+        // The participle's agent is not a speaker, and owns the plan.
+        let ev = events(
+            "Kazakhstan supports the peace plan proposed by China.",
+            Some("2023-03-01"),
+        );
+        assert!(has(&ev, 0, "Kazakhstan", "China", 1), "{ev:#?}");
+        assert!(!ev.iter().any(|e| e.1 == "China" || e.2 == "Peace process"), "{ev:#?}");
+        let ev = events(
+            "Russia welcomed the proposal put forward by Turkey.",
+            Some("2023-03-01"),
+        );
+        assert!(has(&ev, 0, "Russia", "Turkey", 1), "{ev:#?}");
+        // Criticising sanctions someone imposed opposes whoever imposed them.
+        let ev = events(
+            "Kazakhstan criticized the sanctions imposed by the United States.",
+            Some("2023-03-01"),
+        );
+        assert!(has(&ev, 0, "Kazakhstan", "United States", -1), "{ev:#?}");
+        assert!(!has(&ev, 0, "Kazakhstan", "United States", 1), "{ev:#?}");
     }
 }

@@ -159,6 +159,12 @@ pub fn timeline_data_in(
             }
         }
     }
+    // Each document's plotted day once (converting a date costs more than the rest of an event).
+    let doc_days: Vec<Option<f64>> = corpus
+        .documents
+        .iter()
+        .map(|d| d.date.as_ref().map(|d| d.plot_day()))
+        .collect();
     let plotted_date = |id: StanceId| {
         let s = corpus.stance(id);
         if event_dates {
@@ -167,49 +173,54 @@ pub fn timeline_data_in(
             corpus.doc(s.doc).date.as_ref()
         }
     };
+    let plotted_day = |id: StanceId| {
+        let s = corpus.stance(id);
+        match (event_dates, &s.event_date) {
+            (true, Some(d)) => Some(d.plot_day()),
+            _ => doc_days[s.doc.index()],
+        }
+    };
     for ((actor, target), label, color_entity, ids) in groups {
         let mut points: Vec<SeriesPoint> = Vec::new();
         let mut marker_of: std::collections::HashMap<(crate::model::DocId, u64), usize> = Default::default();
-        // Statement → the report that stands for it (earliest plotted date, then lowest id),
-        // and the copies it stands for.
-        let mut kept: std::collections::HashMap<u32, (StanceId, Vec<StanceId>)> = Default::default();
+        let visible: Vec<StanceId> = ids
+            .into_iter()
+            .filter(|id| selection.stance_visible(corpus, *id, doc_visible))
+            .collect();
+        // Statement → the report that stands for it (earliest plotted date, then lowest id).
+        let mut rep: std::collections::HashMap<u32, (f64, StanceId)> = Default::default();
         if copies_once {
-            for id in &ids {
+            for id in &visible {
                 let Some(n) = corpus.stance(*id).statement else {
                     continue;
                 };
-                if !selection.stance_visible(corpus, *id, doc_visible) {
-                    continue;
-                }
-                let key = |i: StanceId| (plotted_date(i).map_or(f64::INFINITY, |d| d.plot_day()), i);
-                let e = kept.entry(n).or_insert((*id, Vec::new()));
-                if key(*id) < key(e.0) {
-                    let old = std::mem::replace(&mut e.0, *id);
-                    e.1.push(old);
-                } else if e.0 != *id {
-                    e.1.push(*id);
-                }
+                let key = (plotted_day(*id).unwrap_or(f64::INFINITY), *id);
+                rep.entry(n)
+                    .and_modify(|r| {
+                        if key.0 < r.0 || (key.0 == r.0 && key.1 < r.1) {
+                            *r = key;
+                        }
+                    })
+                    .or_insert(key);
             }
         }
-        for id in &ids {
-            if !selection.stance_visible(corpus, *id, doc_visible) {
+        // Representative → the copies it stands for, each pushed once.
+        let mut copies_of: std::collections::HashMap<StanceId, Vec<StanceId>> = Default::default();
+        for id in &visible {
+            let s = corpus.stance(*id);
+            if let Some((_, r)) = s.statement.and_then(|n| rep.get(&n))
+                && r != id
+            {
+                data.merged_copies += 1;
+                copies_of.entry(*r).or_default().push(*id);
                 continue;
             }
-            let s = corpus.stance(*id);
-            let copies = match s.statement.and_then(|n| kept.get(&n)) {
-                Some((rep, _)) if rep != id => {
-                    data.merged_copies += 1;
-                    continue;
-                }
-                Some((_, copies)) => copies.clone(),
-                None => Vec::new(),
-            };
             let score = signed_score(corpus, *id, mode);
             let Some(d) = plotted_date(*id) else {
                 data.undated_events += 1;
                 continue;
             };
-            let x = d.plot_day();
+            let x = plotted_day(*id).unwrap_or_else(|| d.plot_day());
             // (document, day) → marker, so grouping stays linear in the number of events.
             match marker_of.get(&(s.doc, x.to_bits())) {
                 Some(&i) => {
@@ -217,7 +228,6 @@ pub fn timeline_data_in(
                     let n = p.stances.len() as f64;
                     p.y = (p.y * n + score) / (n + 1.0);
                     p.stances.push(*id);
-                    p.copies.extend(copies);
                 }
                 None => {
                     marker_of.insert((s.doc, x.to_bits()), points.len());
@@ -228,8 +238,18 @@ pub fn timeline_data_in(
                         stances: vec![*id],
                         uncertain: d.is_uncertain(),
                         half_width_days: d.uncertainty_days(),
-                        copies,
+                        copies: Vec::new(),
                     });
+                }
+            }
+        }
+        if !copies_of.is_empty() {
+            for p in &mut points {
+                for id in &p.stances {
+                    if let Some(c) = copies_of.remove(id) {
+                        p.copies.extend(c);
+                        p.copies.sort_unstable();
+                    }
                 }
             }
         }

@@ -57,14 +57,51 @@ enum PendingOp {
 /// Whether `e` matches the (folded) query: a substring of its name or an alias, or a
 /// close spelling (Jaro-Winkler ≥ 0.88 on a word: "tokaev" finds "Tokayev").
 pub fn entity_matches(e: &Entity, query_folded: &str) -> bool {
-    SearchKeys::of(e).matches(query_folded)
+    SearchKeys::of(e).matches(&Query::new(query_folded))
 }
 
 /// An entity's names folded once (case, diacritics), and their words, for searching.
 #[derive(Debug, Clone, Default)]
 struct SearchKeys {
     names: Vec<String>,
-    words: Vec<String>,
+    words: Vec<Word>,
+}
+
+/// A word of an entity's names, with what the fuzzy match's quick rejection needs.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    chars: usize,
+    histogram: CharHistogram,
+}
+
+/// Counts of a word's characters in 32 hashed buckets: the sum over buckets of the smaller
+/// count of two words bounds how many characters they can have in common.
+#[derive(Debug, Clone, Copy, Default)]
+struct CharHistogram([u8; 32]);
+
+impl CharHistogram {
+    fn of(word: &str) -> CharHistogram {
+        let mut h = [0u8; 32];
+        for c in word.chars() {
+            let b = ((c as u32).wrapping_mul(2_654_435_761) >> 27) as usize;
+            h[b] = h[b].saturating_add(1);
+        }
+        CharHistogram(h)
+    }
+
+    /// An upper bound on the characters two words share (a multiset intersection).
+    fn common(&self, other: &CharHistogram) -> usize {
+        self.0.iter().zip(&other.0).map(|(a, b)| usize::from(*a.min(b))).sum()
+    }
+}
+
+/// Whether Jaro-Winkler of two words of `a_len` and `b_len` characters sharing at most
+/// `common` characters can reach 0.88. It needs Jaro ≥ 0.8 (the prefix bonus adds at most
+/// 0.4 × (1 − Jaro)), so `m/a + m/b ≥ 1.4` for the m matching characters, m ≤ `common`.
+fn jaro_winkler_possible(a_len: usize, b_len: usize, common: usize) -> bool {
+    let (a, b, m) = (a_len as f64, b_len as f64, common as f64);
+    a > 0.0 && b > 0.0 && m / a + m / b >= 1.4 - 1e-9
 }
 
 impl SearchKeys {
@@ -81,22 +118,45 @@ impl SearchKeys {
             .collect();
         words.sort_unstable();
         words.dedup();
+        let words = words
+            .into_iter()
+            .map(|text| Word {
+                chars: text.chars().count(),
+                histogram: CharHistogram::of(&text),
+                text,
+            })
+            .collect();
         SearchKeys { names, words }
     }
 
-    fn matches(&self, query_folded: &str) -> bool {
-        if query_folded.is_empty() {
+    fn matches(&self, query: &Query) -> bool {
+        if query.folded.is_empty() {
             return true;
         }
-        let q_len = query_folded.chars().count();
-        self.names.iter().any(|n| n.contains(query_folded))
+        self.names.iter().any(|n| n.contains(query.folded.as_str()))
             || self.words.iter().any(|w| {
-                // Jaro-Winkler ≥ 0.88 needs Jaro ≥ 0.8, impossible when one word is under 0.4 of
-                // the other's length: skip those without computing it.
-                let w_len = w.chars().count();
-                let (short, long) = (w_len.min(q_len), w_len.max(q_len));
-                short * 5 >= long * 2 && strsim::jaro_winkler(w, query_folded) >= 0.88
+                jaro_winkler_possible(w.chars, query.chars, w.histogram.common(&query.histogram))
+                    && strsim::jaro_winkler(&w.text, &query.folded) >= 0.88
             })
+    }
+}
+
+/// A folded search query and its character statistics, computed once per query.
+#[derive(Debug, Clone)]
+struct Query {
+    folded: String,
+    chars: usize,
+    histogram: CharHistogram,
+}
+
+impl Query {
+    fn new(query: &str) -> Query {
+        let folded = fold(query.trim());
+        Query {
+            chars: folded.chars().count(),
+            histogram: CharHistogram::of(&folded),
+            folded,
+        }
     }
 }
 
@@ -109,7 +169,7 @@ fn visible_entities(
     query: &str,
     by_count: bool,
 ) -> Vec<EntityId> {
-    let q = fold(query.trim());
+    let q = Query::new(query);
     let mut v: Vec<EntityId> = corpus
         .entities
         .iter()
@@ -127,7 +187,7 @@ fn visible_entities(
                 .then(a.cmp(b))
         });
     } else {
-        v.sort_by_key(|e| corpus.entity(*e).name.to_lowercase());
+        v.sort_by_cached_key(|e| corpus.entity(*e).name.to_lowercase());
     }
     v
 }
@@ -466,5 +526,57 @@ mod tests {
         assert!(entity_matches(&t, "toqa"));
         assert!(entity_matches(&t, ""));
         assert!(!entity_matches(&t, "putin"));
+    }
+
+    #[test]
+    fn the_quick_rejection_never_drops_a_close_spelling() {
+        // Every word of the gazetteer's names against variants of other words: whenever
+        // Jaro-Winkler reaches 0.88, the bound must let the pair through.
+        let gaz = crate::analysis::gazetteer::Gazetteer::with_overrides(Vec::new()).expect("gazetteer");
+        let mut words: Vec<String> = gaz
+            .entries
+            .iter()
+            .flat_map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()))
+            .flat_map(|n| {
+                fold(&n)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut close = 0;
+        for (i, q) in words.iter().enumerate().step_by(7) {
+            // The word itself, with one letter dropped and with two letters swapped.
+            let chars: Vec<char> = q.chars().collect();
+            let dropped: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != chars.len() / 2)
+                .map(|(_, c)| c)
+                .collect();
+            let mut swapped = chars.clone();
+            swapped.swap(1, 2);
+            for query in [q.clone(), dropped, swapped.into_iter().collect()] {
+                let qk = Query::new(&query);
+                for w in words.iter().skip(i.saturating_sub(40)).take(80) {
+                    let wk = Word {
+                        chars: w.chars().count(),
+                        histogram: CharHistogram::of(w),
+                        text: w.clone(),
+                    };
+                    if strsim::jaro_winkler(w, &qk.folded) >= 0.88 {
+                        close += 1;
+                        assert!(
+                            jaro_winkler_possible(wk.chars, qk.chars, wk.histogram.common(&qk.histogram)),
+                            "{w:?} ~ {query:?} was rejected"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(close > 500, "the test compared close spellings: {close}");
     }
 }

@@ -5,4 +5,5 @@ pub mod documents_view;
 pub mod entity_view;
 pub mod reader_view;
 pub mod rich_text;
+pub mod timeline_markers;
 pub mod timeline_view;

@@ -2,6 +2,7 @@
 
 use crate::app::settings::Settings;
 use crate::app::theme;
+use crate::app::views::timeline_markers::{LayoutKey, MarkerLayout, marker_layout, transform_key};
 use crate::chart::aggregate::Period;
 use crate::chart::palette::Shape;
 use crate::chart::series::{SeriesMode, TimelineData, date_ticks, precision_label, tick_label, timeline_data_in};
@@ -41,6 +42,8 @@ pub struct TimelineView {
     copies_once: bool,
     /// Pooled lines for (data cache key, period).
     pooled_cache: Option<((u64, Period), PooledLines)>,
+    /// What the markers draw, for (data cache key, the transform it was computed for).
+    layout_cache: Option<(LayoutKey, std::sync::Arc<MarkerLayout>)>,
     /// Shift+drag in progress: (start day, current day).
     box_days: Option<(f64, f64)>,
     /// The "add a reference event" form, when open.
@@ -61,49 +64,12 @@ struct NewEvent {
 /// Per series, the runs of its smoothed line.
 type PooledLines = std::sync::Arc<Vec<Vec<Vec<crate::chart::aggregate::SmoothPoint>>>>;
 
-/// Above this many markers, coincident ones are not moved apart (it would cost frame time).
-const DODGE_MAX_MARKERS: usize = 2000;
-
-/// Plot positions of every marker, series by series; coincident markers are moved
-/// up or down by a few pixels (using the last frame's transform) so none hides another;
-/// dates never move.
-fn marker_coords(data: &TimelineData, transform: Option<&egui_plot::PlotTransform>) -> Vec<Vec<[f64; 2]>> {
-    let raw: Vec<Vec<[f64; 2]>> = data
-        .series
-        .iter()
-        .map(|s| s.points.iter().map(|p| [p.x, p.y]).collect())
-        .collect();
-    let n: usize = raw.iter().map(Vec::len).sum();
-    let Some(t) = transform.filter(|_| n <= DODGE_MAX_MARKERS) else {
-        return raw;
-    };
-    let flat: Vec<(f64, f64, f64)> = data
-        .series
-        .iter()
-        .flat_map(|s| &s.points)
-        .map(|p| {
-            let sp = t.position_from_point(&PlotPoint::new(p.x, p.y));
-            let size = (p.stances.len() as f32).sqrt().min(3.0);
-            (f64::from(sp.x), f64::from(sp.y), f64::from(theme::MARKER_RADIUS * size))
-        })
-        .collect();
-    let ys = crate::chart::dodge_markers(&flat);
-    let mut it = flat.iter().zip(ys);
-    raw.into_iter()
-        .map(|pts| {
-            pts.into_iter()
-                .map(|[x, y]| match it.next() {
-                    Some(((sx, sy, _), dy)) if (dy - sy).abs() > 0.1 => {
-                        [x, t.value_from_position(egui::pos2(*sx as f32, dy as f32)).y]
-                    }
-                    _ => [x, y],
-                })
-                .collect()
-        })
-        .collect()
-}
-
 impl TimelineView {
+    /// Every marker drawn in the last frame: the event it stands for and its screen position.
+    pub fn drawn_markers(&self) -> &[(StanceId, egui::Pos2)] {
+        &self.marker_positions
+    }
+
     /// Where the marker of `stance` was drawn in the last frame.
     pub fn marker_position(&self, stance: StanceId) -> Option<egui::Pos2> {
         self.marker_positions
@@ -117,6 +83,12 @@ impl TimelineView {
         self.last_transform
             .as_ref()
             .map(|t| t.position_from_point(&egui_plot::PlotPoint::new(day, y)))
+    }
+
+    /// Markers the plotted data has and markers drawn in the last frame (fewer when markers
+    /// sharing a pixel were thinned).
+    pub fn markers_drawn(&self) -> (usize, usize) {
+        self.layout_cache.as_ref().map_or((0, 0), |(_, l)| (l.total, l.drawn))
     }
 
     /// Number of series drawn in the last frame (legend entries not switched off).
@@ -142,6 +114,12 @@ impl TimelineView {
     pub fn invalidate(&mut self) {
         self.cache = None;
         self.pooled_cache = None;
+        self.layout_cache = None;
+    }
+
+    /// The data drawn in the last frame.
+    pub fn shown_data(&self) -> Option<std::sync::Arc<TimelineData>> {
+        self.cache.as_ref().map(|(_, d)| std::sync::Arc::clone(d))
     }
 
     /// The data for the current filter (cached by `filter_key`).
@@ -375,7 +353,15 @@ impl TimelineView {
             })
             .collect();
         let mut event_lines = Vec::new();
-        let coords = marker_coords(data, self.last_transform.as_ref());
+        let layout_key: LayoutKey = (
+            self.cache.as_ref().map_or(0, |c| c.0),
+            self.last_transform.as_ref().map(transform_key),
+        );
+        if self.layout_cache.as_ref().is_none_or(|(k, _)| *k != layout_key) {
+            let layout = std::sync::Arc::new(marker_layout(data, self.last_transform.as_ref()));
+            self.layout_cache = Some((layout_key, layout));
+        }
+        let layout = std::sync::Arc::clone(&self.layout_cache.as_ref().expect("just filled").1);
         let response = plot.show(ui, |plot_ui| {
             if let Some((a, b)) = box_days {
                 let (lo, hi) = (a.min(b), a.max(b));
@@ -457,10 +443,10 @@ impl TimelineView {
                     }
                 }
             }
-            for (si, (s, xy_of)) in data
+            for (si, (s, marks)) in data
                 .series
                 .iter()
-                .zip(&coords)
+                .zip(layout.series.iter())
                 .enumerate()
                 .filter(|(_, (s, _))| !hidden.contains(&s.label))
             {
@@ -471,46 +457,34 @@ impl TimelineView {
                     for run in runs {
                         smoothed_ui(plot_ui, &s.label, run, color, highlight);
                     }
-                } else if s.points.len() > 1 {
-                    let line: Vec<[f64; 2]> = xy_of.clone();
+                } else if marks.trend.len() > 1 {
                     plot_ui.line(
-                        Line::new(format!("{} trend", s.label), line)
+                        Line::new(format!("{} trend", s.label), marks.trend.clone())
                             .color(color.gamma_multiply(0.5))
                             .width(if highlight { 2.5 } else { 1.0 })
                             .allow_hover(false),
                     );
                 }
-                for (p, [x, _]) in s.points.iter().zip(xy_of) {
-                    if p.half_width_days > 0.0 {
-                        let whisker = vec![[x - p.half_width_days, p.y], [x + p.half_width_days, p.y]];
-                        plot_ui.line(
-                            Line::new(format!("{} range", s.label), whisker)
-                                .color(color.gamma_multiply(0.6))
-                                .width(1.5)
-                                .allow_hover(false),
-                        );
-                    }
+                for whisker in &marks.whiskers {
+                    plot_ui.line(
+                        Line::new(format!("{} range", s.label), whisker.to_vec())
+                            .color(color.gamma_multiply(0.6))
+                            .width(1.5)
+                            .allow_hover(false),
+                    );
                 }
                 let grow = if highlight { 1.4 } else { 1.0 };
                 // One plot item per (certainty, size): thousands of markers stay cheap.
-                let mut groups: std::collections::BTreeMap<(bool, u8), Vec<[f64; 2]>> = Default::default();
-                for (p, xy) in s.points.iter().zip(xy_of) {
-                    let size = (p.stances.len() as f32).sqrt().min(3.0);
-                    groups
-                        .entry((p.uncertain, (size * 4.0).round() as u8))
-                        .or_default()
-                        .push(*xy);
-                }
-                for ((uncertain, size4), xy) in groups {
+                for ((uncertain, size4), xy) in &marks.groups {
                     // Marker area grows with the number of events it stands for.
-                    let radius = theme::MARKER_RADIUS * grow * f32::from(size4) / 4.0;
-                    let name = if uncertain {
+                    let radius = theme::MARKER_RADIUS * grow * f32::from(*size4) / 4.0;
+                    let name = if *uncertain {
                         format!("{} (uncertain date)", s.label)
                     } else {
                         s.label.clone()
                     };
                     plot_ui.points(
-                        Points::new(name, xy)
+                        Points::new(name, xy.clone())
                             .color(color)
                             .radius(radius)
                             .shape(actor_marker(s.actor).0)
@@ -534,15 +508,10 @@ impl TimelineView {
         self.marker_positions = data
             .series
             .iter()
-            .zip(&coords)
+            .zip(layout.series.iter())
             .filter(|(s, _)| !self.hidden.contains(&s.label))
-            .flat_map(|(s, xy)| s.points.iter().zip(xy))
-            .map(|(p, [x, y])| {
-                (
-                    p.stance,
-                    response.transform.position_from_point(&PlotPoint::new(*x, *y)),
-                )
-            })
+            .flat_map(|(_, marks)| &marks.picks)
+            .map(|(stance, [x, y])| (*stance, response.transform.position_from_point(&PlotPoint::new(*x, *y))))
             .collect();
         self.last_transform = Some(response.transform);
         self.period_select(&response, shift, selection);
@@ -558,18 +527,10 @@ impl TimelineView {
         let pointer = response.response.hover_pos();
         let picked: Option<StanceId> = pointer.and_then(|pos| {
             let mut best: Option<(f32, StanceId)> = None;
-            for (s, xy) in data
-                .series
-                .iter()
-                .zip(&coords)
-                .filter(|(s, _)| !self.hidden.contains(&s.label))
-            {
-                for (p, [x, y]) in s.points.iter().zip(xy) {
-                    let sp = response.transform.position_from_point(&PlotPoint::new(*x, *y));
-                    let dist = sp.distance(pos);
-                    if dist <= theme::PICK_DISTANCE && best.is_none_or(|b| dist < b.0) {
-                        best = Some((dist, p.stance));
-                    }
+            for (stance, sp) in &self.marker_positions {
+                let dist = sp.distance(pos);
+                if dist <= theme::PICK_DISTANCE && best.is_none_or(|b| dist < b.0) {
+                    best = Some((dist, *stance));
                 }
             }
             best.map(|b| b.1)
