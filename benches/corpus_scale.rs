@@ -39,13 +39,14 @@ const MEASURED_FRAMES: usize = 60;
 /// Window size of the measured harness (points).
 const WINDOW: [f32; 2] = [1600.0, 1000.0];
 /// The UI scenarios, in the order they are run and reported.
-const SCENARIOS: [&str; 7] = [
+const SCENARIOS: [&str; 8] = [
     "idle",
     "typing",
     "hover_plot",
     "idle_all_copies",
     "hover_all_copies",
     "pan_all_copies",
+    "select_entity",
     "scroll_compare",
 ];
 
@@ -612,6 +613,17 @@ fn timed_frame(h: &mut AppHarness) -> f64 {
     (build + tess).as_secs_f64() * 1e3
 }
 
+/// Steps frames until the timeline's background build is done; returns the milliseconds waited.
+fn settle(h: &mut AppHarness) -> f64 {
+    let t0 = Instant::now();
+    while h.state().timeline.is_updating() && t0.elapsed().as_secs() < 120 {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        h.step();
+    }
+    h.step();
+    t0.elapsed().as_secs_f64() * 1e3
+}
+
 /// Runs `MEASURED_FRAMES` frames, calling `before(h, i)` before frame `i`.
 fn scenario(h: &mut AppHarness, mut before: impl FnMut(&mut AppHarness, usize)) -> Vec<f64> {
     (0..MEASURED_FRAMES)
@@ -642,6 +654,18 @@ fn measure_frames(corpus: Corpus) -> Vec<(String, f64)> {
         .build_ui_state(|ui, app: &mut StanceApp| app.ui_main(ui), app);
     let mut out = vec![("first_frame_ms".to_string(), timed_frame(&mut h))];
     h.run_steps(WARMUP_FRAMES);
+    out.push(("timeline_ready_ms".into(), settle(&mut h)));
+    // Suggested pairs are searched in the background on large corpora: wait for them, so
+    // that the frames below are not measured while that thread takes a core.
+    let t0 = Instant::now();
+    while h.state().compare.finding_suggestions() && t0.elapsed().as_secs() < 600 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    out.push(("suggestions_ready_ms".into(), t0.elapsed().as_secs_f64() * 1e3));
+    let corpus = std::sync::Arc::clone(&h.state().corpus);
+    let found = h.state_mut().compare.suggestions(&corpus);
+    out.push(("suggested_pairs".into(), found.map_or(0.0, |f| f.pairs.len() as f64)));
 
     let idle = scenario(&mut h, |_, _| {});
     let (total, drawn) = h.state().timeline.markers_drawn();
@@ -663,6 +687,7 @@ fn measure_frames(corpus: Corpus) -> Vec<(String, f64)> {
     // Every report drawn as its own marker (copies not counted once): the most markers.
     h.state_mut().settings.count_copies_once = false;
     h.run_steps(WARMUP_FRAMES);
+    out.push(("all_copies_ready_ms".into(), settle(&mut h)));
     let idle_all = scenario(&mut h, |_, _| {});
     let (total, drawn) = h.state().timeline.markers_drawn();
     out.push(("markers_all_copies".into(), total as f64));
@@ -680,6 +705,32 @@ fn measure_frames(corpus: Corpus) -> Vec<(String, f64)> {
         events.push(wheel_by(egui::vec2(if (i / 10) % 2 == 0 { 40.0 } else { -40.0 }, 0.0)));
     });
     h.state_mut().settings.count_copies_once = true;
+    h.run_steps(WARMUP_FRAMES);
+    settle(&mut h);
+    // Clicking entities in the filter: every frame selects the next of the five most
+    // mentioned (or clears), so the timeline, the lists and the counts are rebuilt.
+    let mut by_count: Vec<stance_explorer::model::EntityId> = (0..h.state().corpus.entities.len() as u32)
+        .map(stance_explorer::model::EntityId)
+        .collect();
+    by_count.sort_by_key(|e| std::cmp::Reverse(h.state().corpus.entity(*e).mention_count));
+    by_count.truncate(5);
+    let select = scenario(&mut h, |h, i| {
+        let sel = &mut h.state_mut().selection;
+        sel.clear_filter();
+        if let Some(e) = by_count.get(i % 6) {
+            sel.toggle_include(*e);
+        }
+    });
+    settle(&mut h);
+    // How long after a click the filtered timeline is on screen.
+    if let Some(e) = by_count.first() {
+        h.state_mut().selection.clear_filter();
+        h.state_mut().selection.toggle_include(*e);
+        h.step();
+        out.push(("select_entity_ready_ms".into(), settle(&mut h)));
+    }
+    h.state_mut().selection.clear_filter();
+    settle(&mut h);
 
     h.state_mut().selection.compare = compare_pair;
     let compare_pos = egui::pos2(715.0, 750.0);
@@ -694,7 +745,7 @@ fn measure_frames(corpus: Corpus) -> Vec<(String, f64)> {
 
     for (name, frames) in SCENARIOS
         .iter()
-        .zip([idle, typing, hover, idle_all, hover_all, pan_all, scroll])
+        .zip([idle, typing, hover, idle_all, hover_all, pan_all, select, scroll])
     {
         let (median, p95) = median_p95(frames);
         out.push((format!("{name}_median_ms"), median));

@@ -33,7 +33,7 @@ fn window_snapshot() {
 #[test]
 fn timeline_snapshot() {
     render("timeline", [1000.0, 480.0], |ui, app| {
-        let flags = vec![true; app.corpus.documents.len()];
+        let flags = std::sync::Arc::new(vec![true; app.corpus.documents.len()]);
         let corpus = app.corpus.clone();
         egui::CentralPanel::default_margins().show(ui, |ui| {
             app.timeline

@@ -183,10 +183,12 @@ fn f1_shows_the_shortcuts() {
 fn plotting_by_event_date_places_undated_reports_of_dated_events() {
     let mut h = harness();
     let corpus = h.state().corpus.clone();
+    let all = std::sync::Arc::new(vec![true; 5]);
+    let ctx = h.ctx.clone();
     let by_pub = h
         .state_mut()
         .timeline
-        .data(&corpus, &Default::default(), &[true; 5], 7, 8, false)
+        .data(&ctx, &corpus, &Default::default(), &all, 7, 8, false)
         .clone();
     h.get_by_label("event date").click();
     h.run_steps(3);
@@ -194,7 +196,7 @@ fn plotting_by_event_date_places_undated_reports_of_dated_events() {
     let by_event = h
         .state_mut()
         .timeline
-        .data(&corpus, &Default::default(), &[true; 5], 7, 8, true)
+        .data(&ctx, &corpus, &Default::default(), &all, 7, 8, true)
         .clone();
     let count = |d: &stance_explorer::chart::series::TimelineData| -> usize {
         d.series.iter().flat_map(|s| &s.points).map(|p| p.stances.len()).sum()

@@ -354,25 +354,6 @@ pub fn word_diff(a: &str, b: &str) -> (Vec<DiffSegment>, Vec<DiffSegment>) {
     (left, right)
 }
 
-/// Pairs of passages lists (documents) ordered by similarity of their content
-/// words, best first; only pairs at or above `min_similarity`, at most `max_pairs`.
-/// Quadratic in the number of documents: callers limit it to small corpora.
-pub fn suggest_pairs(docs: &[&str], min_similarity: f32, max_pairs: usize) -> Vec<(usize, usize, f32)> {
-    let words: Vec<HashSet<String>> = docs.iter().map(|d| content_words(d)).collect();
-    let mut pairs = Vec::new();
-    for i in 0..docs.len() {
-        for j in i + 1..docs.len() {
-            let s = similarity(&words[i], &words[j]);
-            if s >= min_similarity {
-                pairs.push((i, j, s));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.2.total_cmp(&a.2));
-    pairs.truncate(max_pairs);
-    pairs
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ pub mod gazetteer;
 pub mod layout;
 pub mod lexicon;
 pub mod sentences;
+pub mod similar;
 pub mod stance;
 pub mod text;
 

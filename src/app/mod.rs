@@ -371,9 +371,13 @@ impl StanceApp {
         self.compare.invalidate();
         self.selection.retain_valid(&self.corpus);
         if first_load || self.selection.compare.0.is_none() {
-            let best = self.compare.suggestions(&self.corpus).first().map(|(a, b, _)| (*a, *b));
-            if let Some((a, b)) = best {
-                self.selection.compare = (Some(a), Some(b));
+            match self.compare.suggestions(&self.corpus) {
+                Some(found) => {
+                    if let Some((a, b, _)) = found.pairs.first() {
+                        self.selection.compare = (Some(*a), Some(*b));
+                    }
+                }
+                None => self.compare.pick_best_when_ready(),
             }
         }
         if self.selection.open_doc.is_none() && !self.corpus.documents.is_empty() {

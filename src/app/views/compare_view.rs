@@ -10,7 +10,7 @@
 //! offset moves with them, so what is on screen stays put.
 
 use super::rich_text::{Highlights, highlighted_job, highlighted_label_ui};
-use crate::analysis::align::{AlignedRow, align_with_moves, suggest_pairs, word_diff};
+use crate::analysis::align::{AlignedRow, align_with_moves, word_diff};
 use crate::app::settings::Settings;
 use crate::app::theme;
 use crate::model::{Corpus, DocId, Document, EntityId, FramingMark};
@@ -20,8 +20,47 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-/// Largest corpus for which document pairs are suggested (the search is quadratic).
+/// Largest corpus whose suggestions are found in the frame that needs them, comparing every
+/// pair down to [`SMALL_CORPUS_MIN_SIMILARITY`]; larger corpora are searched on a background
+/// thread by an index ([`crate::analysis::similar`]) for pairs of at least
+/// [`LARGE_CORPUS_MIN_SIMILARITY`].
 pub const MAX_DOCS_FOR_SUGGESTIONS: usize = 400;
+
+/// Least similarity of a suggested pair in a small corpus (any resemblance is worth a look).
+pub const SMALL_CORPUS_MIN_SIMILARITY: f32 = 0.1;
+
+/// Least similarity of a suggested pair in a large corpus: rewrites and near-copies.
+pub const LARGE_CORPUS_MIN_SIMILARITY: f32 = 0.5;
+
+/// Suggested pairs shown.
+const SUGGESTED_PAIRS: usize = 5;
+
+/// What the view suggests comparing.
+#[derive(Debug, Clone, Default)]
+pub struct Suggestions {
+    /// The most similar document pairs, best first.
+    pub pairs: Vec<(DocId, DocId, f32)>,
+    /// The same actor, farthest apart in time (see [`CompareView::same_actor_far_apart`]).
+    pub far_apart: Option<(DocId, DocId, String, i32)>,
+}
+
+/// Suggestions found, or being found on a background thread.
+#[derive(Debug)]
+enum SuggestionState {
+    Ready(Arc<Suggestions>),
+    Pending {
+        rx: mpsc::Receiver<Suggestions>,
+        cancel: Arc<AtomicBool>,
+    },
+}
+
+impl Drop for SuggestionState {
+    fn drop(&mut self) {
+        if let SuggestionState::Pending { cancel, .. } = self {
+            cancel.store(true, Ordering::Relaxed);
+        }
+    }
+}
 
 /// Pairs whose passages hold more text than this (bytes, both sides) are aligned on a
 /// background thread; smaller ones in the frame that first shows them.
@@ -141,15 +180,6 @@ impl SideInput {
             diffs,
         }
     }
-}
-
-/// Content sentences of a document (boilerplate left out).
-fn content_sentences(doc: &Document) -> Vec<Range<usize>> {
-    doc.sentences
-        .iter()
-        .filter(|r| !doc.in_boilerplate(r.start))
-        .cloned()
-        .collect()
 }
 
 /// The items (sorted by start) whose range overlaps `r`.
@@ -482,8 +512,9 @@ pub struct CompareView {
     failed: Vec<(DocId, DocId)>,
     heights: Option<Heights>,
     scroll: ScrollMemo,
-    suggestions: Option<Vec<(DocId, DocId, f32)>>,
-    far_apart: Option<Option<(DocId, DocId, String, i32)>>,
+    suggestions: Option<SuggestionState>,
+    /// Pick the best suggested pair when the suggestions arrive (nothing chosen yet).
+    pick_when_ready: bool,
 }
 
 impl CompareView {
@@ -524,7 +555,6 @@ impl CompareView {
         self.failed.clear();
         self.heights = None;
         self.suggestions = None;
-        self.far_apart = None;
     }
 
     /// Moves finished background alignments into the cache.
@@ -605,33 +635,73 @@ impl CompareView {
         None
     }
 
-    /// The most similar document pairs (cached).
-    pub fn suggestions(&mut self, corpus: &Corpus) -> &[(DocId, DocId, f32)] {
-        self.suggestions.get_or_insert_with(|| {
-            if corpus.documents.len() > MAX_DOCS_FOR_SUGGESTIONS {
-                return Vec::new();
+    /// The suggestions for `corpus` (cached): found right away in a small corpus, on a
+    /// background thread in a large one (`None` until they are ready).
+    pub fn suggestions(&mut self, corpus: &Arc<Corpus>) -> Option<Arc<Suggestions>> {
+        if let Some(SuggestionState::Pending { rx, .. }) = &self.suggestions {
+            match rx.try_recv() {
+                Ok(found) => self.suggestions = Some(SuggestionState::Ready(Arc::new(found))),
+                Err(mpsc::TryRecvError::Empty) => return None,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.suggestions = Some(SuggestionState::Ready(Arc::default()));
+                }
             }
-            let texts: Vec<String> = corpus
-                .documents
-                .iter()
-                .map(|d| {
-                    content_sentences(d)
-                        .iter()
-                        .map(|r| &d.text[r.clone()])
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect();
-            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            suggest_pairs(&refs, 0.1, 5)
-                .into_iter()
-                .map(|(a, b, s)| (DocId(a as u32), DocId(b as u32), s))
-                .collect()
-        })
+        }
+        if self.suggestions.is_none() {
+            if corpus.documents.len() <= MAX_DOCS_FOR_SUGGESTIONS {
+                self.suggestions = Some(SuggestionState::Ready(Arc::new(Self::find_suggestions(
+                    corpus,
+                    SMALL_CORPUS_MIN_SIMILARITY,
+                    &|| false,
+                ))));
+            } else {
+                let (tx, rx) = mpsc::channel();
+                let cancel = Arc::new(AtomicBool::new(false));
+                let (corpus, stop) = (Arc::clone(corpus), Arc::clone(&cancel));
+                let spawned = std::thread::Builder::new()
+                    .name("suggested pairs".into())
+                    .spawn(move || {
+                        let cancelled = || stop.load(Ordering::Relaxed);
+                        let found = Self::find_suggestions(&corpus, LARGE_CORPUS_MIN_SIMILARITY, &cancelled);
+                        if !cancelled() {
+                            let _ = tx.send(found);
+                        }
+                    });
+                self.suggestions = Some(match spawned {
+                    Ok(_) => SuggestionState::Pending { rx, cancel },
+                    Err(_) => SuggestionState::Ready(Arc::default()),
+                });
+                return None;
+            }
+        }
+        match &self.suggestions {
+            Some(SuggestionState::Ready(s)) => Some(Arc::clone(s)),
+            _ => None,
+        }
+    }
+
+    /// Whether suggestions are being searched for in the background.
+    pub fn finding_suggestions(&self) -> bool {
+        matches!(self.suggestions, Some(SuggestionState::Pending { .. }))
+    }
+
+    /// Asks for the best suggested pair to be shown once the suggestions are ready.
+    pub fn pick_best_when_ready(&mut self) {
+        self.pick_when_ready = true;
+    }
+
+    fn find_suggestions(corpus: &Corpus, min: f32, cancelled: &(dyn Fn() -> bool + Sync)) -> Suggestions {
+        let pairs = crate::analysis::similar::similar_documents(corpus, min, SUGGESTED_PAIRS, cancelled);
+        let far_apart = if cancelled() {
+            None
+        } else {
+            Self::same_actor_far_apart(corpus)
+        };
+        Suggestions { pairs, far_apart }
     }
 
     /// Draws the view.
-    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Corpus, selection: &mut Selection, settings: &mut Settings) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, corpus: &Arc<Corpus>, selection: &mut Selection, settings: &mut Settings) {
         ui.horizontal(|ui| {
             ui.heading("Side by side");
             // Two combos, the swap button and their A/B labels share the rest of the row.
@@ -642,46 +712,60 @@ impl CompareView {
             }
             doc_combo_ui(ui, "B", corpus, &mut selection.compare.1, combo_w);
         });
-        let suggestions = self.suggestions(corpus).to_vec();
+        let suggestions = self.suggestions(corpus);
+        if let Some(found) = &suggestions
+            && std::mem::take(&mut self.pick_when_ready)
+            && selection.compare == (None, None)
+            && let Some((a, b, _)) = found.pairs.first()
+        {
+            selection.compare = (Some(*a), Some(*b));
+        }
+        let finding = self.finding_suggestions();
+        if finding {
+            ui.ctx().request_repaint_after(Duration::from_millis(150));
+        }
         ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut settings.show_word_diff, "word differences");
             framing_legend_ui(ui);
-            if !suggestions.is_empty() {
+            if finding {
                 ui.separator();
-                ui.label(egui::RichText::new("Suggested pairs:").weak());
-                for (a, b, s) in suggestions.iter().take(3) {
-                    let label = format!(
-                        "{} ↔ {} ({:.0}%)",
-                        short(corpus.doc(*a)),
-                        short(corpus.doc(*b)),
-                        s * 100.0
-                    );
-                    if ui
-                        .small_button(label)
-                        .on_hover_text("The most similar documents in the corpus")
-                        .clicked()
-                    {
-                        selection.compare = (Some(*a), Some(*b));
-                    }
+                ui.spinner();
+                ui.label(egui::RichText::new("finding similar pairs…").weak())
+                    .on_hover_text("Searching the corpus for rewrites and near-copies in the background");
+            }
+            let Some(found) = suggestions.filter(|f| !f.pairs.is_empty() || f.far_apart.is_some()) else {
+                return;
+            };
+            ui.separator();
+            ui.label(egui::RichText::new("Suggested pairs:").weak());
+            for (a, b, s) in found.pairs.iter().take(3) {
+                let label = format!(
+                    "{} ↔ {} ({:.0}%)",
+                    short(corpus.doc(*a)),
+                    short(corpus.doc(*b)),
+                    s * 100.0
+                );
+                if ui
+                    .small_button(label)
+                    .on_hover_text("The most similar documents in the corpus")
+                    .clicked()
+                {
+                    selection.compare = (Some(*a), Some(*b));
                 }
-                let far = self
-                    .far_apart
-                    .get_or_insert_with(|| Self::same_actor_far_apart(corpus))
-                    .clone();
-                if let Some((a, b, actor, days)) = far {
-                    let years = days as f32 / 365.25;
-                    let label = format!(
-                        "{} ↔ {} (same actor, {years:.0} years apart)",
-                        short(corpus.doc(a)),
-                        short(corpus.doc(b))
-                    );
-                    if ui
-                        .small_button(label)
-                        .on_hover_text(format!("{actor} then and now: what changed?"))
-                        .clicked()
-                    {
-                        selection.compare = (Some(a), Some(b));
-                    }
+            }
+            if let Some((a, b, actor, days)) = &found.far_apart {
+                let years = *days as f32 / 365.25;
+                let label = format!(
+                    "{} ↔ {} (same actor, {years:.0} years apart)",
+                    short(corpus.doc(*a)),
+                    short(corpus.doc(*b))
+                );
+                if ui
+                    .small_button(label)
+                    .on_hover_text(format!("{actor} then and now: what changed?"))
+                    .clicked()
+                {
+                    selection.compare = (Some(*a), Some(*b));
                 }
             }
         });

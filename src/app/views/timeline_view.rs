@@ -18,6 +18,11 @@ pub struct TimelineView {
     pub hidden: BTreeSet<String>,
     /// Cached data and the filter it was built for.
     cache: Option<(u64, std::sync::Arc<TimelineData>)>,
+    /// Data being built on a background thread (large corpora), and the filter it is for.
+    pending: Option<PendingData>,
+    /// Stance events above which data is built in the background (default
+    /// [`BACKGROUND_DATA_EVENTS`]).
+    pub background_above_events: Option<usize>,
     /// Series label hovered in the legend.
     hovered_series: Option<String>,
     /// Whether the plot is by event date (set each frame from the settings).
@@ -50,6 +55,43 @@ pub struct TimelineView {
     new_event: Option<NewEvent>,
     /// An event the user added from the plot, for the app to save.
     pub added_event: Option<crate::model::ReferenceEvent>,
+}
+
+/// Above this many stance events, the timeline's data is built on a background thread while
+/// the previous data stays on screen; below it, in the frame that needs it.
+pub const BACKGROUND_DATA_EVENTS: usize = 20_000;
+
+/// Timeline data being built on a background thread.
+#[derive(Debug)]
+struct PendingData {
+    /// The filter key it is built for.
+    key: u64,
+    rx: std::sync::mpsc::Receiver<TimelineData>,
+}
+
+/// What one timeline build needs, owned so it can go to another thread.
+struct DataJob {
+    corpus: std::sync::Arc<Corpus>,
+    selection: Selection,
+    doc_visible: std::sync::Arc<Vec<bool>>,
+    max_series: usize,
+    event_dates: bool,
+    mode: SeriesMode,
+    copies_once: bool,
+}
+
+impl DataJob {
+    fn run(&self) -> TimelineData {
+        timeline_data_in(
+            &self.corpus,
+            &self.selection,
+            &self.doc_visible,
+            self.max_series,
+            self.event_dates,
+            self.mode,
+            self.copies_once,
+        )
+    }
 }
 
 /// The form for a reference event added from the plot.
@@ -113,6 +155,7 @@ impl TimelineView {
     /// Drops cached data (after a reload).
     pub fn invalidate(&mut self) {
         self.cache = None;
+        self.pending = None;
         self.pooled_cache = None;
         self.layout_cache = None;
     }
@@ -122,12 +165,21 @@ impl TimelineView {
         self.cache.as_ref().map(|(_, d)| std::sync::Arc::clone(d))
     }
 
-    /// The data for the current filter (cached by `filter_key`).
+    /// Whether newer data is being built in the background (the plot shows the previous).
+    pub fn is_updating(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The data for the current filter (cached by `filter_key`). On a large corpus a new
+    /// filter's data is built on a background thread; until it arrives the previous data is
+    /// returned (or an empty timeline on the first frame) and [`Self::is_updating`] is true.
+    #[allow(clippy::too_many_arguments)]
     pub fn data(
         &mut self,
-        corpus: &Corpus,
+        ctx: &egui::Context,
+        corpus: &std::sync::Arc<Corpus>,
         selection: &Selection,
-        doc_visible: &[bool],
+        doc_visible: &std::sync::Arc<Vec<bool>>,
         filter_key: u64,
         max_series: usize,
         event_dates: bool,
@@ -140,35 +192,81 @@ impl TimelineView {
             ^ u64::from(event_dates)
             ^ (u64::from(self.copies_once) << 1)
             ^ mode_key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        // A finished background build.
+        if let Some(p) = &self.pending {
+            match p.rx.try_recv() {
+                Ok(data) => {
+                    let key = p.key;
+                    self.pending = None;
+                    self.cache = Some((key, std::sync::Arc::new(data)));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
         if self.cache.as_ref().is_none_or(|(k, _)| *k != filter_key) {
-            let data = timeline_data_in(
-                corpus,
-                selection,
-                doc_visible,
+            let job = DataJob {
+                corpus: std::sync::Arc::clone(corpus),
+                selection: selection.clone(),
+                doc_visible: std::sync::Arc::clone(doc_visible),
                 max_series,
                 event_dates,
-                self.mode,
-                self.copies_once,
-            );
-            self.cache = Some((filter_key, std::sync::Arc::new(data)));
+                mode: self.mode,
+                copies_once: self.copies_once,
+            };
+            if corpus.stances.len() <= self.background_above_events.unwrap_or(BACKGROUND_DATA_EVENTS) {
+                self.pending = None;
+                self.cache = Some((filter_key, std::sync::Arc::new(job.run())));
+            } else if self.pending.is_none() {
+                // One build at a time: a filter changed meanwhile is built when this one ends.
+                let (tx, rx) = std::sync::mpsc::channel();
+                let repaint = ctx.clone();
+                let spawned = std::thread::Builder::new().name("timeline data".into()).spawn(move || {
+                    let _ = tx.send(job.run());
+                    repaint.request_repaint();
+                });
+                match spawned {
+                    Ok(_) => self.pending = Some(PendingData { key: filter_key, rx }),
+                    // No thread to be had: build it here rather than show nothing.
+                    Err(_) => {
+                        let job = DataJob {
+                            corpus: std::sync::Arc::clone(corpus),
+                            selection: selection.clone(),
+                            doc_visible: std::sync::Arc::clone(doc_visible),
+                            max_series,
+                            event_dates,
+                            mode: self.mode,
+                            copies_once: self.copies_once,
+                        };
+                        self.cache = Some((filter_key, std::sync::Arc::new(job.run())));
+                    }
+                }
+            }
+            if self.pending.is_some() {
+                ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            }
         }
-        std::sync::Arc::clone(&self.cache.as_ref().expect("just filled").1)
+        match &self.cache {
+            Some((_, d)) => std::sync::Arc::clone(d),
+            None => std::sync::Arc::new(TimelineData::default()),
+        }
     }
 
     /// Draws the timeline with its legend and the undated tray.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        corpus: &Corpus,
+        corpus: &std::sync::Arc<Corpus>,
         selection: &mut Selection,
         settings: &mut Settings,
-        doc_visible: &[bool],
+        doc_visible: &std::sync::Arc<Vec<bool>>,
         filter_key: u64,
     ) {
         self.mode = series_mode(corpus, settings);
         self.period = settings.period;
         self.copies_once = settings.count_copies_once;
         let data = self.data(
+            ui.ctx(),
             corpus,
             selection,
             doc_visible,
@@ -176,6 +274,7 @@ impl TimelineView {
             settings.max_series,
             settings.plot_event_dates,
         );
+        let updating = self.pending.is_some();
         ui.horizontal(|ui| {
             ui.heading("Stance timeline");
             let n: usize = data
@@ -194,6 +293,12 @@ impl TimelineView {
                         "Reports of one statement by several outlets, or in two translations, are drawn as one \
                      point; hover it to see the copies",
                     );
+            }
+            if updating {
+                ui.spinner();
+                ui.label(egui::RichText::new("updating…").weak()).on_hover_text(
+                    "The timeline for the new filter is being built; the previous one is shown meanwhile",
+                );
             }
         });
         // Controls wrap onto more rows when the view is narrow (presentation mode, small windows).
