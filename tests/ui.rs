@@ -279,3 +279,28 @@ fn the_side_by_side_view_marks_labels_official_terms_and_quotes() {
         assert!(h.query_by_label(legend).is_some(), "the legend explains {legend}");
     }
 }
+
+#[test]
+fn with_an_entity_ticked_each_row_counts_the_documents_mentioning_both() {
+    let mut h = harness();
+    let c = h.state().corpus.clone();
+    let kz = c.entity_named("Kazakhstan").unwrap();
+    let ru = c.entity_named("Russia").unwrap();
+    h.state_mut().selection.toggle_include(kz);
+    h.run_steps(3);
+    let both = c
+        .entity(ru)
+        .documents
+        .iter()
+        .filter(|d| c.entity(kz).documents.contains(d))
+        .count();
+    let label = format!(
+        "{both} with Kazakhstan · {} · {} docs",
+        c.entity(ru).mention_count,
+        c.entity(ru).documents.len()
+    );
+    assert!(h.query_by_label(&label).is_some(), "no row says {label:?}");
+    // Still right on later frames (the count is cached, not recomputed).
+    h.run_steps(2);
+    assert!(h.query_by_label(&label).is_some());
+}

@@ -19,6 +19,9 @@ pub struct EntityView {
     lists: Option<(ListKey, Vec<Vec<EntityId>>)>,
     /// Every entity's folded names, per corpus (by address and entity count).
     search_keys: Option<((usize, usize), Vec<SearchKeys>)>,
+    /// Documents shared by (selected entity, row entity), per corpus (address, entity count):
+    /// counted once per pair rather than every frame.
+    cooccurrence: Option<((usize, usize), std::collections::HashMap<(EntityId, EntityId), usize>)>,
     /// Groups whose open/closed state the user flipped from the default.
     toggled_kinds: std::collections::BTreeSet<EntityKind>,
 }
@@ -158,6 +161,23 @@ impl Query {
             folded,
         }
     }
+}
+
+/// How many items two sorted lists share (one merge pass).
+fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Entities of `kind` matching `query`, sorted by count or name (`keys`: each entity's
@@ -422,8 +442,14 @@ impl EntityView {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let mut counts = format!("{} · {} docs", e.mention_count, e.documents.len());
                 if let Some(with) = cooc_with.filter(|w| *w != id) {
-                    let other = &corpus.entity(with).documents;
-                    let both = e.documents.iter().filter(|d| other.binary_search(d).is_ok()).count();
+                    let corpus_key = (corpus as *const Corpus as usize, corpus.entities.len());
+                    if self.cooccurrence.as_ref().is_none_or(|(k, _)| *k != corpus_key) {
+                        self.cooccurrence = Some((corpus_key, Default::default()));
+                    }
+                    let cache = &mut self.cooccurrence.as_mut().expect("just filled").1;
+                    let both = *cache
+                        .entry((with, id))
+                        .or_insert_with(|| shared_count(&e.documents, &corpus.entity(with).documents));
                     counts = format!("{both} with {} · {counts}", corpus.entity(with).name);
                 }
                 let ex = ui
@@ -517,6 +543,13 @@ mod tests {
             mention_count: 1,
             documents: vec![],
         }
+    }
+
+    #[test]
+    fn shared_count_counts_common_items_of_sorted_lists() {
+        assert_eq!(shared_count(&[1, 3, 5, 7, 9], &[2, 3, 4, 5, 9, 10]), 3);
+        assert_eq!(shared_count::<u32>(&[], &[1, 2]), 0);
+        assert_eq!(shared_count(&[1, 2, 3], &[1, 2, 3]), 3);
     }
 
     #[test]
