@@ -21,7 +21,7 @@ pub struct EntityView {
     search_keys: Option<((usize, usize), Vec<SearchKeys>)>,
     /// Documents shared by (selected entity, row entity), per corpus (address, entity count):
     /// counted once per pair rather than every frame.
-    cooccurrence: Option<((usize, usize), std::collections::HashMap<(EntityId, EntityId), usize>)>,
+    cooccurrence: Option<((usize, usize), SharedCounts)>,
     /// Groups whose open/closed state the user flipped from the default.
     toggled_kinds: std::collections::BTreeSet<EntityKind>,
 }
@@ -162,6 +162,9 @@ impl Query {
         }
     }
 }
+
+/// Documents shared, by (selected entity, row entity).
+type SharedCounts = std::collections::HashMap<(EntityId, EntityId), usize>;
 
 /// How many items two sorted lists share (one merge pass).
 fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
