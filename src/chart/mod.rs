@@ -217,7 +217,7 @@ pub fn timeline_chart(
     }
     if data.merged_copies > 0 {
         left_out.push(format!(
-            "{} copies of statements reported more than once counted once",
+            "{} further reports of the same statements (other outlets, translations) merged into the earliest",
             data.merged_copies
         ));
     }
