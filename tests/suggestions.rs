@@ -15,19 +15,7 @@ use stance_explorer::model::DocId;
 #[test]
 fn on_the_sample_the_index_agrees_with_comparing_every_pair() {
     let c = load_corpus_with(None, &LoadControl::default(), &Default::default()).unwrap();
-    let words: Vec<_> = c
-        .documents
-        .iter()
-        .map(|d| {
-            let text: Vec<&str> = d
-                .sentences
-                .iter()
-                .filter(|r| !d.in_boilerplate(r.start))
-                .map(|r| &d.text[r.clone()])
-                .collect();
-            content_words(&text.join(" "))
-        })
-        .collect();
+    let words: Vec<_> = c.documents.iter().map(|d| content_words(&d.content_text())).collect();
     let mut brute = Vec::new();
     for i in 0..words.len() {
         for j in i + 1..words.len() {

@@ -147,8 +147,25 @@ static OUTLET_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words one of [`OUTLET_PATTERNS`] needs (ASCII case folded): a line with none of them
+/// skips the regexes, which is most lines.
+static OUTLET_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "source",
+            "©",
+            "copyright",
+            "news desk",
+            "newsroom",
+            "editorial",
+            "news team",
+        ])
+        .expect("fixed patterns")
+});
+
 fn outlet_from_line(l: &str) -> Option<String> {
-    if l.len() > 300 {
+    if l.len() > 300 || !OUTLET_WORDS.is_match(l) {
         return None;
     }
     OUTLET_PATTERNS.iter().find_map(|re| {

@@ -93,9 +93,13 @@ impl WordPat {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseMatcher {
     phrases: Vec<Vec<WordPat>>,
-    by_first: HashMap<String, Vec<usize>>,
-    by_prefix4: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
+    by_prefix4: FastMap<String, Vec<usize>>,
 }
+
+/// A hash map with a fast (non-cryptographic) hasher: keys are the lexicon's own words,
+/// looked up once per token, so SipHash's protection against crafted keys buys nothing.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// A phrase found at tokens `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,8 +112,9 @@ pub struct PhraseHit {
     pub end: usize,
 }
 
-fn first4(s: &str) -> String {
-    s.chars().take(4).collect()
+/// The first four characters of `s` (all of it when shorter), borrowed.
+fn first4(s: &str) -> &str {
+    s.char_indices().nth(4).map_or(s, |(i, _)| &s[..i])
 }
 
 impl PhraseMatcher {
@@ -135,7 +140,7 @@ impl PhraseMatcher {
                 continue;
             };
             if first.prefix && first.text.chars().count() >= 4 {
-                m.by_prefix4.entry(first4(&first.text)).or_default().push(i);
+                m.by_prefix4.entry(first4(&first.text).to_string()).or_default().push(i);
             } else {
                 m.by_first.entry(first.text.clone()).or_default().push(i);
             }
@@ -154,7 +159,7 @@ impl PhraseMatcher {
                 .by_first
                 .get(t.as_str())
                 .into_iter()
-                .chain(self.by_prefix4.get(&first4(t)))
+                .chain(self.by_prefix4.get(first4(t)))
                 .flatten();
             let mut best: Option<PhraseHit> = None;
             for &p in candidates {

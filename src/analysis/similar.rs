@@ -58,8 +58,8 @@ fn ranked_sets<W: Hash + Ord>(docs: &[Vec<W>]) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// Size of the intersection of two sorted sets.
-fn common(a: &[u32], b: &[u32]) -> usize {
+/// Size of the intersection of two sorted, duplicate-free lists (one merge pass).
+pub fn sorted_common_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -165,7 +165,7 @@ fn join(sets: &[Vec<u32>], min_dice: f32, cancelled: &dyn Fn() -> bool) -> Vec<(
             let k = k as usize;
             if acc[k] != DEAD && acc[k] > 0 {
                 let y = &sets[k];
-                let s = dice(common(x, y), x.len(), y.len());
+                let s = dice(sorted_common_count(x, y), x.len(), y.len());
                 if s >= min_dice {
                     pairs.push((k, i, s));
                 }
@@ -194,13 +194,7 @@ pub fn similar_documents(
             if cancelled() {
                 return Vec::new();
             }
-            let text: Vec<&str> = d
-                .sentences
-                .iter()
-                .filter(|r| !d.in_boilerplate(r.start))
-                .map(|r| &d.text[r.clone()])
-                .collect();
-            word_hashes(super::align::content_words(&text.join(" ")))
+            word_hashes(super::align::content_words(&d.content_text()))
         })
         .collect();
     if cancelled() {
@@ -284,6 +278,13 @@ mod tests {
         }
         let docs = corpus(300, 9);
         assert_eq!(similar_pairs(&docs, 0.4, 5, &|| false), brute_force(&docs, 0.4, 5));
+    }
+
+    #[test]
+    fn sorted_common_count_counts_common_items_of_sorted_lists() {
+        assert_eq!(sorted_common_count(&[1, 3, 5, 7, 9], &[2, 3, 4, 5, 9, 10]), 3);
+        assert_eq!(sorted_common_count::<u32>(&[], &[1, 2]), 0);
+        assert_eq!(sorted_common_count(&[1, 2, 3], &[1, 2, 3]), 3);
     }
 
     #[test]

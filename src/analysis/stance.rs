@@ -538,7 +538,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             parties.clone(),
                             format!(
                                 "“{}”: the two parties just mentioned, {} (even-handed: neutral toward each)",
-                                dyadic.clone().unwrap_or_default(),
+                                dyadic.unwrap_or_default(),
                                 names.join(" and ")
                             ),
                         )
@@ -1334,21 +1334,49 @@ fn in_compound(text: &str, m: &GazMatch) -> bool {
         || (before.len() == 2 && dash(before[0]) && before[1].is_alphabetic())
 }
 
-fn dyadic_phrase(toks: &[Token]) -> Option<String> {
-    phrase_in(toks, DYADIC)
+fn dyadic_phrase(toks: &[Token]) -> Option<&'static str> {
+    static PHRASES: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(DYADIC));
+    PHRASES.first_in(toks)
 }
 
-fn relational_phrase(toks: &[Token]) -> Option<String> {
-    phrase_in(toks, RELATIONAL)
+fn relational_phrase(toks: &[Token]) -> Option<&'static str> {
+    static PHRASES: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(RELATIONAL));
+    PHRASES.first_in(toks)
 }
 
-fn phrase_in(toks: &[Token], list: &[&str]) -> Option<String> {
-    list.iter().find_map(|phrase| {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        toks.windows(words.len())
-            .any(|w| w.iter().zip(&words).all(|(t, p)| t.text == *p))
-            .then(|| phrase.to_string())
-    })
+/// A fixed list of phrases (words separated by single spaces), indexed by first word.
+struct PhraseList {
+    list: &'static [&'static str],
+    words: Vec<Vec<&'static str>>,
+    by_first: std::collections::HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
+}
+
+impl PhraseList {
+    fn new(list: &'static [&'static str]) -> PhraseList {
+        let words: Vec<Vec<&str>> = list.iter().map(|p| p.split(' ').collect()).collect();
+        let mut by_first: std::collections::HashMap<&str, Vec<usize>, foldhash::fast::FixedState> = Default::default();
+        for (i, w) in words.iter().enumerate() {
+            by_first.entry(w[0]).or_default().push(i);
+        }
+        PhraseList { list, words, by_first }
+    }
+
+    /// The first phrase of the list (in list order) that occurs in `toks`: one pass over the tokens.
+    fn first_in(&self, toks: &[Token]) -> Option<&'static str> {
+        let mut best: Option<usize> = None;
+        for (i, t) in toks.iter().enumerate() {
+            for &p in self.by_first.get(t.text.as_str()).into_iter().flatten() {
+                let w = &self.words[p];
+                if best.is_none_or(|b| p < b)
+                    && toks.len() - i >= w.len()
+                    && toks[i..].iter().zip(w).all(|(t, p)| t.text == *p)
+                {
+                    best = Some(p);
+                }
+            }
+        }
+        best.map(|i| self.list[i])
+    }
 }
 
 /// Token index where a document's content starts inside a clause: "a resolution

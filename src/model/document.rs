@@ -75,6 +75,18 @@ impl Document {
         self.boilerplate_start.is_some_and(|b| offset >= b)
     }
 
+    /// Its sentences outside trailing boilerplate, joined by spaces (what similarity between
+    /// documents is measured on).
+    pub fn content_text(&self) -> String {
+        let parts: Vec<&str> = self
+            .sentences
+            .iter()
+            .filter(|r| !self.in_boilerplate(r.start))
+            .map(|r| &self.text[r.clone()])
+            .collect();
+        parts.join(" ")
+    }
+
     /// The file name without folders.
     pub fn file_name(&self) -> &str {
         self.path.rsplit('/').next().unwrap_or(&self.path)

@@ -166,23 +166,6 @@ impl Query {
 /// Documents shared, by (selected entity, row entity).
 type SharedCounts = std::collections::HashMap<(EntityId, EntityId), usize>;
 
-/// How many items two sorted lists share (one merge pass).
-fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Entities of `kind` matching `query`, sorted by count or name (`keys`: each entity's
 /// [`SearchKeys`], by index).
 fn visible_entities(
@@ -450,9 +433,9 @@ impl EntityView {
                         self.cooccurrence = Some((corpus_key, Default::default()));
                     }
                     let cache = &mut self.cooccurrence.as_mut().expect("just filled").1;
-                    let both = *cache
-                        .entry((with, id))
-                        .or_insert_with(|| shared_count(&e.documents, &corpus.entity(with).documents));
+                    let both = *cache.entry((with, id)).or_insert_with(|| {
+                        crate::analysis::similar::sorted_common_count(&e.documents, &corpus.entity(with).documents)
+                    });
                     counts = format!("{both} with {} · {counts}", corpus.entity(with).name);
                 }
                 let ex = ui
@@ -546,13 +529,6 @@ mod tests {
             mention_count: 1,
             documents: vec![],
         }
-    }
-
-    #[test]
-    fn shared_count_counts_common_items_of_sorted_lists() {
-        assert_eq!(shared_count(&[1, 3, 5, 7, 9], &[2, 3, 4, 5, 9, 10]), 3);
-        assert_eq!(shared_count::<u32>(&[], &[1, 2]), 0);
-        assert_eq!(shared_count(&[1, 2, 3], &[1, 2, 3]), 3);
     }
 
     #[test]

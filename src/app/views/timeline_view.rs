@@ -221,25 +221,16 @@ impl TimelineView {
                 // One build at a time: a filter changed meanwhile is built when this one ends.
                 let (tx, rx) = std::sync::mpsc::channel();
                 let repaint = ctx.clone();
+                let job = std::sync::Arc::new(job);
+                let worker_job = std::sync::Arc::clone(&job);
                 let spawned = std::thread::Builder::new().name("timeline data".into()).spawn(move || {
-                    let _ = tx.send(job.run());
+                    let _ = tx.send(worker_job.run());
                     repaint.request_repaint();
                 });
                 match spawned {
                     Ok(_) => self.pending = Some(PendingData { key: filter_key, rx }),
                     // No thread to be had: build it here rather than show nothing.
-                    Err(_) => {
-                        let job = DataJob {
-                            corpus: std::sync::Arc::clone(corpus),
-                            selection: selection.clone(),
-                            doc_visible: std::sync::Arc::clone(doc_visible),
-                            max_series,
-                            event_dates,
-                            mode: self.mode,
-                            copies_once: self.copies_once,
-                        };
-                        self.cache = Some((filter_key, std::sync::Arc::new(job.run())));
-                    }
+                    Err(_) => self.cache = Some((filter_key, std::sync::Arc::new(job.run()))),
                 }
             }
             if self.pending.is_some() {
