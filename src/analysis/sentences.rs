@@ -26,7 +26,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 
 fn split_line(text: &str, line_start: usize, line: &str, out: &mut Vec<Range<usize>>) {
     let mut pending: Option<Range<usize>> = None;
-    for (i, seg) in line.split_sentence_bound_indices() {
+    for (i, seg) in sentence_bounds(line) {
         let start = line_start + i;
         let range = start..start + seg.len();
         pending = Some(match pending {
@@ -41,6 +41,143 @@ fn split_line(text: &str, line_start: usize, line: &str, out: &mut Vec<Range<usi
     if let Some(p) = pending {
         push_trimmed(text, p, out);
     }
+}
+
+/// The Unicode sentence segments of `line` with their byte offsets, exactly as
+/// `unicode-segmentation`'s `split_sentence_bound_indices` gives them. A line made only of
+/// characters whose sentence-break class is known here (ASCII, Latin-1 letters, basic
+/// Cyrillic, common quotes, dashes and the no-break space: nearly all English and Russian
+/// prose) is segmented by [`fast_bounds`], several times faster than the crate's table
+/// search per character; any other line goes to the crate. Tests check both agree.
+fn sentence_bounds(line: &str) -> Vec<(usize, &str)> {
+    match fast_bounds(line) {
+        Some(_) if line.is_empty() => Vec::new(),
+        Some(cuts) => {
+            let mut out = Vec::with_capacity(cuts.len() + 1);
+            let mut from = 0;
+            for cut in cuts.into_iter().chain(std::iter::once(line.len())) {
+                out.push((from, &line[from..cut]));
+                from = cut;
+            }
+            out
+        }
+        None => line.split_sentence_bound_indices().collect(),
+    }
+}
+
+/// Sentence-break classes (Unicode UAX #29) of the characters [`sb_class`] knows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Sb {
+    Cr,
+    Lf,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Other,
+}
+
+/// The sentence-break class of `c`, for the characters whose class is certain here
+/// (from the Unicode 16 `SentenceBreakProperty` table); `None` for the rest.
+fn sb_class(c: char) -> Option<Sb> {
+    Some(match c {
+        '\r' => Sb::Cr,
+        '\n' => Sb::Lf,
+        '\t' | '\u{b}' | '\u{c}' | ' ' | '\u{a0}' => Sb::Sp,
+        'a'..='z' | '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}' | '\u{430}'..='\u{45f}' => Sb::Lower,
+        'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' | '\u{400}'..='\u{42f}' => Sb::Upper,
+        '0'..='9' => Sb::Numeric,
+        '.' => Sb::ATerm,
+        '!' | '?' => Sb::STerm,
+        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '«' | '»' | '\u{2018}'..='\u{201f}' => Sb::Close,
+        ',' | '-' | ':' | ';' | '\u{2013}' | '\u{2014}' => Sb::SContinue,
+        '\u{0}'..='\u{7f}'
+        | '\u{a1}'..='\u{a9}'
+        | '\u{ac}'
+        | '\u{ae}'..='\u{b4}'
+        | '\u{b6}'..='\u{b9}'
+        | '\u{bc}'..='\u{bf}'
+        | '×'
+        | '÷'
+        | '\u{2010}'..='\u{2012}'
+        | '\u{2015}'..='\u{2017}'
+        | '\u{2020}'..='\u{2023}'
+        | '\u{2025}'..='\u{2027}'
+        | '\u{2030}'..='\u{2038}'
+        | '€'
+        | '№'
+        | '™' => Sb::Other,
+        _ => return None,
+    })
+}
+
+/// Byte offsets inside `line` where a sentence ends, by the UAX #29 rules (SB3-SB11;
+/// SB5 never applies: no known class is Extend or Format), or `None` when `line` has a
+/// character [`sb_class`] does not know.
+fn fast_bounds(line: &str) -> Option<Vec<usize>> {
+    let mut offs = Vec::with_capacity(line.len());
+    let mut cls = Vec::with_capacity(line.len());
+    for (i, c) in line.char_indices() {
+        offs.push(i);
+        cls.push(sb_class(c)?);
+    }
+    let para = |c: Sb| matches!(c, Sb::Cr | Sb::Lf);
+    let saterm = |c: Sb| matches!(c, Sb::ATerm | Sb::STerm);
+    let mut cuts = Vec::new();
+    for i in 1..cls.len() {
+        let (prev, next) = (cls[i - 1], cls[i]);
+        // SB3, SB4
+        if prev == Sb::Cr && next == Sb::Lf {
+            continue;
+        }
+        if para(prev) {
+            cuts.push(offs[i]);
+            continue;
+        }
+        // SB6, SB7
+        if prev == Sb::ATerm
+            && (next == Sb::Numeric || (next == Sb::Upper && i >= 2 && matches!(cls[i - 2], Sb::Upper | Sb::Lower)))
+        {
+            continue;
+        }
+        // The run before `i`: SATerm Close* Sp*.
+        let mut j = i;
+        while j > 0 && cls[j - 1] == Sb::Sp {
+            j -= 1;
+        }
+        let sp_start = j;
+        while j > 0 && cls[j - 1] == Sb::Close {
+            j -= 1;
+        }
+        if j == 0 || !saterm(cls[j - 1]) {
+            continue; // SB998
+        }
+        let term = cls[j - 1];
+        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+        if term == Sb::ATerm {
+            let ahead = cls[i..]
+                .iter()
+                .find(|c| matches!(c, Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm));
+            if ahead == Some(&Sb::Lower) {
+                continue;
+            }
+        }
+        // SB8a
+        if matches!(next, Sb::SContinue | Sb::ATerm | Sb::STerm) {
+            continue;
+        }
+        // SB9 (no Sp after the Close run), SB10
+        if (sp_start == i && next == Sb::Close) || matches!(next, Sb::Sp | Sb::Cr | Sb::Lf) {
+            continue;
+        }
+        // SB11
+        cuts.push(offs[i]);
+    }
+    Some(cuts)
 }
 
 /// Whether `prev` really ends a sentence, given the segment that follows.
@@ -107,6 +244,59 @@ mod tests {
             split("Title line\n\n  Body one. Body two.\n"),
             ["Title line", "Body one.", "Body two."]
         );
+    }
+
+    /// Characters of every class [`sb_class`] knows, plus some it does not (the crate's path).
+    const PROBE_CHARS: &[char] = &[
+        'a', 'z', 'B', 'Q', '7', '.', '!', '?', ' ', '\t', '\r', '\n', '"', '\'', '(', ')', ']', ',', '-', ':', ';',
+        '«', '»', '“', '”', '‘', '’', '–', '—', '\u{a0}', 'д', 'Д', 'ё', 'Ё', 'é', 'É', 'ß', '×', '…', '#', '©', '€',
+        '№', 'ң', 'Қ', '\u{2028}', '\u{200b}', '\u{301}', '。', 'ª', 'µ', '\u{85}', '\u{3000}',
+    ];
+
+    fn crate_bounds(line: &str) -> Vec<(usize, &str)> {
+        line.split_sentence_bound_indices().collect()
+    }
+
+    #[test]
+    fn fast_segments_equal_the_crates_on_every_known_character() {
+        // Each character in contexts that exercise every rule.
+        let mut chars: Vec<char> = ('\u{0}'..='\u{4ff}').chain('\u{2000}'..='\u{2040}').collect();
+        chars.extend(['€', '№', '™']);
+        for c in chars.into_iter().filter(|c| sb_class(*c).is_some()) {
+            for ctx in [
+                "a.X b", "A. X y", "Ab.X", "x.” X", "x.) y", "x! X", "x.  X", "U.S. y", "x.X",
+            ] {
+                for line in [ctx.replace('X', &c.to_string()), ctx.replace('x', &c.to_string())] {
+                    assert_eq!(
+                        sentence_bounds(&line),
+                        crate_bounds(&line),
+                        "{line:?} ({:?})",
+                        sb_class(c)
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 3000, ..Default::default() })]
+        #[test]
+        fn fast_segments_equal_the_crates(
+            picks in proptest::collection::vec(proptest::sample::select(PROBE_CHARS), 0..40)
+        ) {
+            let line: String = picks.into_iter().collect();
+            proptest::prop_assert_eq!(sentence_bounds(&line), crate_bounds(&line));
+        }
+    }
+
+    #[test]
+    fn the_sample_corpus_splits_as_with_the_crate() {
+        for (name, bytes) in crate::ingest::sample_files() {
+            let text = String::from_utf8_lossy(bytes);
+            for line in text.split_inclusive('\n') {
+                assert_eq!(sentence_bounds(line), crate_bounds(line), "{name}: {line:?}");
+            }
+        }
     }
 
     #[test]
