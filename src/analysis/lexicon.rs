@@ -93,8 +93,11 @@ impl WordPat {
 #[derive(Debug, Clone, Default)]
 pub struct PhraseMatcher {
     phrases: Vec<Vec<WordPat>>,
-    by_first: FastMap<String, Vec<usize>>,
-    by_prefix4: FastMap<String, Vec<usize>>,
+    /// Phrases by the first four characters of their first word (all of it when shorter):
+    /// one lookup per token finds every phrase that can start there. In each list, phrases
+    /// whose first word must equal the token come first, then those whose first word is a
+    /// prefix of four or more characters (`condemn*`); each group in list order.
+    by_start: FastMap<String, Vec<usize>>,
 }
 
 /// A hash map with a fast (non-cryptographic) hasher: keys are the lexicon's own words,
@@ -121,6 +124,7 @@ impl PhraseMatcher {
     /// Compiles `phrases`.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseMatcher {
         let mut m = PhraseMatcher::default();
+        let mut by_start: FastMap<String, Vec<(bool, usize)>> = FastMap::default();
         for (i, p) in phrases.into_iter().enumerate() {
             let words: Vec<WordPat> = p
                 .split_whitespace()
@@ -139,13 +143,22 @@ impl PhraseMatcher {
                 m.phrases.push(words);
                 continue;
             };
-            if first.prefix && first.text.chars().count() >= 4 {
-                m.by_prefix4.entry(first4(&first.text).to_string()).or_default().push(i);
-            } else {
-                m.by_first.entry(first.text.clone()).or_default().push(i);
-            }
+            // A prefix word shorter than four characters matches only the whole token
+            // (its key is the whole word, which only that token's first four characters equal).
+            let long_prefix = first.prefix && first.text.chars().count() >= 4;
+            by_start
+                .entry(first4(&first.text).to_string())
+                .or_default()
+                .push((long_prefix, i));
             m.phrases.push(words);
         }
+        m.by_start = by_start
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort();
+                (k, v.into_iter().map(|(_, i)| i).collect())
+            })
+            .collect();
         m
     }
 
@@ -155,12 +168,7 @@ impl PhraseMatcher {
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i].text;
-            let candidates = self
-                .by_first
-                .get(t.as_str())
-                .into_iter()
-                .chain(self.by_prefix4.get(first4(t)))
-                .flatten();
+            let candidates = self.by_start.get(first4(t)).into_iter().flatten();
             let mut best: Option<PhraseHit> = None;
             for &p in candidates {
                 let words = &self.phrases[p];
