@@ -134,7 +134,7 @@ impl PhraseMatcher {
                     let toks = tokenize(&folded);
                     let n = toks.len();
                     toks.into_iter().enumerate().map(move |(j, t)| WordPat {
-                        text: t.text,
+                        text: t.text.to_string(),
                         prefix: prefix && j + 1 == n,
                     })
                 })

@@ -75,8 +75,8 @@ fn fold_char(ch: char, out: &mut String, buf: &mut [u8; 4]) {
 pub struct Token {
     /// Byte range in the tokenised text.
     pub range: Range<usize>,
-    /// The token's text.
-    pub text: String,
+    /// The token's text (inline up to 24 bytes: nearly every word, without an allocation).
+    pub text: compact_str::CompactString,
 }
 
 /// Words: runs of letters and digits, with internal apostrophes kept ("hasn't").
@@ -92,14 +92,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if let Some(s) = start.take() {
             tokens.push(Token {
                 range: s..i,
-                text: text[s..i].to_string(),
+                text: compact_str::CompactString::new(&text[s..i]),
             });
         }
     }
     if let Some(s) = start {
         tokens.push(Token {
             range: s..text.len(),
-            text: text[s..].to_string(),
+            text: compact_str::CompactString::new(&text[s..]),
         });
     }
     tokens
@@ -135,7 +135,7 @@ mod tests {
     fn tokens_keep_inner_apostrophes() {
         let t: Vec<String> = tokenize("hasn't 12-point 'quoted' Kazakhstan's")
             .into_iter()
-            .map(|t| t.text)
+            .map(|t| t.text.to_string())
             .collect();
         assert_eq!(t, ["hasn't", "12", "point", "quoted", "Kazakhstan's"]);
     }
