@@ -218,15 +218,29 @@ const CONNECTORS: &[&str] = &[
     "of", "de", "del", "da", "al", "bin", "von", "van", "der", "la", "le", "du", "for", "and",
 ];
 
-/// A candidate name found in a text.
+/// A candidate name found in a text: its byte range there (the name as written, without a
+/// possessive) and guessed kind. Kept compact (12 bytes): a large corpus holds hundreds of
+/// thousands until they are merged into entities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    /// The name as written (without a possessive).
-    pub name: String,
+    /// Start of the name in the text.
+    start: u32,
+    /// End of the name in the text.
+    end: u32,
     /// Guessed kind.
     pub kind: EntityKind,
+}
+
+impl Candidate {
     /// Byte range in the text.
-    pub range: Range<usize>,
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The name, from the `text` it was found in.
+    pub fn name<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.range()]
+    }
 }
 
 struct Word<'a> {
@@ -346,7 +360,6 @@ pub fn find_candidates(
             continue;
         }
         let range = w.range.start..ws[last].range.end;
-        let name = text[range.clone()].to_string();
         let kind = if ws[i..=last].iter().any(|x| ORG_WORDS.contains(&x.text)) {
             EntityKind::Organization
         } else if after_honorific {
@@ -354,7 +367,12 @@ pub fn find_candidates(
         } else {
             EntityKind::Other
         };
-        out.push(Candidate { name, kind, range });
+        // Texts are capped far below 4 GiB (`MAX_FILE_BYTES`): offsets fit in u32.
+        out.push(Candidate {
+            start: range.start as u32,
+            end: range.end as u32,
+            kind,
+        });
         i = last + 1;
     }
     out
@@ -369,7 +387,7 @@ mod tests {
         let s = split_sentences(text);
         find_candidates(text, &s, &[], text.len())
             .into_iter()
-            .map(|c| (c.name, c.kind))
+            .map(|c| (c.name(text).to_string(), c.kind))
             .collect()
     }
 

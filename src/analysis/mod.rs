@@ -195,6 +195,17 @@ fn analyse_document(
             s.event_date = dating::event_date(&text[r.clone()], r.start, s.cue_range.start, pub_date);
         }
     });
+    // These live until the corpus is built (the sentences and framing for good): no
+    // spare capacity from growing them.
+    let mut sentences = sentences;
+    sentences.shrink_to_fit();
+    let mut mentions = mentions;
+    mentions.shrink_to_fit();
+    let mut framing = framing;
+    framing.shrink_to_fit();
+    let mut candidates = candidates;
+    candidates.shrink_to_fit();
+    stances.shrink_to_fit();
     let title = raw
         .title
         .or(layout.title)
@@ -416,7 +427,7 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     let mut counts: HashMap<String, (usize, HashMap<EntityKind, usize>)> = HashMap::new();
     for a in analyses.iter() {
         for c in &a.candidates {
-            let e = counts.entry(c.name.clone()).or_default();
+            let e = counts.entry(c.name(&a.doc.text).to_string()).or_default();
             e.0 += 1;
             *e.1.entry(c.kind).or_default() += 1;
         }
@@ -467,16 +478,17 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
         .collect();
     for a in analyses.iter_mut() {
         for c in std::mem::take(&mut a.candidates) {
-            if let Some(&entry) = index.get(canonical(&c.name).as_str()) {
+            if let Some(&entry) = index.get(canonical(c.name(&a.doc.text)).as_str()) {
                 a.mentions.push(GazMatch {
                     entry,
-                    range: c.range,
+                    range: c.range(),
                     form: gazetteer::NameForm::Name,
                     possessive: false,
                 });
             }
         }
         a.mentions.sort_by_key(|m| m.range.start);
+        a.mentions.shrink_to_fit();
     }
     names.iter().map(|n| ((*n).clone(), kind_of(&totals[*n].1))).collect()
 }
