@@ -555,7 +555,10 @@ const STOP_WORDS: &str = "a about above according added after again against all 
     whom why will with within would yet you your";
 
 fn is_stop_word(w: &str) -> bool {
-    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_WORDS.split_whitespace().collect());
+    // foldhash: looked up for every word of every passage; SipHash's protection buys nothing
+    // for a fixed word list.
+    static SET: LazyLock<HashSet<&'static str, foldhash::fast::FixedState>> =
+        LazyLock::new(|| STOP_WORDS.split_whitespace().collect());
     SET.contains(w)
 }
 

@@ -621,8 +621,9 @@ struct Tok {
     end: usize,
     /// No whitespace between the previous token and this one.
     glued: bool,
-    /// Lower-cased text of a word (apostrophes normalised), empty for other tokens.
-    lower: String,
+    /// Lower-cased text of a word (apostrophes normalised), empty for other tokens (inline:
+    /// no allocation per word).
+    lower: compact_str::CompactString,
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -670,7 +671,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 .flat_map(char::to_lowercase)
                 .collect()
         } else {
-            String::new()
+            compact_str::CompactString::default()
         };
         let glued = toks.last().is_some_and(|t| t.end == start);
         toks.push(Tok {
