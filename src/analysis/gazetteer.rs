@@ -232,11 +232,10 @@ impl Gazetteer {
                 });
             }
         }
-        // A full DFA: the fastest search (every document's folded text goes through it);
-        // its size for a gazetteer of a few thousand names is a few megabytes.
+        // The crate's default automaton: a full DFA searched ~10 % faster here but took
+        // 14 MB, counted against the peak memory of every load.
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&folded_patterns)
             .map_err(|e| e.to_string())?;
         let by_name = entries.iter().enumerate().map(|(i, e)| (e.name.clone(), i)).collect();

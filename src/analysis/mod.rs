@@ -424,44 +424,49 @@ pub fn mark_copies(corpus: &mut Corpus) {
 /// Their mentions are added to each document with indices after the gazetteer's.
 fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(String, crate::model::EntityKind)> {
     use crate::model::EntityKind;
-    let mut counts: HashMap<String, (usize, HashMap<EntityKind, usize>)> = HashMap::new();
+    // Votes for each kind, by position in `EntityKind::ALL` (a fixed array, not a map per name).
+    type Votes = [usize; EntityKind::ALL.len()];
+    let slot = |k: EntityKind| EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+    let mut counts: HashMap<&str, (usize, Votes)> = HashMap::new();
     for a in analyses.iter() {
         for c in &a.candidates {
-            let e = counts.entry(c.name(&a.doc.text).to_string()).or_default();
+            let e = counts.entry(c.name(&a.doc.text)).or_default();
             e.0 += 1;
-            *e.1.entry(c.kind).or_default() += 1;
+            e.1[slot(c.kind)] += 1;
         }
     }
-    let kind_of = |votes: &HashMap<EntityKind, usize>| {
-        votes
+    // The kind with most votes; on a tie the first in `EntityKind`'s order; `Other` without votes.
+    let kind_of = |votes: &Votes| {
+        EntityKind::ALL
             .iter()
+            .zip(votes)
+            .filter(|(_, n)| **n > 0)
             .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
             .map_or(EntityKind::Other, |(k, _)| *k)
     };
-    let full_names: Vec<String> = counts
-        .iter()
-        .filter(|(n, (_, v))| n.contains(' ') && kind_of(v) == EntityKind::Person)
-        .map(|(n, _)| n.clone())
-        .collect();
-    // Surname → the full names it ends (built once: lookups stay constant-time).
-    let mut by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
-    for f in &full_names {
-        if let Some(last) = f.rsplit(' ').next() {
-            by_surname.entry(last).or_default().push(f);
+    // Surname → the full names it ends (built once: lookups stay constant-time; owned, as
+    // the names are looked up again while the documents are updated).
+    let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
+    for (f, (_, v)) in &counts {
+        if f.contains(' ')
+            && kind_of(v) == EntityKind::Person
+            && let Some(last) = f.rsplit(' ').next()
+        {
+            by_surname.entry(last.to_string()).or_default().push(f.to_string());
         }
     }
     let canonical = |name: &str| -> String {
         match by_surname.get(name).map(Vec::as_slice) {
-            Some([only]) if !name.contains(' ') => (*only).clone(),
+            Some([only]) if !name.contains(' ') => only.clone(),
             _ => name.to_string(),
         }
     };
-    let mut totals: HashMap<String, (usize, HashMap<EntityKind, usize>)> = HashMap::new();
+    let mut totals: HashMap<String, (usize, Votes)> = HashMap::new();
     for (name, (n, votes)) in &counts {
         let t = totals.entry(canonical(name)).or_default();
         t.0 += n;
-        for (k, v) in votes {
-            *t.1.entry(*k).or_default() += v;
+        for (total, v) in t.1.iter_mut().zip(votes) {
+            *total += v;
         }
     }
     // Names of people and organisations count from one mention; anything else needs two.
