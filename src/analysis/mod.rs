@@ -507,10 +507,11 @@ fn assemble(
     problems: Vec<LoadProblem>,
 ) -> Corpus {
     #[derive(Default)]
-    struct Acc {
+    struct Acc<'t> {
         count: usize,
         docs: Vec<DocId>,
-        surfaces: HashMap<String, usize>,
+        /// Surface forms, borrowed from the documents' text.
+        surfaces: HashMap<&'t str, usize>,
     }
     let mut acc: HashMap<usize, Acc> = HashMap::new();
     for a in &analyses {
@@ -520,7 +521,7 @@ fn assemble(
             if e.docs.last() != Some(&a.doc.id) {
                 e.docs.push(a.doc.id);
             }
-            *e.surfaces.entry(a.doc.text[m.range.clone()].to_string()).or_default() += 1;
+            *e.surfaces.entry(&a.doc.text[m.range.clone()]).or_default() += 1;
         }
         for s in &a.stances {
             acc.entry(s.actor).or_default();
@@ -553,15 +554,14 @@ fn assemble(
         .map(|e| {
             let a = &acc[e];
             let entry_name = name_of(*e);
-            let mut surfaces: Vec<(&String, &usize)> =
-                a.surfaces.iter().filter(|(s, _)| s.as_str() != entry_name).collect();
+            let mut surfaces: Vec<(&&str, &usize)> = a.surfaces.iter().filter(|(s, _)| **s != entry_name).collect();
             surfaces.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
             let mut aliases: Vec<String> = Vec::new();
             for (s, _) in surfaces {
                 if !aliases.iter().any(|x| x.to_lowercase() == s.to_lowercase())
                     && s.to_lowercase() != entry_name.to_lowercase()
                 {
-                    aliases.push(s.clone());
+                    aliases.push(s.to_string());
                 }
             }
             Entity {
