@@ -208,7 +208,7 @@ fn add_stance(corpus: &mut Corpus, e: &StanceEdit, score: f32, cue: &str) {
     let (Some(actor), Some(target), Some(range)) = (
         corpus.entity_named(&e.actor),
         corpus.entity_named(&e.target),
-        doc.sentences.get(e.sentence).cloned(),
+        doc.sentences.get(e.sentence),
     ) else {
         return;
     };

@@ -210,7 +210,7 @@ fn other_actors_and_boilerplate_are_not_kazakhstan() {
         let d = c.doc(s.doc);
         let sentence = d.sentence_text(s.sentence);
         assert!(
-            !d.in_boilerplate(d.sentences[s.sentence].start),
+            !d.in_boilerplate(d.sentences.range(s.sentence).start),
             "stance from boilerplate: {sentence}"
         );
         if sentence.starts_with("Kyiv reacted") || sentence.starts_with("Beijing, which claims") {
@@ -245,7 +245,7 @@ fn every_stance_keeps_its_sentence_and_indexes_agree() {
     assert_eq!(total, c.stances.len());
     for (i, s) in c.stances.iter().enumerate() {
         assert!(c.index.stances_by_doc[s.doc.index()].iter().any(|id| id.index() == i));
-        let r = &c.doc(s.doc).sentences[s.sentence];
+        let r = &c.doc(s.doc).sentences.range(s.sentence);
         assert!(
             r.start <= s.cue_range.start && s.cue_range.end <= r.end,
             "cue outside its sentence"

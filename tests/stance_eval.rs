@@ -75,7 +75,7 @@ fn judge(res: &Resources, row: &Row) -> (bool, String) {
     let events: Vec<_> = c
         .stances
         .iter()
-        .filter(|s| d.sentences[s.sentence].end > start)
+        .filter(|s| d.sentences.range(s.sentence).end > start)
         .collect();
     let said: Vec<String> = events
         .iter()

@@ -591,7 +591,7 @@ impl Passage {
         // The actor's and target's names as this document writes them ("Astana", "Kazakh").
         let first = s.sentence.saturating_sub(1);
         let last = (s.sentence + 1).min(doc.sentences.len() - 1);
-        let span = doc.sentences[first].start..doc.sentences[last].end;
+        let span = doc.sentences.range(first).start..doc.sentences.range(last).end;
         let mut own: Vec<u32> = doc
             .mentions
             .iter()
@@ -616,7 +616,7 @@ impl Passage {
             }
         };
         add_sentence(s.sentence, IN_E);
-        let neighbour = |i: usize| i < doc.sentences.len() && !doc.in_boilerplate(doc.sentences[i].start);
+        let neighbour = |i: usize| i < doc.sentences.len() && !doc.in_boilerplate(doc.sentences.range(i).start);
         if let Some(p) = s.sentence.checked_sub(1).filter(|&p| neighbour(p)) {
             add_sentence(p, IN_PREV);
         }

@@ -197,8 +197,6 @@ fn analyse_document(
     });
     // These live until the corpus is built (the sentences and framing for good): no
     // spare capacity from growing them.
-    let mut sentences = sentences;
-    sentences.shrink_to_fit();
     let mut mentions = mentions;
     mentions.shrink_to_fit();
     let mut framing = framing;
@@ -219,7 +217,7 @@ fn analyse_document(
         source_url: raw.source_url,
         format: raw.format,
         encoding: raw.encoding,
-        sentences,
+        sentences: crate::model::Spans::from_ranges(&sentences),
         boilerplate_start: layout.boilerplate_start,
         date: dating.date,
         date_note: dating.note,

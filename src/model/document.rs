@@ -36,7 +36,7 @@ pub struct Document {
     /// The full (decoded, extracted) text.
     pub text: String,
     /// Sentences as byte ranges into `text`, in order.
-    pub sentences: Vec<Range<usize>>,
+    pub sentences: Spans,
     /// Byte offset where trailing page boilerplate ("Related articles", "Read more") starts.
     pub boilerplate_start: Option<usize>,
     /// Publication date, if one could be established.
@@ -55,19 +55,73 @@ pub struct Document {
     pub framing: Vec<FramingMark>,
 }
 
+/// Byte ranges into a text, stored as `u32` pairs: half the memory of `Range<usize>`, which
+/// matters for the millions of sentences of a large corpus (texts are capped far below
+/// 4 GiB by `MAX_FILE_BYTES`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spans(Vec<(u32, u32)>);
+
+impl Spans {
+    /// From ranges (in order).
+    pub fn from_ranges(ranges: &[Range<usize>]) -> Spans {
+        Spans(ranges.iter().map(|r| (r.start as u32, r.end as u32)).collect())
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Range `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<Range<usize>> {
+        self.0.get(i).map(|&(a, b)| a as usize..b as usize)
+    }
+
+    /// Range `i`; panics when out of bounds, like indexing.
+    pub fn range(&self, i: usize) -> Range<usize> {
+        let (a, b) = self.0[i];
+        a as usize..b as usize
+    }
+
+    /// The ranges, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        self.0.iter().map(|&(a, b)| a as usize..b as usize)
+    }
+
+    /// Index of the first range for which `pred` is false (the ranges are in order).
+    pub fn partition_point(&self, mut pred: impl FnMut(Range<usize>) -> bool) -> usize {
+        self.0.partition_point(|&(a, b)| pred(a as usize..b as usize))
+    }
+
+    /// Appends a range.
+    pub fn push(&mut self, r: Range<usize>) {
+        self.0.push((r.start as u32, r.end as u32));
+    }
+
+    /// Removes every range.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 impl Document {
     /// The text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
         self.sentences
             .get(i)
-            .and_then(|r| self.text.get(r.clone()))
+            .and_then(|r| self.text.get(r))
             .unwrap_or("")
     }
 
     /// Index of the sentence containing byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|r| r.end <= offset);
-        (i < self.sentences.len() && self.sentences[i].start <= offset).then_some(i)
+        (i < self.sentences.len() && self.sentences.range(i).start <= offset).then_some(i)
     }
 
     /// Whether byte `offset` lies in trailing boilerplate.
@@ -82,7 +136,7 @@ impl Document {
             .sentences
             .iter()
             .filter(|r| !self.in_boilerplate(r.start))
-            .map(|r| &self.text[r.clone()])
+            .map(|r| &self.text[r])
             .collect();
         parts.join(" ")
     }

@@ -91,7 +91,7 @@ impl ReaderView {
             .iter()
             .map(|s| (corpus.stance(*s).cue_range.clone(), corpus.stance(*s).score))
             .collect();
-        let focus = selection.focus_sentence.and_then(|i| doc.sentences.get(i).cloned());
+        let focus = selection.focus_sentence.and_then(|i| doc.sentences.get(i));
         let scroll = std::mem::take(&mut selection.scroll_pending);
         egui::ScrollArea::vertical()
             .id_salt(("reader", id.0))
