@@ -112,10 +112,7 @@ impl Spans {
 impl Document {
     /// The text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
-        self.sentences
-            .get(i)
-            .and_then(|r| self.text.get(r))
-            .unwrap_or("")
+        self.sentences.get(i).and_then(|r| self.text.get(r)).unwrap_or("")
     }
 
     /// Index of the sentence containing byte `offset`.
