@@ -204,6 +204,14 @@ fn analyse_document(
     let mut candidates = candidates;
     candidates.shrink_to_fit();
     stances.shrink_to_fit();
+    // Explanations are built by `format!`, whose strings keep growth slack; a dense corpus
+    // holds hundreds of thousands of them.
+    for s in &mut stances {
+        s.explanation.shrink_to_fit();
+        if let Some(d) = &mut s.event_date {
+            d.reasoning.shrink_to_fit();
+        }
+    }
     let title = raw
         .title
         .or(layout.title)
@@ -572,7 +580,9 @@ fn assemble(
         })
         .collect();
     let mut documents = Vec::with_capacity(analyses.len());
-    let mut stances = Vec::new();
+    // Sized once: grown by doubling, the largest table of a dense corpus would hold up to
+    // twice its size while it is built.
+    let mut stances = Vec::with_capacity(analyses.iter().map(|a| a.stances.len()).sum());
     for a in analyses {
         let mut doc = a.doc;
         doc.mentions = a.mentions.iter().map(|m| (id_of[&m.entry], m.range.clone())).collect();
