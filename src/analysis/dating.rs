@@ -671,7 +671,18 @@ fn to_precision(p: super::date_expr::Precision) -> DatePrecision {
 /// sentence). Expressions without a year, and relative ones, are resolved against
 /// the publication date; without one they give nothing.
 pub fn event_date(sentence: &str, sentence_start: usize, near: usize, pub_date: Option<&DocDate>) -> Option<DocDate> {
-    let exprs = find_date_exprs(sentence);
+    event_date_among(&find_date_exprs(sentence), sentence, sentence_start, near, pub_date)
+}
+
+/// [`event_date`] with the sentence's date expressions already found (`find_date_exprs`), so
+/// that several events of one sentence scan it once.
+pub fn event_date_among(
+    exprs: &[DateExpr],
+    sentence: &str,
+    sentence_start: usize,
+    near: usize,
+    pub_date: Option<&DocDate>,
+) -> Option<DocDate> {
     let e = exprs
         .iter()
         .min_by_key(|e| (e.range.start + sentence_start).abs_diff(near))?;

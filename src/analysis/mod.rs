@@ -190,9 +190,16 @@ fn analyse_document(
     let mut stances = stances;
     let pub_date = dating.date.as_ref();
     control.timed(Step::EventDates, || {
+        // Events come in sentence order: each sentence is scanned for dates once.
+        let mut scanned: Option<(usize, Vec<date_expr::DateExpr>)> = None;
         for s in &mut stances {
             let r = &sentences[s.sentence];
-            s.event_date = dating::event_date(&text[r.clone()], r.start, s.cue_range.start, pub_date);
+            let sentence = &text[r.clone()];
+            let exprs = match &scanned {
+                Some((i, exprs)) if *i == s.sentence => exprs,
+                _ => &scanned.insert((s.sentence, date_expr::find_date_exprs(sentence))).1,
+            };
+            s.event_date = dating::event_date_among(exprs, sentence, r.start, s.cue_range.start, pub_date);
         }
     });
     // These live until the corpus is built (the sentences and framing for good): no
