@@ -127,6 +127,8 @@ pub fn find_date_exprs(text: &str) -> Vec<DateExpr> {
         if let Some(end) = sc.num_run_end(i) {
             out.extend(sc.num_run(i, end));
             i = end;
+        } else if !sc.may_start(i) {
+            i += 1;
         } else if let Some(found) = sc.longest_at(i) {
             if let Some(kind) = found.kind {
                 out.push(DateExpr {
@@ -600,6 +602,35 @@ const DATE_YEARS: Range<u32> = 1000..3000;
 /// Years accepted on their own ("in 2014").
 const BARE_YEARS: Range<u32> = 1900..2100;
 
+/// Every word that can open a pattern of [`Scanner::longest_at`]: the first word its
+/// builders look up (months, weekdays and their modifiers, relative words and phrases,
+/// period modifiers, number words and units before "ago", parts of a period). A word
+/// outside it starts no expression; a test checks this against the builders themselves.
+static START_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
+    std::sync::LazyLock::new(|| {
+        let mut set = std::collections::HashSet::default();
+        for (full, abbrs) in EN_MONTHS.iter().chain(EN_WEEKDAYS.iter()) {
+            set.insert(*full);
+            set.extend(abbrs.iter().copied());
+        }
+        set.extend(CYR_MONTHS.iter().flatten().copied());
+        set.extend(CYR_WEEKDAYS.iter().flat_map(|f| f.iter().copied()));
+        set.extend(WEEKDAY_MODIFIERS.iter().map(|(w, _)| *w));
+        set.extend(
+            RELATIVE_PHRASES
+                .iter()
+                .filter_map(|(words, _, _)| words.first().copied()),
+        );
+        set.extend(RELATIVE_WORDS.iter().map(|(w, _)| *w));
+        set.extend(["earlier", "later"]);
+        set.extend(PERIOD_MODIFIERS.iter().map(|(w, _)| *w));
+        set.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
+        set.extend(AGO_UNITS.iter().map(|(w, _)| *w));
+        set.extend(PART_WORDS.iter().map(|(w, _)| *w));
+        set.extend(PART_OF_NOUNS.iter().map(|(w, _)| *w));
+        set
+    });
+
 // ---------------------------------------------------------------------------------------------
 // Tokens
 // ---------------------------------------------------------------------------------------------
@@ -777,6 +808,17 @@ impl<'a> Scanner<'a> {
 
     fn span(&self, start: usize, end: usize) -> Range<usize> {
         self.toks[start].start..self.toks[end - 1].end
+    }
+
+    /// Whether an expression can start at token `i`: a number, or a word that opens one of
+    /// [`Scanner::longest_at`]'s patterns ([`START_WORDS`]). Most words open none, and
+    /// skipping them spares trying every pattern at every word.
+    fn may_start(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| match t.kind {
+            TokKind::Num => true,
+            TokKind::Word => START_WORDS.contains(t.lower.as_str()),
+            TokKind::Punct(_) => false,
+        })
     }
 
     // --- token predicates (all accept out-of-range indices) ---
@@ -1272,6 +1314,139 @@ impl<'a> Scanner<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// Words of every table, capitalised or not, numbers and punctuation: the material of
+    /// date expressions, to check that [`START_WORDS`] misses no pattern's first word.
+    fn vocabulary() -> Vec<String> {
+        // Every table's words, listed here independently of `START_WORDS`.
+        let mut words: Vec<&str> = Vec::new();
+        for (full, abbrs) in EN_MONTHS.iter().chain(EN_WEEKDAYS.iter()) {
+            words.push(full);
+            words.extend(abbrs.iter().copied());
+        }
+        words.extend(CYR_MONTHS.iter().flatten().copied());
+        words.extend(CYR_WEEKDAYS.iter().flat_map(|f| f.iter().copied()));
+        words.extend(WEEKDAY_MODIFIERS.iter().map(|(w, _)| *w));
+        words.extend(RELATIVE_PHRASES.iter().flat_map(|(ws, _, _)| ws.iter().copied()));
+        words.extend(RELATIVE_WORDS.iter().map(|(w, _)| *w));
+        words.extend(PERIOD_MODIFIERS.iter().map(|(w, _)| *w));
+        words.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
+        words.extend(AGO_UNITS.iter().map(|(w, _)| *w));
+        words.extend(PART_WORDS.iter().map(|(w, _)| *w));
+        words.extend(PART_OF_NOUNS.iter().map(|(w, _)| *w));
+        words.extend(["earlier", "later"]);
+        for list in [
+            EN_MONTH_TRIGGERS,
+            CYR_MONTH_TRIGGERS,
+            AGO_WORDS,
+            COUNTED_NOUNS,
+            CYR_YEAR_WORDS,
+            CYR_WEEKDAY_PREPS,
+            NOT_YEAR_AFTER,
+            &["of", "this", "the", "st", "nd", "rd", "th", "on", "in", "and", "said"],
+        ] {
+            words.extend(list.iter().copied());
+        }
+        words.extend(PERIOD_UNITS.iter().map(|(w, _)| *w));
+        let mut out: Vec<String> = Vec::new();
+        for w in words {
+            out.push(w.to_string());
+            let mut cap = w.chars();
+            if let Some(c) = cap.next() {
+                out.push(c.to_uppercase().chain(cap).collect());
+            }
+        }
+        out.extend(
+            [
+                "1", "5", "24", "31", "2014", "2022", "1999", "100", ",", ".", "(", ")", "-", "/", ":", "–",
+            ]
+            .map(String::from),
+        );
+        out
+    }
+
+    fn assert_gate_misses_nothing(text: &str) {
+        let sc = Scanner::new(text);
+        for i in 0..sc.toks.len() {
+            if !sc.may_start(i) {
+                assert!(
+                    sc.longest_at(i).is_none(),
+                    "an expression starts at a skipped token {i} in {text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn skipped_words_start_no_expression_in_the_sample() {
+        for (_, bytes) in crate::ingest::sample_files() {
+            assert_gate_misses_nothing(&String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn no_word_outside_the_start_words_opens_a_pattern() {
+        // Every table word that is not a start word, followed by any two tokens that
+        // continue patterns: no expression may start at it.
+        let followers: Vec<String> = [
+            "of",
+            "this",
+            "the",
+            "2022",
+            "24",
+            "5",
+            "March",
+            "марта",
+            "января",
+            "days",
+            "week",
+            "year",
+            "года",
+            "ago",
+            "назад",
+            "тому",
+            "-",
+            ".",
+            ",",
+            "(",
+            "Monday",
+            "понедельник",
+            "last",
+            "next",
+            "st",
+        ]
+        .map(String::from)
+        .to_vec();
+        for w in vocabulary()
+            .iter()
+            .filter(|w| !super::START_WORDS.contains(w.to_lowercase().as_str()))
+        {
+            for a in &followers {
+                for b in &followers {
+                    assert_gate_misses_nothing(&format!("{w} {a} {b}"));
+                    assert_gate_misses_nothing(&format!("{w}{a} {b}"));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2000, ..Default::default() })]
+        #[test]
+        fn skipped_words_start_no_expression(
+            picks in proptest::collection::vec(proptest::sample::select(vocabulary()), 1..12),
+            glue in proptest::collection::vec(proptest::bool::ANY, 12)
+        ) {
+            let mut text = String::new();
+            for (w, g) in picks.iter().zip(&glue) {
+                if !*g && !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(w);
+            }
+            assert_gate_misses_nothing(&text);
+        }
+    }
+
     use super::*;
     use DateExprKind::{Relative, Weekday as Wd};
     use Weekday::*;
