@@ -40,6 +40,10 @@ pub struct Resources {
     pub problems: Vec<LoadProblem>,
 }
 
+/// A hash map with a fast, non-cryptographic hasher, for the merge's tables keyed by entity
+/// and surface form (looked up once per mention of a large corpus).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// Folder inside a corpus where the app keeps its own files.
 pub const SIDECAR_DIR: &str = ".stance-explorer";
 
@@ -328,7 +332,7 @@ pub fn stream_folder(
     corrections: &Corrections,
     today: Date,
     control: &LoadControl,
-    partial: &mut dyn FnMut(Corpus),
+    mut partial: Option<&mut dyn FnMut(Corpus)>,
 ) -> Result<Corpus, Cancelled> {
     control.set_phase(LoadPhase::Listing);
     let listing = crate::ingest::list_files(root, control)?;
@@ -378,7 +382,12 @@ pub fn stream_folder(
         // Partial corpora copy what is analysed so far; past the first third of the folder
         // that copy would raise the load's peak memory, so updates stop there (the
         // progress bar goes on).
-        if pos < files.len() && pos * 3 <= files.len() && elapsed >= next_partial && !analyses.is_empty() {
+        if let Some(partial) = partial.as_deref_mut()
+            && pos < files.len()
+            && pos * 3 <= files.len()
+            && elapsed >= next_partial
+            && !analyses.is_empty()
+        {
             let mut shown = problems.clone();
             shown.sort_by(|a, b| a.path.cmp(&b.path));
             let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
@@ -524,9 +533,9 @@ fn assemble(
         count: usize,
         docs: Vec<DocId>,
         /// Surface forms, borrowed from the documents' text.
-        surfaces: HashMap<&'t str, usize>,
+        surfaces: FastMap<&'t str, usize>,
     }
-    let mut acc: HashMap<usize, Acc> = HashMap::new();
+    let mut acc: FastMap<usize, Acc> = FastMap::default();
     for a in &analyses {
         for m in &a.mentions {
             let e = acc.entry(m.entry).or_default();
@@ -557,7 +566,7 @@ fn assemble(
             .cmp(&acc[a].count)
             .then_with(|| name_of(*a).cmp(name_of(*b)))
     });
-    let id_of: HashMap<usize, EntityId> = order
+    let id_of: FastMap<usize, EntityId> = order
         .iter()
         .enumerate()
         .map(|(i, e)| (*e, EntityId(i as u32)))
@@ -632,7 +641,7 @@ fn assemble(
 /// Loads and analyses a folder (or the embedded sample when `root` is `None`),
 /// applying the analyst's saved corrections.
 pub fn load_corpus(root: Option<&Path>, control: &LoadControl) -> Result<Corpus, Cancelled> {
-    load_corpus_streaming(root, control, None, &mut |_| {})
+    load(root, control, None, None)
 }
 
 /// [`load_corpus`] with the corrections given.
@@ -641,7 +650,7 @@ pub fn load_corpus_with(
     control: &LoadControl,
     corrections: &Corrections,
 ) -> Result<Corpus, Cancelled> {
-    load_corpus_streaming(root, control, Some(corrections), &mut |_| {})
+    load(root, control, Some(corrections), None)
 }
 
 /// [`load_corpus`] that hands partial corpora to `partial` while a folder loads (see
@@ -652,6 +661,17 @@ pub fn load_corpus_streaming(
     control: &LoadControl,
     corrections: Option<&Corrections>,
     partial: &mut dyn FnMut(Corpus),
+) -> Result<Corpus, Cancelled> {
+    load(root, control, corrections, Some(partial))
+}
+
+/// [`load_corpus_streaming`]; without `partial`, no partial corpus is built at all (building
+/// one means merging and indexing all that is analysed so far).
+fn load(
+    root: Option<&Path>,
+    control: &LoadControl,
+    corrections: Option<&Corrections>,
+    partial: Option<&mut dyn FnMut(Corpus)>,
 ) -> Result<Corpus, Cancelled> {
     let store = CorrectionStore::for_corpus(root);
     let (loaded, warning) = match corrections {
