@@ -333,8 +333,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             continue;
         }
         let clause = clause_ids(input.text, toks);
-        let relational = relational_phrase(toks).is_some();
-        let dyadic = dyadic_phrase(toks);
+        let [relational_words, dyadic] = sentence_phrases(toks);
+        let relational = relational_words.is_some();
         let actor_for_recent = prev_actor.as_ref().map(|a| a.entry);
         let recent_country = recent_countries
             .iter()
@@ -601,7 +601,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                                     vec![t],
                                     format!(
                                         "“{}”: the other country {}, {}",
-                                        relational_phrase(toks).unwrap_or_default(),
+                                        relational_words.unwrap_or_default(),
                                         if kept.is_some() {
                                             "of the relationship named just before"
                                         } else {
@@ -1334,48 +1334,50 @@ fn in_compound(text: &str, m: &GazMatch) -> bool {
         || (before.len() == 2 && dash(before[0]) && before[1].is_alphabetic())
 }
 
-fn dyadic_phrase(toks: &[Token]) -> Option<&'static str> {
-    static PHRASES: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(DYADIC));
+/// The first [`RELATIONAL`]-list phrase and the first [`DYADIC`]-list phrase in a sentence
+/// (in list order), found in one pass over its tokens.
+fn sentence_phrases(toks: &[Token]) -> [Option<&'static str>; 2] {
+    static PHRASES: std::sync::LazyLock<PhraseList> =
+        std::sync::LazyLock::new(|| PhraseList::new(&[RELATIONAL, DYADIC]));
     PHRASES.first_in(toks)
 }
 
-fn relational_phrase(toks: &[Token]) -> Option<&'static str> {
-    static PHRASES: std::sync::LazyLock<PhraseList> = std::sync::LazyLock::new(|| PhraseList::new(RELATIONAL));
-    PHRASES.first_in(toks)
-}
-
-/// A fixed list of phrases (words separated by single spaces), indexed by first word.
+/// Fixed lists of phrases (words separated by single spaces), indexed by first word.
 struct PhraseList {
-    list: &'static [&'static str],
-    words: Vec<Vec<&'static str>>,
+    /// Each phrase: which list, and its words.
+    phrases: Vec<(usize, &'static str, Vec<&'static str>)>,
     by_first: std::collections::HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
 }
 
 impl PhraseList {
-    fn new(list: &'static [&'static str]) -> PhraseList {
-        let words: Vec<Vec<&str>> = list.iter().map(|p| p.split(' ').collect()).collect();
+    fn new(lists: &[&'static [&'static str]]) -> PhraseList {
+        let mut phrases = Vec::new();
         let mut by_first: std::collections::HashMap<&str, Vec<usize>, foldhash::fast::FixedState> = Default::default();
-        for (i, w) in words.iter().enumerate() {
-            by_first.entry(w[0]).or_default().push(i);
+        for (l, list) in lists.iter().enumerate() {
+            for p in list.iter() {
+                let words: Vec<&str> = p.split(' ').collect();
+                by_first.entry(words[0]).or_default().push(phrases.len());
+                phrases.push((l, *p, words));
+            }
         }
-        PhraseList { list, words, by_first }
+        PhraseList { phrases, by_first }
     }
 
-    /// The first phrase of the list (in list order) that occurs in `toks`: one pass over the tokens.
-    fn first_in(&self, toks: &[Token]) -> Option<&'static str> {
-        let mut best: Option<usize> = None;
+    /// For each list, the first of its phrases (in list order) that occurs in `toks`.
+    fn first_in<const N: usize>(&self, toks: &[Token]) -> [Option<&'static str>; N] {
+        let mut best: [Option<usize>; N] = [None; N];
         for (i, t) in toks.iter().enumerate() {
             for &p in self.by_first.get(t.text.as_str()).into_iter().flatten() {
-                let w = &self.words[p];
-                if best.is_none_or(|b| p < b)
+                let (l, _, w) = &self.phrases[p];
+                if best[*l].is_none_or(|b| p < b)
                     && toks.len() - i >= w.len()
                     && toks[i..].iter().zip(w).all(|(t, p)| t.text == *p)
                 {
-                    best = Some(p);
+                    best[*l] = Some(p);
                 }
             }
         }
-        best.map(|i| self.list[i])
+        best.map(|b| b.map(|p| self.phrases[p].1))
     }
 }
 
@@ -1998,7 +2000,9 @@ mod tests {
             let text = String::from_utf8_lossy(bytes);
             assert_eq!(quoted_ranges(&text), quoted_ranges_by_chars(&text));
         }
-        let alphabet = ['a', ' ', '\n', '"', '“', '”', '„', '«', '»', '‘', '’', '€', '…', 'ё', '—', '\u{ab}', '\u{2019}'];
+        let alphabet = [
+            'a', ' ', '\n', '"', '“', '”', '„', '«', '»', '‘', '’', '€', '…', 'ё', '—', '\u{ab}', '\u{2019}',
+        ];
         let mut seed = 7u64;
         for _ in 0..5000 {
             let text: String = (0..24)
