@@ -401,6 +401,9 @@ pub fn stream_folder(
         }
     }
     problems.sort_by(|a, b| a.path.cmp(&b.path));
+    // Every file is read: the listing (paths and metadata) is not needed for the merge, the
+    // step where memory peaks.
+    drop(files);
     let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
         let mut c = finish_corpus(analyses, problems, res, Some(root.to_path_buf()), label);
         apply_edits(&mut c, corrections);
