@@ -282,7 +282,7 @@ impl EntityEdit {
                     .documents
                     .iter()
                     .flat_map(|d| d.mentions.iter().map(move |(id, r)| (d, id, r)))
-                    .filter(|(d, id, r)| **id == e && d.text[(*r).clone()].eq_ignore_ascii_case(alias))
+                    .filter(|(d, id, r)| **id == e && d.text[r.range()].eq_ignore_ascii_case(alias))
                     .count()
             }),
         }
@@ -351,7 +351,7 @@ fn split(corpus: &mut Corpus, entity: &str, alias: &str) {
     let mut docs = Vec::new();
     for d in &mut corpus.documents {
         for (id, r) in &mut d.mentions {
-            if *id == e && d.text[r.clone()].eq_ignore_ascii_case(alias) {
+            if *id == e && d.text[r.range()].eq_ignore_ascii_case(alias) {
                 *id = new_id;
                 count += 1;
                 if docs.last() != Some(&d.id) {

@@ -595,8 +595,10 @@ impl Passage {
         let mut own: Vec<u32> = doc
             .mentions
             .iter()
-            .filter(|(e, r)| (*e == s.actor || *e == s.target) && r.start < span.end && r.end > span.start)
-            .filter_map(|(_, r)| doc.text.get(r.clone()))
+            .filter(|(e, r)| {
+                (*e == s.actor || *e == s.target) && r.range().start < span.end && r.range().end > span.start
+            })
+            .filter_map(|(_, r)| doc.text.get(r.range()))
             .flat_map(|t| words_of(t).into_iter().map(|w| w.hash))
             .collect();
         own.sort_unstable();

@@ -604,7 +604,11 @@ fn assemble(
     let mut stances = Vec::with_capacity(analyses.iter().map(|a| a.stances.len()).sum());
     for a in analyses {
         let mut doc = a.doc;
-        doc.mentions = a.mentions.iter().map(|m| (id_of[&m.entry], m.range.clone())).collect();
+        doc.mentions = a
+            .mentions
+            .iter()
+            .map(|m| (id_of[&m.entry], crate::model::Span::new(m.range.clone())))
+            .collect();
         for s in a.stances {
             stances.push(StanceEvent {
                 doc: doc.id,

@@ -48,11 +48,36 @@ pub struct Document {
     /// The note the analysis gave, before any correction.
     pub detected_note: Option<String>,
     /// Entity mentions in this document, sorted by position.
-    pub mentions: Vec<(EntityId, Range<usize>)>,
+    pub mentions: Vec<(EntityId, Span)>,
     /// Notices from loading (decoding fell back, file truncated...).
     pub notices: Vec<String>,
     /// Distancing labels, official terms, hedges and quotations (for the side-by-side view).
     pub framing: Vec<FramingMark>,
+}
+
+/// A byte range into a document's text, stored as two `u32` (half of `Range<usize>`: a large
+/// corpus holds millions of mentions; texts are capped far below 4 GiB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// The span of `r`.
+    pub fn new(r: Range<usize>) -> Span {
+        Span {
+            start: r.start as u32,
+            end: r.end as u32,
+        }
+    }
+
+    /// As a range of byte offsets.
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// Byte ranges into a text, stored as `u32` pairs: half the memory of `Range<usize>`, which

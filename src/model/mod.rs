@@ -13,7 +13,7 @@ mod stance;
 
 pub use corpus::{Corpus, CorpusIndex, LoadProblem};
 pub use date::{DatePrecision, DateSource, DocDate, date_from_epoch_days, days_since_epoch, parse_value};
-pub use document::{DocFormat, Document, FramingKind, FramingMark, Spans};
+pub use document::{DocFormat, Document, FramingKind, FramingMark, Span, Spans};
 pub use entity::{Entity, EntityKind, Mention};
 pub use reference_event::ReferenceEvent;
 pub use stance::{Speaker, StanceEvent};

@@ -85,7 +85,7 @@ struct Passage {
     sentence: usize,
     /// Byte range in the document text.
     range: Range<usize>,
-    mentions: Vec<(EntityId, Range<usize>)>,
+    mentions: Vec<(EntityId, crate::model::Span)>,
     cues: Vec<(Range<usize>, f32)>,
     framing: Vec<FramingMark>,
     /// Word differences from the other side (document byte ranges).
@@ -133,7 +133,7 @@ struct SideInput {
     /// Content sentences (boilerplate left out): index in `Document::sentences`, range.
     sentences: Vec<(usize, Range<usize>)>,
     /// Mentions, cues and framing marks, each sorted by start.
-    mentions: Vec<(EntityId, Range<usize>)>,
+    mentions: Vec<(EntityId, crate::model::Span)>,
     cues: Vec<(Range<usize>, f32)>,
     framing: Vec<FramingMark>,
 }
@@ -173,9 +173,9 @@ impl SideInput {
         let (sentence, range) = self.sentences[k].clone();
         Passage {
             sentence,
-            mentions: touching(&self.mentions, &range, |m| &m.1),
-            cues: touching(&self.cues, &range, |c| &c.0),
-            framing: touching(&self.framing, &range, |f| &f.range),
+            mentions: touching(&self.mentions, &range, |m| m.1.range()),
+            cues: touching(&self.cues, &range, |c| c.0.clone()),
+            framing: touching(&self.framing, &range, |f| f.range.clone()),
             range,
             diffs,
         }
@@ -183,7 +183,7 @@ impl SideInput {
 }
 
 /// The items (sorted by start) whose range overlaps `r`.
-fn touching<T: Clone>(items: &[T], r: &Range<usize>, range_of: impl Fn(&T) -> &Range<usize>) -> Vec<T> {
+fn touching<T: Clone>(items: &[T], r: &Range<usize>, range_of: impl Fn(&T) -> Range<usize>) -> Vec<T> {
     let hi = items.partition_point(|x| range_of(x).start < r.end);
     items[..hi]
         .iter()

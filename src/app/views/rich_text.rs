@@ -11,7 +11,7 @@ use std::ops::Range;
 #[derive(Debug, Default, Clone)]
 pub struct Highlights<'a> {
     /// Entity mentions.
-    pub mentions: &'a [(EntityId, Range<usize>)],
+    pub mentions: &'a [(EntityId, crate::model::Span)],
     /// Stance cues with their score.
     pub cues: &'a [(Range<usize>, f32)],
     /// A range to mark (the sentence a timeline point came from).
@@ -44,7 +44,7 @@ pub fn highlighted_job(
     let mentions: Vec<(EntityId, Range<usize>)> = h
         .mentions
         .iter()
-        .filter_map(|(e, r)| clip(r).map(|r| (*e, r)))
+        .filter_map(|(e, r)| clip(&r.range()).map(|r| (*e, r)))
         .collect();
     let cues: Vec<(Range<usize>, f32)> = h.cues.iter().filter_map(|(r, s)| clip(r).map(|r| (r, *s))).collect();
     let diffs: Vec<Range<usize>> = h.diffs.iter().filter_map(clip).collect();
@@ -125,11 +125,8 @@ pub fn byte_at_pointer(
 }
 
 /// The entity mentioned at byte `at`, if any.
-pub fn entity_at(mentions: &[(EntityId, Range<usize>)], at: usize) -> Option<EntityId> {
-    mentions
-        .iter()
-        .find(|(_, r)| r.start <= at && at < r.end)
-        .map(|(e, _)| *e)
+pub fn entity_at(mentions: &[(EntityId, crate::model::Span)], at: usize) -> Option<EntityId> {
+    mentions.iter().find(|(_, r)| r.range().contains(&at)).map(|(e, _)| *e)
 }
 
 /// Shows `text` with highlights; returns the response, the entity under the pointer
@@ -175,7 +172,7 @@ mod tests {
     #[test]
     fn job_sections_follow_highlights() {
         let text = "Astana backs the plan.";
-        let mentions = vec![(EntityId(3), 0..6)];
+        let mentions = vec![(EntityId(3), crate::model::Span::new(0..6))];
         let h = Highlights {
             mentions: &mentions,
             cues: &[(7..12, 0.7)],
