@@ -22,7 +22,7 @@ pub mod text;
 use crate::corrections::{CorrectionStore, Corrections};
 use crate::ingest::{Cancelled, Ingested, LoadControl, LoadPhase, RawDocument};
 use crate::model::{Corpus, DocId, Document, Entity, EntityId, LoadProblem, Speaker, StanceEvent};
-use gazetteer::{GazMatch, Gazetteer};
+use gazetteer::Gazetteer;
 use jiff::civil::Date;
 use lexicon::Lexicon;
 use rayon::prelude::*;
@@ -114,7 +114,9 @@ pub fn today() -> Date {
 #[derive(Clone)]
 struct DocAnalysis {
     doc: Document,
-    mentions: Vec<GazMatch>,
+    /// Gazetteer entry and span of each mention (12 bytes: the full match is only needed
+    /// while the document is analysed, and a corpus holds millions until the merge).
+    mentions: Vec<(u32, crate::model::Span)>,
     stances: Vec<stance::RawStance>,
     candidates: Vec<candidates::Candidate>,
 }
@@ -208,8 +210,10 @@ fn analyse_document(
     });
     // These live until the corpus is built (the sentences and framing for good): no
     // spare capacity from growing them.
-    let mut mentions = mentions;
-    mentions.shrink_to_fit();
+    let mentions: Vec<(u32, crate::model::Span)> = mentions
+        .iter()
+        .map(|m| (m.entry as u32, crate::model::Span::new(m.range.clone())))
+        .collect();
     let mut framing = framing;
     framing.shrink_to_fit();
     let mut candidates = candidates;
@@ -509,15 +513,10 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     for a in analyses.iter_mut() {
         for c in std::mem::take(&mut a.candidates) {
             if let Some(&entry) = index.get(canonical(c.name(&a.doc.text)).as_str()) {
-                a.mentions.push(GazMatch {
-                    entry,
-                    range: c.range(),
-                    form: gazetteer::NameForm::Name,
-                    possessive: false,
-                });
+                a.mentions.push((entry as u32, crate::model::Span::new(c.range())));
             }
         }
-        a.mentions.sort_by_key(|m| m.range.start);
+        a.mentions.sort_by_key(|m| m.1.start);
         a.mentions.shrink_to_fit();
     }
     names.iter().map(|n| ((*n).clone(), kind_of(&totals[*n].1))).collect()
@@ -540,13 +539,13 @@ fn assemble(
     }
     let mut acc: FastMap<usize, Acc> = FastMap::default();
     for a in &analyses {
-        for m in &a.mentions {
-            let e = acc.entry(m.entry).or_default();
+        for &(entry, span) in &a.mentions {
+            let e = acc.entry(entry as usize).or_default();
             e.count += 1;
             if e.docs.last() != Some(&a.doc.id) {
                 e.docs.push(a.doc.id);
             }
-            *e.surfaces.entry(&a.doc.text[m.range.clone()]).or_default() += 1;
+            *e.surfaces.entry(&a.doc.text[span.range()]).or_default() += 1;
         }
         for s in &a.stances {
             acc.entry(s.actor).or_default();
@@ -607,7 +606,7 @@ fn assemble(
         doc.mentions = a
             .mentions
             .iter()
-            .map(|m| (id_of[&m.entry], crate::model::Span::new(m.range.clone())))
+            .map(|&(entry, span)| (id_of[&(entry as usize)], span))
             .collect();
         for s in a.stances {
             stances.push(StanceEvent {
