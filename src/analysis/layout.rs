@@ -70,6 +70,16 @@ fn is_body_line(line: &str) -> bool {
     words(line) >= 12 && line.trim_end().ends_with(['.', '!', '?', '"', '”', '»', ':', ')'])
 }
 
+/// Whether `line` is short enough to be one of [`BOILERPLATE_MARKERS`] once normalised
+/// (lower-casing never makes fewer characters, so a longer line cannot be one): most lines
+/// are not, and skip the normalising copy.
+fn could_be_marker(line: &str) -> bool {
+    static LONGEST: LazyLock<usize> =
+        LazyLock::new(|| BOILERPLATE_MARKERS.iter().map(|m| m.chars().count()).max().unwrap_or(0));
+    let core = line.trim().trim_end_matches([':', '.', '»', '›', '>', '→']);
+    core.chars().nth(*LONGEST).is_none()
+}
+
 fn normalise_marker(line: &str) -> String {
     line.trim()
         .trim_end_matches([':', '.', '»', '›', '>', '→'])
@@ -100,13 +110,17 @@ pub fn analyse_layout(text: &str) -> Layout {
     for (start, line) in &lines {
         let t = line.trim();
         if content_words >= 40 && *start > body_start {
-            let m = normalise_marker(t);
-            if BOILERPLATE_MARKERS.contains(&m.as_str()) || COPYRIGHT.is_match(t) {
+            if could_be_marker(t) && BOILERPLATE_MARKERS.contains(&normalise_marker(t).as_str())
+                || COPYRIGHT.is_match(t)
+            {
                 boilerplate_start = Some(*start);
                 break;
             }
         }
-        content_words += words(t);
+        // Only whether 40 words have passed matters: no need to count further.
+        if content_words < 40 {
+            content_words += words(t);
+        }
     }
     let outlet = lines.iter().find_map(|(_, l)| outlet_from_line(l.trim()));
     Layout {
@@ -198,6 +212,25 @@ mod tests {
         // A marker before any content is not the end of the article.
         let l2 = analyse_layout(&format!("Read more\n{BODY}\n"));
         assert_eq!(l2.boilerplate_start, None);
+    }
+
+    #[test]
+    fn every_marker_passes_the_length_check_however_it_is_written() {
+        for m in BOILERPLATE_MARKERS {
+            for written in [
+                m.to_string(),
+                m.to_uppercase(),
+                format!("  {}:  ", m.replace('\'', "’")),
+                format!("{m}..."),
+            ] {
+                assert!(could_be_marker(&written), "{written:?}");
+                assert!(
+                    BOILERPLATE_MARKERS.contains(&normalise_marker(&written).as_str()),
+                    "{written:?}"
+                );
+            }
+        }
+        assert!(!could_be_marker(BODY));
     }
 
     #[test]
