@@ -109,13 +109,10 @@ pub fn analyse_layout(text: &str) -> Layout {
     let mut boilerplate_start = None;
     for (start, line) in &lines {
         let t = line.trim();
-        if content_words >= 40 && *start > body_start {
-            if could_be_marker(t) && BOILERPLATE_MARKERS.contains(&normalise_marker(t).as_str())
-                || COPYRIGHT.is_match(t)
-            {
-                boilerplate_start = Some(*start);
-                break;
-            }
+        let marker = || could_be_marker(t) && BOILERPLATE_MARKERS.contains(&normalise_marker(t).as_str());
+        if content_words >= 40 && *start > body_start && (marker() || COPYRIGHT.is_match(t)) {
+            boilerplate_start = Some(*start);
+            break;
         }
         // Only whether 40 words have passed matters: no need to count further.
         if content_words < 40 {
