@@ -82,7 +82,7 @@
 
 use crate::model::{Corpus, Document, Entity, EntityId, StanceEvent, StanceId};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::text::fold;
@@ -555,9 +555,8 @@ const STOP_WORDS: &str = "a about above according added after again against all 
     whom why will with within would yet you your";
 
 fn is_stop_word(w: &str) -> bool {
-    // foldhash: looked up for every word of every passage; SipHash's protection buys nothing
-    // for a fixed word list.
-    static SET: LazyLock<HashSet<&'static str, foldhash::fast::FixedState>> =
+    // Looked up for every word of every passage.
+    static SET: LazyLock<super::text::FastSet<&'static str>> =
         LazyLock::new(|| STOP_WORDS.split_whitespace().collect());
     SET.contains(w)
 }

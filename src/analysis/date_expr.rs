@@ -606,30 +606,29 @@ const BARE_YEARS: Range<u32> = 1900..2100;
 /// builders look up (months, weekdays and their modifiers, relative words and phrases,
 /// period modifiers, number words and units before "ago", parts of a period). A word
 /// outside it starts no expression; a test checks this against the builders themselves.
-static START_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
-    std::sync::LazyLock::new(|| {
-        let mut set = std::collections::HashSet::default();
-        for (full, abbrs) in EN_MONTHS.iter().chain(EN_WEEKDAYS.iter()) {
-            set.insert(*full);
-            set.extend(abbrs.iter().copied());
-        }
-        set.extend(CYR_MONTHS.iter().flatten().copied());
-        set.extend(CYR_WEEKDAYS.iter().flat_map(|f| f.iter().copied()));
-        set.extend(WEEKDAY_MODIFIERS.iter().map(|(w, _)| *w));
-        set.extend(
-            RELATIVE_PHRASES
-                .iter()
-                .filter_map(|(words, _, _)| words.first().copied()),
-        );
-        set.extend(RELATIVE_WORDS.iter().map(|(w, _)| *w));
-        set.extend(["earlier", "later"]);
-        set.extend(PERIOD_MODIFIERS.iter().map(|(w, _)| *w));
-        set.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
-        set.extend(AGO_UNITS.iter().map(|(w, _)| *w));
-        set.extend(PART_WORDS.iter().map(|(w, _)| *w));
-        set.extend(PART_OF_NOUNS.iter().map(|(w, _)| *w));
-        set
-    });
+static START_WORDS: std::sync::LazyLock<super::text::FastSet<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut set = super::text::FastSet::default();
+    for (full, abbrs) in EN_MONTHS.iter().chain(EN_WEEKDAYS.iter()) {
+        set.insert(*full);
+        set.extend(abbrs.iter().copied());
+    }
+    set.extend(CYR_MONTHS.iter().flatten().copied());
+    set.extend(CYR_WEEKDAYS.iter().flat_map(|f| f.iter().copied()));
+    set.extend(WEEKDAY_MODIFIERS.iter().map(|(w, _)| *w));
+    set.extend(
+        RELATIVE_PHRASES
+            .iter()
+            .filter_map(|(words, _, _)| words.first().copied()),
+    );
+    set.extend(RELATIVE_WORDS.iter().map(|(w, _)| *w));
+    set.extend(["earlier", "later"]);
+    set.extend(PERIOD_MODIFIERS.iter().map(|(w, _)| *w));
+    set.extend(NUMBER_WORDS.iter().map(|(w, _)| *w));
+    set.extend(AGO_UNITS.iter().map(|(w, _)| *w));
+    set.extend(PART_WORDS.iter().map(|(w, _)| *w));
+    set.extend(PART_OF_NOUNS.iter().map(|(w, _)| *w));
+    set
+});
 
 // ---------------------------------------------------------------------------------------------
 // Tokens

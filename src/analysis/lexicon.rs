@@ -4,9 +4,8 @@
 //! folder's `.stance-explorer/lexicon.toml` (cues with the same phrase replace the
 //! shipped ones; lists are extended).
 
-use super::text::{Token, fold, tokenize};
+use super::text::{FastMap, Token, fold, tokenize};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// The lexicon shipped with the app.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.toml");
@@ -99,10 +98,6 @@ pub struct PhraseMatcher {
     /// prefix of four or more characters (`condemn*`); each group in list order.
     by_start: FastMap<String, Vec<usize>>,
 }
-
-/// A hash map with a fast (non-cryptographic) hasher: keys are the lexicon's own words,
-/// looked up once per token, so SipHash's protection against crafted keys buys nothing.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// A phrase found at tokens `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -28,6 +28,7 @@ use lexicon::Lexicon;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use text::FastMap;
 
 /// The editable data the analysis runs on.
 #[derive(Debug, Clone)]
@@ -39,10 +40,6 @@ pub struct Resources {
     /// Problems reading per-corpus overrides (shown as load problems).
     pub problems: Vec<LoadProblem>,
 }
-
-/// A hash map with a fast, non-cryptographic hasher, for the merge's tables keyed by entity
-/// and surface form (looked up once per mention of a large corpus).
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Folder inside a corpus where the app keeps its own files.
 pub const SIDECAR_DIR: &str = ".stance-explorer";

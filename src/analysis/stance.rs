@@ -1346,13 +1346,13 @@ fn sentence_phrases(toks: &[Token]) -> [Option<&'static str>; 2] {
 struct PhraseList {
     /// Each phrase: which list, and its words.
     phrases: Vec<(usize, &'static str, Vec<&'static str>)>,
-    by_first: std::collections::HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
+    by_first: super::text::FastMap<&'static str, Vec<usize>>,
 }
 
 impl PhraseList {
     fn new(lists: &[&'static [&'static str]]) -> PhraseList {
         let mut phrases = Vec::new();
-        let mut by_first: std::collections::HashMap<&str, Vec<usize>, foldhash::fast::FixedState> = Default::default();
+        let mut by_first: super::text::FastMap<&str, Vec<usize>> = Default::default();
         for (l, list) in lists.iter().enumerate() {
             for p in list.iter() {
                 let words: Vec<&str> = p.split(' ').collect();

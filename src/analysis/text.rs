@@ -3,6 +3,14 @@
 
 use std::ops::Range;
 
+/// A hash map with a fast, non-cryptographic hasher (foldhash), for the analysis's word
+/// tables and per-mention lookups: keys are the program's own words or a corpus's names, so
+/// SipHash's protection against crafted keys buys nothing on these hot paths.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A hash set with the same hasher as [`FastMap`].
+pub type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
+
 /// A case- and diacritics-folded copy of a text, with byte offsets mapped back.
 #[derive(Debug, Clone)]
 pub struct Folded {
