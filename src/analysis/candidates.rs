@@ -223,10 +223,8 @@ const CONNECTORS: &[&str] = &[
 /// thousands until they are merged into entities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    /// Start of the name in the text.
-    start: u32,
-    /// End of the name in the text.
-    end: u32,
+    /// Where the name is in the text.
+    span: crate::model::Span,
     /// Guessed kind.
     pub kind: EntityKind,
 }
@@ -234,7 +232,7 @@ pub struct Candidate {
 impl Candidate {
     /// Byte range in the text.
     pub fn range(&self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.span.range()
     }
 
     /// The name, from the `text` it was found in.
@@ -367,10 +365,8 @@ pub fn find_candidates(
         } else {
             EntityKind::Other
         };
-        // Texts are capped far below 4 GiB (`MAX_FILE_BYTES`): offsets fit in u32.
         out.push(Candidate {
-            start: range.start as u32,
-            end: range.end as u32,
+            span: crate::model::Span::new(range),
             kind,
         });
         i = last + 1;

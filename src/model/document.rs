@@ -80,16 +80,15 @@ impl Span {
     }
 }
 
-/// Byte ranges into a text, stored as `u32` pairs: half the memory of `Range<usize>`, which
-/// matters for the millions of sentences of a large corpus (texts are capped far below
-/// 4 GiB by `MAX_FILE_BYTES`).
+/// Byte ranges into a text, in order, each a [`Span`]: half the memory of `Range<usize>`,
+/// which matters for the millions of sentences of a large corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Spans(Vec<(u32, u32)>);
+pub struct Spans(Vec<Span>);
 
 impl Spans {
     /// From ranges (in order).
     pub fn from_ranges(ranges: &[Range<usize>]) -> Spans {
-        Spans(ranges.iter().map(|r| (r.start as u32, r.end as u32)).collect())
+        Spans(ranges.iter().map(|r| Span::new(r.clone())).collect())
     }
 
     /// How many.
@@ -104,28 +103,27 @@ impl Spans {
 
     /// Range `i`, if there is one.
     pub fn get(&self, i: usize) -> Option<Range<usize>> {
-        self.0.get(i).map(|&(a, b)| a as usize..b as usize)
+        self.0.get(i).map(|s| s.range())
     }
 
     /// Range `i`; panics when out of bounds, like indexing.
     pub fn range(&self, i: usize) -> Range<usize> {
-        let (a, b) = self.0[i];
-        a as usize..b as usize
+        self.0[i].range()
     }
 
     /// The ranges, in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
-        self.0.iter().map(|&(a, b)| a as usize..b as usize)
+        self.0.iter().map(|s| s.range())
     }
 
     /// Index of the first range for which `pred` is false (the ranges are in order).
     pub fn partition_point(&self, mut pred: impl FnMut(Range<usize>) -> bool) -> usize {
-        self.0.partition_point(|&(a, b)| pred(a as usize..b as usize))
+        self.0.partition_point(|s| pred(s.range()))
     }
 
     /// Appends a range.
     pub fn push(&mut self, r: Range<usize>) {
-        self.0.push((r.start as u32, r.end as u32));
+        self.0.push(Span::new(r));
     }
 
     /// Removes every range.
