@@ -1547,28 +1547,34 @@ pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
             }
         };
         next += c.len_utf8();
-        match c {
-            '\n' => {
-                if let Some(s) = open.take()
-                    && text[i..].trim_start().starts_with(['“', '«', '„', '"'])
-                {
-                    out.push(s..i);
-                }
-            }
-            '“' | '«' | '„' if open.is_none() => open = Some(i),
-            '”' | '»' => {
-                if let Some(s) = open.take() {
-                    out.push(s..i + c.len_utf8());
-                }
-            }
-            '"' => match open.take() {
-                Some(s) => out.push(s..i + 1),
-                None => open = Some(i),
-            },
-            _ => {}
-        }
+        quote_step(text, i, c, &mut open, &mut out);
     }
     out
+}
+
+/// One step of [`quoted_ranges`]: the character `c` at byte `i` of `text` opens or closes a
+/// quotation (`open` is where the one still open starts), or ends a paragraph.
+fn quote_step(text: &str, i: usize, c: char, open: &mut Option<usize>, out: &mut Vec<Range<usize>>) {
+    match c {
+        '\n' => {
+            if let Some(s) = open.take()
+                && text[i..].trim_start().starts_with(['“', '«', '„', '"'])
+            {
+                out.push(s..i);
+            }
+        }
+        '“' | '«' | '„' if open.is_none() => *open = Some(i),
+        '”' | '»' => {
+            if let Some(s) = open.take() {
+                out.push(s..i + c.len_utf8());
+            }
+        }
+        '"' => match open.take() {
+            Some(s) => out.push(s..i + 1),
+            None => *open = Some(i),
+        },
+        _ => {}
+    }
 }
 
 /// Whole quotations: the ranges of `quoted_ranges`, with a paragraph left open joined to
@@ -1970,26 +1976,7 @@ mod tests {
         let mut out = Vec::new();
         let mut open: Option<usize> = None;
         for (i, c) in text.char_indices() {
-            match c {
-                '\n' => {
-                    if let Some(s) = open.take()
-                        && text[i..].trim_start().starts_with(['“', '«', '„', '"'])
-                    {
-                        out.push(s..i);
-                    }
-                }
-                '“' | '«' | '„' if open.is_none() => open = Some(i),
-                '”' | '»' => {
-                    if let Some(s) = open.take() {
-                        out.push(s..i + c.len_utf8());
-                    }
-                }
-                '"' => match open.take() {
-                    Some(s) => out.push(s..i + 1),
-                    None => open = Some(i),
-                },
-                _ => {}
-            }
+            quote_step(text, i, c, &mut open, &mut out);
         }
         out
     }
