@@ -17,19 +17,20 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut line_start = 0;
+    let mut scratch = Scratch::default();
     for line in text.split_inclusive('\n') {
-        split_line(text, line_start, line, &mut out);
+        split_line(text, line_start, line, &mut scratch, &mut out);
         line_start += line.len();
     }
     out
 }
 
-fn split_line(text: &str, line_start: usize, line: &str, out: &mut Vec<Range<usize>>) {
+fn split_line(text: &str, line_start: usize, line: &str, scratch: &mut Scratch, out: &mut Vec<Range<usize>>) {
     let mut pending: Option<Range<usize>> = None;
-    for (i, seg) in sentence_bounds(line) {
+    for_each_segment(line, scratch, |i, seg| {
         let start = line_start + i;
         let range = start..start + seg.len();
-        pending = Some(match pending {
+        pending = Some(match pending.take() {
             Some(p) if !ends_sentence(&text[p.clone()], seg) => p.start..range.end,
             Some(p) => {
                 push_trimmed(text, p, out);
@@ -37,31 +38,41 @@ fn split_line(text: &str, line_start: usize, line: &str, out: &mut Vec<Range<usi
             }
             None => range,
         });
-    }
+    });
     if let Some(p) = pending {
         push_trimmed(text, p, out);
     }
 }
 
-/// The Unicode sentence segments of `line` with their byte offsets, exactly as
+/// Buffers [`fast_bounds`] reuses from line to line (sentence splitting runs over every line
+/// of every document).
+#[derive(Default)]
+struct Scratch {
+    offs: Vec<usize>,
+    cls: Vec<Sb>,
+    cuts: Vec<usize>,
+}
+
+/// Calls `f` with each Unicode sentence segment of `line` and its byte offset, exactly as
 /// `unicode-segmentation`'s `split_sentence_bound_indices` gives them. A line made only of
 /// characters whose sentence-break class is known here (ASCII, Latin-1 letters, basic
 /// Cyrillic, common quotes, dashes and the no-break space: nearly all English and Russian
 /// prose) is segmented by [`fast_bounds`], several times faster than the crate's table
 /// search per character; any other line goes to the crate. Tests check both agree.
-fn sentence_bounds(line: &str) -> Vec<(usize, &str)> {
-    match fast_bounds(line) {
-        Some(_) if line.is_empty() => Vec::new(),
-        Some(cuts) => {
-            let mut out = Vec::with_capacity(cuts.len() + 1);
-            let mut from = 0;
-            for cut in cuts.into_iter().chain(std::iter::once(line.len())) {
-                out.push((from, &line[from..cut]));
-                from = cut;
-            }
-            out
+fn for_each_segment<'l>(line: &'l str, scratch: &mut Scratch, mut f: impl FnMut(usize, &'l str)) {
+    if line.is_empty() {
+        return;
+    }
+    if fast_bounds(line, scratch) {
+        let mut from = 0;
+        for &cut in scratch.cuts.iter().chain(std::iter::once(&line.len())) {
+            f(from, &line[from..cut]);
+            from = cut;
         }
-        None => line.split_sentence_bound_indices().collect(),
+    } else {
+        for (i, seg) in line.split_sentence_bound_indices() {
+            f(i, seg);
+        }
     }
 }
 
@@ -115,19 +126,23 @@ fn sb_class(c: char) -> Option<Sb> {
     })
 }
 
-/// Byte offsets inside `line` where a sentence ends, by the UAX #29 rules (SB3-SB11;
-/// SB5 never applies: no known class is Extend or Format), or `None` when `line` has a
-/// character [`sb_class`] does not know.
-fn fast_bounds(line: &str) -> Option<Vec<usize>> {
-    let mut offs = Vec::with_capacity(line.len());
-    let mut cls = Vec::with_capacity(line.len());
+/// Puts in `scratch.cuts` the byte offsets inside `line` where a sentence ends, by the
+/// UAX #29 rules (SB3-SB11; SB5 never applies: no known class is Extend or Format);
+/// `false` when `line` has a character [`sb_class`] does not know.
+fn fast_bounds(line: &str, scratch: &mut Scratch) -> bool {
+    let Scratch { offs, cls, cuts } = scratch;
+    offs.clear();
+    cls.clear();
+    cuts.clear();
     for (i, c) in line.char_indices() {
+        let Some(class) = sb_class(c) else {
+            return false;
+        };
         offs.push(i);
-        cls.push(sb_class(c)?);
+        cls.push(class);
     }
     let para = |c: Sb| matches!(c, Sb::Cr | Sb::Lf);
     let saterm = |c: Sb| matches!(c, Sb::ATerm | Sb::STerm);
-    let mut cuts = Vec::new();
     for i in 1..cls.len() {
         let (prev, next) = (cls[i - 1], cls[i]);
         // SB3, SB4
@@ -177,7 +192,7 @@ fn fast_bounds(line: &str) -> Option<Vec<usize>> {
         // SB11
         cuts.push(offs[i]);
     }
-    Some(cuts)
+    true
 }
 
 /// Whether `prev` really ends a sentence, given the segment that follows.
@@ -252,6 +267,13 @@ mod tests {
         '«', '»', '“', '”', '‘', '’', '–', '—', '\u{a0}', 'д', 'Д', 'ё', 'Ё', 'é', 'É', 'ß', '×', '…', '#', '©', '€',
         '№', 'ң', 'Қ', '\u{2028}', '\u{200b}', '\u{301}', '。', 'ª', 'µ', '\u{85}', '\u{3000}',
     ];
+
+    /// The segments [`for_each_segment`] gives, collected.
+    fn sentence_bounds(line: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        for_each_segment(line, &mut Scratch::default(), |i, seg| out.push((i, seg)));
+        out
+    }
 
     fn crate_bounds(line: &str) -> Vec<(usize, &str)> {
         line.split_sentence_bound_indices().collect()
