@@ -85,6 +85,7 @@ fn partial_corpora_are_prefixes_of_the_final_corpus() {
         AnalysisStep::Entities,
         AnalysisStep::Stance,
         AnalysisStep::Merge,
+        AnalysisStep::Copies,
     ] {
         let t = times.iter().find(|(s, _)| *s == step).unwrap().1;
         assert!(t > 0.0, "{step:?} was not timed");

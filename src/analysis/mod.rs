@@ -391,11 +391,15 @@ pub fn stream_folder(
         {
             let mut shown = problems.clone();
             shown.sort_by(|a, b| a.path.cmp(&b.path));
-            let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
-                let mut c = finish_corpus(analyses.clone(), shown, res, Some(root.to_path_buf()), label.clone());
-                apply_edits(&mut c, corrections);
-                c
-            });
+            let corpus = finish_and_edit(
+                analyses.clone(),
+                shown,
+                res,
+                Some(root.to_path_buf()),
+                label.clone(),
+                corrections,
+                control,
+            );
             partial(corpus);
             let spent = started.elapsed();
             next_partial = spent + MIN_PARTIAL_INTERVAL.max(spent / 3);
@@ -405,20 +409,48 @@ pub fn stream_folder(
     // Every file is read: the listing (paths and metadata) is not needed for the merge, the
     // step where memory peaks.
     drop(files);
-    let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
-        let mut c = finish_corpus(analyses, problems, res, Some(root.to_path_buf()), label);
-        apply_edits(&mut c, corrections);
-        c
-    });
+    let corpus = finish_and_edit(
+        analyses,
+        problems,
+        res,
+        Some(root.to_path_buf()),
+        label,
+        corrections,
+        control,
+    );
     control.set_phase(LoadPhase::Done);
     Ok(corpus)
+}
+
+/// [`finish_corpus`] and [`apply_edits`], timed as the merge and copies steps.
+fn finish_and_edit(
+    analyses: Vec<DocAnalysis>,
+    problems: Vec<LoadProblem>,
+    res: &Resources,
+    root: Option<PathBuf>,
+    label: String,
+    corrections: &Corrections,
+    control: &LoadControl,
+) -> Corpus {
+    let mut corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
+        let mut c = finish_corpus(analyses, problems, res, root, label);
+        apply_entity_and_stance_edits(&mut c, corrections);
+        c
+    });
+    control.timed(crate::ingest::AnalysisStep::Copies, || mark_copies(&mut corpus));
+    corpus
+}
+
+/// The analyst's entity and stance edits, applied to a freshly built corpus.
+fn apply_entity_and_stance_edits(corpus: &mut Corpus, corrections: &Corrections) {
+    crate::corrections::apply_entity_edits(corpus, &corrections.entities);
+    crate::corrections::apply_stance_edits(corpus, &corrections.stances);
 }
 
 /// The analyst's entity and stance edits, applied to a freshly built corpus; then the copies
 /// of one statement are found among the (corrected) stance events.
 fn apply_edits(corpus: &mut Corpus, corrections: &Corrections) {
-    crate::corrections::apply_entity_edits(corpus, &corrections.entities);
-    crate::corrections::apply_stance_edits(corpus, &corrections.stances);
+    apply_entity_and_stance_edits(corpus, corrections);
     mark_copies(corpus);
 }
 

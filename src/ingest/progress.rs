@@ -46,11 +46,13 @@ pub enum AnalysisStep {
     /// Merging the documents' results into entities, stance events and indexes (once per
     /// corpus, and once per partial corpus of a streamed load; single-threaded).
     Merge,
+    /// Grouping the stance events into copies of one statement (after the analyst's edits).
+    Copies,
 }
 
 impl AnalysisStep {
     /// Every step, in pipeline order.
-    pub const ALL: [AnalysisStep; 11] = [
+    pub const ALL: [AnalysisStep; 12] = [
         AnalysisStep::Read,
         AnalysisStep::Layout,
         AnalysisStep::Sentences,
@@ -62,6 +64,7 @@ impl AnalysisStep {
         AnalysisStep::Candidates,
         AnalysisStep::EventDates,
         AnalysisStep::Merge,
+        AnalysisStep::Copies,
     ];
 
     /// A short name for reports.
@@ -78,6 +81,7 @@ impl AnalysisStep {
             AnalysisStep::Candidates => "entities (unknown names)",
             AnalysisStep::EventDates => "event dates",
             AnalysisStep::Merge => "merge + index",
+            AnalysisStep::Copies => "copies of one statement",
         }
     }
 }
