@@ -224,7 +224,6 @@ fn add_stance(corpus: &mut Corpus, e: &StanceEdit, score: f32, cue: &str) {
         target,
         score: score.clamp(-1.0, 1.0),
         sentence: e.sentence,
-        cue: doc.text[cue_range.clone()].to_string(),
         cue_range,
         category: "analyst".into(),
         negated: false,

@@ -304,7 +304,7 @@ fn a_stance_added_for_a_clicked_sentence_is_saved_shown_and_in_analyze() {
     h.run_steps(3);
     let app = h.state();
     assert_eq!(app.corpus.stances.len(), before + 1, "the stance is there at once");
-    let added = app.corpus.stances.iter().find(|s| s.category == "analyst").unwrap();
+    let added = app.corpus.stances.iter().find(|s| &*s.category == "analyst").unwrap();
     assert_eq!(app.corpus.entity(added.actor).name, "Kazakhstan");
     assert_eq!(app.corpus.entity(added.target).name, "China");
     assert!(added.corrected);

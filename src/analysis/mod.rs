@@ -630,6 +630,8 @@ fn assemble(
     // Sized once: grown by doubling, the largest table of a dense corpus would hold up to
     // twice its size while it is built.
     let mut stances = Vec::with_capacity(analyses.iter().map(|a| a.stances.len()).sum());
+    // One shared string per lexicon category.
+    let mut categories: FastMap<String, std::sync::Arc<str>> = FastMap::default();
     for a in analyses {
         let mut doc = a.doc;
         doc.mentions = a
@@ -642,18 +644,25 @@ fn assemble(
                 doc: doc.id,
                 actor: id_of[&s.actor],
                 target: id_of[&s.target],
-                speaker: s.speaker.map(|(name, e)| Speaker {
-                    name,
-                    entity: e.and_then(|e| id_of.get(&e).copied()),
+                speaker: s.speaker.map(|(name, e)| {
+                    Box::new(Speaker {
+                        name,
+                        entity: e.and_then(|e| id_of.get(&e).copied()),
+                    })
                 }),
                 score: s.score,
                 sentence: s.sentence,
-                cue: s.cue,
                 cue_range: s.cue_range,
-                category: s.category,
+                category: match categories.get(&s.category) {
+                    Some(c) => c.clone(),
+                    None => categories
+                        .entry(s.category)
+                        .or_insert_with_key(|c| c.as_str().into())
+                        .clone(),
+                },
                 negated: s.negated,
                 explanation: s.explanation,
-                event_date: s.event_date,
+                event_date: s.event_date.map(Box::new),
                 corrected: false,
                 statement: None,
             });

@@ -168,7 +168,7 @@ pub fn timeline_data_in(
     let plotted_date = |id: StanceId| {
         let s = corpus.stance(id);
         if event_dates {
-            s.event_date.as_ref().or(corpus.doc(s.doc).date.as_ref())
+            s.event_date.as_deref().or(corpus.doc(s.doc).date.as_ref())
         } else {
             corpus.doc(s.doc).date.as_ref()
         }

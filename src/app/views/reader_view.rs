@@ -193,7 +193,7 @@ impl ReaderView {
                                     corpus.entity(s.actor).name,
                                     corpus.entity(s.target).name,
                                     s.score,
-                                    s.cue,
+                                    s.cue_in(corpus.doc(s.doc)),
                                     if s.corrected { " (yours)" } else { "" }
                                 );
                                 let mut rich = egui::RichText::new(text).color(crate::app::theme::score_color(s.score));

@@ -951,7 +951,11 @@ pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
         ui.label(format!("Speaker: {}", sp.name));
     }
     ui.label(egui::RichText::new(format!("“{}”", doc.sentence_text(s.sentence))).italics());
-    ui.label(format!("Cue: “{}”{}", s.cue, if s.negated { " (negated)" } else { "" }));
+    ui.label(format!(
+        "Cue: “{}”{}",
+        s.cue_in(doc),
+        if s.negated { " (negated)" } else { "" }
+    ));
     ui.separator();
     ui.label(format!(
         "{} · {}",
