@@ -160,7 +160,7 @@ pub fn apply_stance_edits(corpus: &mut Corpus, edits: &[StanceEdit]) {
         let mark = |s: &mut crate::model::StanceEvent, what: &str| {
             if !s.corrected {
                 s.corrected = true;
-                s.explanation = format!("{what} by the analyst (was found as: {})", s.explanation);
+                s.explanation = format!("{what} by the analyst (was found as: {})", s.explanation).into();
             }
         };
         match &e.action {

@@ -186,7 +186,7 @@ impl Export {
                     cue: s.cue_in(c.doc(s.doc)).to_string(),
                     category: s.category.to_string(),
                     negated: s.negated,
-                    explanation: s.explanation.clone(),
+                    explanation: s.explanation.to_string(),
                     event_date: s.event_date.as_deref().map(export_date),
                     corrected: s.corrected,
                     statement: s.statement,

@@ -128,3 +128,29 @@ fn a_cancelled_streamed_load_stops() {
     assert!(r.is_err(), "a cancelled load returned a corpus");
     assert_eq!(seen, 1, "partials kept coming after the cancel");
 }
+
+/// Events explained alike (here, one sentence template in many documents) share one
+/// explanation string, and events of one lexicon category one category string: a dense corpus
+/// holds hundreds of thousands of events.
+#[test]
+fn events_share_equal_explanations_and_categories() {
+    let dir = folder(40);
+    let c = load_corpus_with(Some(dir.path()), &LoadControl::default(), &Corrections::default()).unwrap();
+    let mut shared_explanations = 0;
+    for (i, a) in c.stances.iter().enumerate() {
+        for b in &c.stances[i + 1..] {
+            if a.explanation == b.explanation {
+                assert!(
+                    std::sync::Arc::ptr_eq(&a.explanation, &b.explanation),
+                    "{}",
+                    a.explanation
+                );
+                shared_explanations += 1;
+            }
+            if a.category == b.category {
+                assert!(std::sync::Arc::ptr_eq(&a.category, &b.category), "{}", a.category);
+            }
+        }
+    }
+    assert!(shared_explanations > 10, "{shared_explanations}");
+}

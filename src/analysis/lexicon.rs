@@ -6,6 +6,7 @@
 
 use super::text::{FastMap, Token, fold, tokenize};
 use serde::Deserialize;
+use std::sync::Arc;
 
 /// The lexicon shipped with the app.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.toml");
@@ -208,9 +209,19 @@ pub struct Lexicon {
     pub bodies: Vec<String>,
     /// Matcher for `bodies`.
     pub body_matcher: PhraseMatcher,
+    /// One shared string per category (plain and negated) of `cues`.
+    categories: super::text::FastSet<Arc<str>>,
 }
 
 impl Lexicon {
+    /// The shared string of `category` (a new one for a category no cue has).
+    pub fn shared_category(&self, category: &str) -> Arc<str> {
+        self.categories
+            .get(category)
+            .cloned()
+            .unwrap_or_else(|| category.into())
+    }
+
     /// The shipped lexicon extended by `override_src` (TOML in the same format).
     pub fn with_override(override_src: Option<&str>) -> Result<Lexicon, String> {
         let mut base: LexiconFile = toml::from_str(DEFAULT_LEXICON).map_err(|e| e.to_string())?;
@@ -231,7 +242,14 @@ impl Lexicon {
             c.score = c.score.clamp(-1.0, 1.0);
             c.negated_score = c.negated_score.map(|s| s.clamp(-1.0, 1.0));
         }
+        let categories = base
+            .cue
+            .iter()
+            .flat_map(|c| std::iter::once(&c.category).chain(&c.negated_category))
+            .map(|c| Arc::from(c.as_str()))
+            .collect();
         Ok(Lexicon {
+            categories,
             cue_matcher: PhraseMatcher::new(base.cue.iter().map(|c| c.phrase.as_str())),
             negators: PhraseMatcher::new(base.negators.iter().map(String::as_str)),
             speech_verbs: PhraseMatcher::new(base.speech_verbs.iter().map(String::as_str)),

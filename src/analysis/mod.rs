@@ -202,7 +202,8 @@ fn analyse_document(
                 Some((i, exprs)) if *i == s.sentence => exprs,
                 _ => &scanned.insert((s.sentence, date_expr::find_date_exprs(sentence))).1,
             };
-            s.event_date = dating::event_date_among(exprs, sentence, r.start, s.cue_range.start, pub_date);
+            s.event_date =
+                dating::event_date_among(exprs, sentence, r.start, s.cue_range.start, pub_date).map(Box::new);
         }
     });
     // These live until the corpus is built (the sentences and framing for good): no
@@ -630,8 +631,8 @@ fn assemble(
     // Sized once: grown by doubling, the largest table of a dense corpus would hold up to
     // twice its size while it is built.
     let mut stances = Vec::with_capacity(analyses.iter().map(|a| a.stances.len()).sum());
-    // One shared string per lexicon category.
-    let mut categories: FastMap<String, std::sync::Arc<str>> = FastMap::default();
+    // One shared string per distinct explanation.
+    let mut explanations = Interner::default();
     for a in analyses {
         let mut doc = a.doc;
         doc.mentions = a
@@ -644,7 +645,8 @@ fn assemble(
                 doc: doc.id,
                 actor: id_of[&s.actor],
                 target: id_of[&s.target],
-                speaker: s.speaker.map(|(name, e)| {
+                speaker: s.speaker.map(|sp| {
+                    let (name, e) = *sp;
                     Box::new(Speaker {
                         name,
                         entity: e.and_then(|e| id_of.get(&e).copied()),
@@ -653,16 +655,10 @@ fn assemble(
                 score: s.score,
                 sentence: s.sentence,
                 cue_range: s.cue_range,
-                category: match categories.get(&s.category) {
-                    Some(c) => c.clone(),
-                    None => categories
-                        .entry(s.category)
-                        .or_insert_with_key(|c| c.as_str().into())
-                        .clone(),
-                },
+                category: s.category,
                 negated: s.negated,
-                explanation: s.explanation,
-                event_date: s.event_date.map(Box::new),
+                explanation: explanations.intern(s.explanation),
+                event_date: s.event_date,
                 corrected: false,
                 statement: None,
             });
@@ -680,6 +676,22 @@ fn assemble(
     };
     corpus.rebuild_index();
     corpus
+}
+
+/// One shared copy of each distinct string.
+#[derive(Default)]
+struct Interner(text::FastSet<std::sync::Arc<str>>);
+
+impl Interner {
+    /// The shared copy of `s`.
+    fn intern(&mut self, s: String) -> std::sync::Arc<str> {
+        if let Some(shared) = self.0.get(s.as_str()) {
+            return shared.clone();
+        }
+        let shared: std::sync::Arc<str> = s.into();
+        self.0.insert(shared.clone());
+        shared
+    }
 }
 
 /// Loads and analyses a folder (or the embedded sample when `root` is `None`),

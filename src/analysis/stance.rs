@@ -216,7 +216,8 @@ const INITIATIVE_CATEGORIES: &[&str] = &[
     "cooperate",
 ];
 
-/// A stance found in one document, with gazetteer entry indices.
+/// A stance found in one document, with gazetteer entry indices. Compact like
+/// [`crate::model::StanceEvent`]: every document's are held until the merge.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawStance {
     /// Actor entry.
@@ -224,23 +225,21 @@ pub struct RawStance {
     /// Target entry.
     pub target: usize,
     /// Speaker name and, for a person, the entry.
-    pub speaker: Option<(String, Option<usize>)>,
+    pub speaker: Option<Box<(String, Option<usize>)>>,
     /// Score after negation.
     pub score: f32,
     /// Sentence index.
     pub sentence: usize,
-    /// Cue as written.
-    pub cue: String,
-    /// Cue byte range.
+    /// Cue byte range (the cue as written is the text there).
     pub cue_range: Range<usize>,
-    /// Category.
-    pub category: String,
+    /// Category (the lexicon's shared string).
+    pub category: std::sync::Arc<str>,
     /// Negated?
     pub negated: bool,
     /// How it was found.
     pub explanation: String,
     /// Date of the reported event (filled in after dating).
-    pub event_date: Option<crate::model::DocDate>,
+    pub event_date: Option<Box<crate::model::DocDate>>,
 }
 
 /// Everything stance finding needs about one document.
@@ -478,8 +477,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     _ => apply_negation(cue.score, negated, cue.negation),
                 };
                 let category = match (negated, &cue.negated_category) {
-                    (true, Some(c)) if cue.negated_score.is_some() => c.clone(),
-                    _ => cue.category.clone(),
+                    (true, Some(c)) if cue.negated_score.is_some() => lex.shared_category(c),
+                    _ => lex.shared_category(&cue.category),
                 };
                 let targets = find_targets(
                     input.text,
@@ -669,10 +668,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     out.push(RawStance {
                         actor: actor.entry,
                         target,
-                        speaker: actor.speaker.clone(),
+                        speaker: actor.speaker.clone().map(Box::new),
                         score,
                         sentence: si,
-                        cue: input.text[cue_range.clone()].to_string(),
                         cue_range: cue_range.clone(),
                         category: category.clone(),
                         negated,
@@ -705,12 +703,12 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             recent_countries.drain(..recent_countries.len() - 6);
         }
     }
-    strongest_per_sentence(out)
+    strongest_per_sentence(input.text, out)
 }
 
 /// One event per (sentence, actor, target): the cue with the largest |score| wins
 /// (the first on ties); the others are named in its explanation.
-fn strongest_per_sentence(events: Vec<RawStance>) -> Vec<RawStance> {
+fn strongest_per_sentence(text: &str, events: Vec<RawStance>) -> Vec<RawStance> {
     let mut out: Vec<RawStance> = Vec::with_capacity(events.len());
     let mut sentence_start = 0;
     for e in events {
@@ -730,7 +728,7 @@ fn strongest_per_sentence(events: Vec<RawStance>) -> Vec<RawStance> {
                 };
                 let mut keep = keep;
                 keep.explanation
-                    .push_str(&format!("; also “{}” in the same sentence", other.cue));
+                    .push_str(&format!("; also “{}” in the same sentence", &text[other.cue_range]));
                 *o = keep;
             }
             None => out.push(e),

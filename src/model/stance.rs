@@ -17,7 +17,8 @@ pub struct Speaker {
 /// One coded stance: `actor` toward `target`, with a score and the sentence that produced it.
 ///
 /// Kept compact (a dense corpus holds one per 120 bytes of text): the cue is a range of the
-/// document text ([`StanceEvent::cue_in`]), the lexicon category is shared, and the rarer parts
+/// document text ([`StanceEvent::cue_in`]), the lexicon category and explanation are shared
+/// with the events that have the same, and the rarer parts
 /// (speaker, event date) are boxed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StanceEvent {
@@ -40,8 +41,9 @@ pub struct StanceEvent {
     pub category: Arc<str>,
     /// Whether a negation changed the cue's score.
     pub negated: bool,
-    /// How actor and target were found (shown on hover).
-    pub explanation: String,
+    /// How actor and target were found (shown on hover); events explained alike (copies of one
+    /// statement, one template) share one string.
+    pub explanation: Arc<str>,
     /// The date of the event the sentence reports, when it names one ("in 2014").
     pub event_date: Option<Box<DocDate>>,
     /// Whether the analyst corrected it.

@@ -200,7 +200,7 @@ impl ReaderView {
                                 if focused {
                                     rich = rich.strong().underline();
                                 }
-                                ui.label(rich).on_hover_text(&s.explanation);
+                                ui.label(rich).on_hover_text(&*s.explanation);
                                 if ui
                                     .small_button("Wrong")
                                     .on_hover_text("This is not a stance: remove it (saved, undoable)")

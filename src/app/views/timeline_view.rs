@@ -981,7 +981,7 @@ pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
             d.reasoning
         ));
     }
-    ui.label(egui::RichText::new(&s.explanation).weak().small());
+    ui.label(egui::RichText::new(&*s.explanation).weak().small());
     let copies = corpus.copies_of(id);
     if !copies.is_empty() {
         ui.separator();
