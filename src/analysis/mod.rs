@@ -39,6 +39,10 @@ pub struct Resources {
     pub lexicon: Lexicon,
     /// Problems reading per-corpus overrides (shown as load problems).
     pub problems: Vec<LoadProblem>,
+    /// Explanations shared by the documents of one load: events explained alike (copies of
+    /// one statement, one template) hold one string.
+    /// (A clone shares them.)
+    explanations: std::sync::Arc<std::sync::Mutex<text::FastSet<std::sync::Arc<str>>>>,
 }
 
 /// Folder inside a corpus where the app keeps its own files.
@@ -99,6 +103,7 @@ impl Resources {
             gazetteer,
             lexicon,
             problems,
+            explanations: Default::default(),
         }
     }
 }
@@ -217,10 +222,23 @@ fn analyse_document(
     let mut candidates = candidates;
     candidates.shrink_to_fit();
     stances.shrink_to_fit();
-    // Explanations are built by `format!`, whose strings keep growth slack; a dense corpus
-    // holds hundreds of thousands of them.
+    // A dense corpus holds hundreds of thousands of events: equal explanations are shared
+    // (one lock per document), and reasonings built by `format!` keep no growth slack.
+    if !stances.is_empty() {
+        let mut shared = res
+            .explanations
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for s in &mut stances {
+            match shared.get(&s.explanation) {
+                Some(e) => s.explanation = e.clone(),
+                None => {
+                    shared.insert(s.explanation.clone());
+                }
+            }
+        }
+    }
     for s in &mut stances {
-        s.explanation.shrink_to_fit();
         if let Some(d) = &mut s.event_date {
             d.reasoning.shrink_to_fit();
         }
@@ -631,8 +649,6 @@ fn assemble(
     // Sized once: grown by doubling, the largest table of a dense corpus would hold up to
     // twice its size while it is built.
     let mut stances = Vec::with_capacity(analyses.iter().map(|a| a.stances.len()).sum());
-    // One shared string per distinct explanation.
-    let mut explanations = Interner::default();
     for a in analyses {
         let mut doc = a.doc;
         doc.mentions = a
@@ -657,7 +673,7 @@ fn assemble(
                 cue_range: s.cue_range,
                 category: s.category,
                 negated: s.negated,
-                explanation: explanations.intern(s.explanation),
+                explanation: s.explanation,
                 event_date: s.event_date,
                 corrected: false,
                 statement: None,
@@ -676,22 +692,6 @@ fn assemble(
     };
     corpus.rebuild_index();
     corpus
-}
-
-/// One shared copy of each distinct string.
-#[derive(Default)]
-struct Interner(text::FastSet<std::sync::Arc<str>>);
-
-impl Interner {
-    /// The shared copy of `s`.
-    fn intern(&mut self, s: String) -> std::sync::Arc<str> {
-        if let Some(shared) = self.0.get(s.as_str()) {
-            return shared.clone();
-        }
-        let shared: std::sync::Arc<str> = s.into();
-        self.0.insert(shared.clone());
-        shared
-    }
 }
 
 /// Loads and analyses a folder (or the embedded sample when `root` is `None`),

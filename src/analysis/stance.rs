@@ -237,7 +237,7 @@ pub struct RawStance {
     /// Negated?
     pub negated: bool,
     /// How it was found.
-    pub explanation: String,
+    pub explanation: std::sync::Arc<str>,
     /// Date of the reported event (filled in after dating).
     pub event_date: Option<Box<crate::model::DocDate>>,
 }
@@ -678,7 +678,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         explanation: format!(
                             "actor: {}; target: {}; cue “{}” ({}{:+.2}{})",
                             actor.how, target_how, cue.phrase, cue.category, cue.score, neg_how
-                        ),
+                        )
+                        .into(),
                     });
                 }
             }
@@ -727,8 +728,11 @@ fn strongest_per_sentence(text: &str, events: Vec<RawStance>) -> Vec<RawStance> 
                     (o.clone(), e)
                 };
                 let mut keep = keep;
-                keep.explanation
-                    .push_str(&format!("; also “{}” in the same sentence", &text[other.cue_range]));
+                keep.explanation = format!(
+                    "{}; also “{}” in the same sentence",
+                    keep.explanation, &text[other.cue_range]
+                )
+                .into();
                 *o = keep;
             }
             None => out.push(e),
@@ -1950,7 +1954,7 @@ mod tests {
                     gaz.entries[s.actor].name.clone(),
                     gaz.entries[s.target].name.clone(),
                     s.score,
-                    s.explanation,
+                    s.explanation.to_string(),
                 )
             })
             .collect()
