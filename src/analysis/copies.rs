@@ -174,21 +174,36 @@ pub fn group_copies_with(
         .collect();
     by_doc.sort_unstable();
     let per_doc: Vec<&[(u32, u32)]> = by_doc.chunk_by(|a, b| a.0 == b.0).collect();
-    let built: Vec<(u32, Passage)> = per_doc
+    // One store per rayon job; each event's passage is found through (store, index).
+    let stores: Vec<(PassageStore, Vec<u32>)> = per_doc
         .par_iter()
-        .flat_map_iter(|events| {
-            let doc = &documents[events[0].0 as usize];
-            let mut cache: HashMap<usize, Vec<Word>> = HashMap::new();
-            events
-                .iter()
-                .map(|&(_, i)| (i, Passage::of_event(doc, &stances[i as usize], &names, &mut cache)))
-                .collect::<Vec<_>>()
+        .fold(
+            || (PassageStore::default(), Vec::new()),
+            |(mut store, mut ids), events| {
+                let doc = &documents[events[0].0 as usize];
+                let mut cache: HashMap<usize, Vec<Word>> = HashMap::new();
+                for &(_, i) in *events {
+                    store.add_event(doc, &stances[i as usize], &names, &mut cache);
+                    ids.push(i);
+                }
+                (store, ids)
+            },
+        )
+        .map(|(mut store, ids)| {
+            store.shrink_to_fit();
+            (store, ids)
         })
         .collect();
-    let mut features: Vec<Option<Passage>> = vec![None; stances.len()];
-    for (i, p) in built {
-        features[i as usize] = Some(p);
+    let mut located: Vec<(u32, u32)> = vec![(u32::MAX, 0); stances.len()];
+    for (s, (_, ids)) in stores.iter().enumerate() {
+        for (k, &i) in ids.iter().enumerate() {
+            located[i as usize] = (s as u32, k as u32);
+        }
     }
+    let features = Passages {
+        stores: stores.into_iter().map(|(store, _)| store).collect(),
+        located,
+    };
     let dates: Vec<Option<(f64, f64)>> = stances
         .iter()
         .map(|s| documents.get(s.doc.index()).and_then(date_interval))
@@ -196,7 +211,7 @@ pub fn group_copies_with(
 
     let mut buckets: HashMap<(EntityId, EntityId, i8), Vec<u32>> = HashMap::new();
     for (i, s) in stances.iter().enumerate() {
-        if features[i].is_some() {
+        if features.get(i).is_some() {
             buckets
                 .entry((s.actor, s.target, direction(s.score)))
                 .or_default()
@@ -237,10 +252,25 @@ pub fn group_copies_with(
     groups
 }
 
+/// Every event's passage, in the stores that hold them.
+struct Passages {
+    stores: Vec<PassageStore>,
+    /// Per stance event, (store, index in it); `u32::MAX` for an event without a passage.
+    located: Vec<(u32, u32)>,
+}
+
+impl Passages {
+    /// The passage of stance event `i`, if it has one.
+    fn get(&self, i: usize) -> Option<Passage<'_>> {
+        let (s, k) = *self.located.get(i)?;
+        (s != u32::MAX).then(|| self.stores[s as usize].get(k as usize))
+    }
+}
+
 /// What every bucket's grouping reads.
 struct Ctx<'a> {
     stances: &'a [StanceEvent],
-    passages: &'a [Option<Passage>],
+    passages: &'a Passages,
     dates: &'a [Option<(f64, f64)>],
     window: f64,
     min_similarity: f32,
@@ -251,13 +281,9 @@ impl Ctx<'_> {
     /// or more.
     fn group_bucket(&self, bucket: &[u32]) -> Vec<(Vec<u32>, f32)> {
         let n = bucket.len();
-        let passages: Vec<&Passage> = bucket
+        let passages: Vec<Passage<'_>> = bucket
             .iter()
-            .map(|&i| {
-                self.passages[i as usize]
-                    .as_ref()
-                    .expect("bucketed events have passages")
-            })
+            .map(|&i| self.passages.get(i as usize).expect("bucketed events have passages"))
             .collect();
         let mut linker = Linker {
             docs: bucket.iter().map(|&i| self.stances[i as usize].doc.0).collect(),
@@ -331,7 +357,7 @@ impl Ctx<'_> {
 struct Linker<'a> {
     /// Each event's document.
     docs: Vec<u32>,
-    passages: &'a [&'a Passage],
+    passages: &'a [Passage<'a>],
     sets: UnionFind,
     /// Per group root, the lowest similarity of the links that joined it (∞: a lone event).
     weakest: Vec<f32>,
@@ -355,7 +381,7 @@ impl Linker<'_> {
         if self.docs[x] == self.docs[y] {
             return false;
         }
-        let sim = self.passages[x].similarity(self.passages[y]);
+        let sim = self.passages[x].similarity(&self.passages[y]);
         if sim > 0.0 && sim >= self.min_similarity {
             let w = self.weakest[rx as usize].min(self.weakest[ry as usize]).min(sim);
             let root = self.sets.union(rx, ry);
@@ -504,7 +530,7 @@ struct EvidenceWords {
 }
 
 impl EvidenceWords {
-    fn new(passages: &[&Passage], t: f32) -> EvidenceWords {
+    fn new(passages: &[Passage<'_>], t: f32) -> EvidenceWords {
         let evidence: Vec<Vec<u32>> = passages.iter().map(|p| p.evidence().collect()).collect();
         let numbers: Vec<Vec<u32>> = passages.iter().map(|p| p.evidence_numbers().collect()).collect();
         let mut freq: FastMap<u32, u32> = FastMap::default();
@@ -630,17 +656,14 @@ pub fn passage_similarity(corpus: &Corpus, a: StanceId, b: StanceId) -> f32 {
     };
     let pair = [sa.clone(), sb.clone()];
     let names = NameWords::new(&corpus.entities, &pair);
-    let passage = |s: &StanceEvent| {
-        corpus
-            .documents
-            .get(s.doc.index())
-            .filter(|d| s.sentence < d.sentences.len())
-            .map(|d| Passage::of_event(d, s, &names, &mut HashMap::new()))
-    };
-    match (passage(sa), passage(sb)) {
-        (Some(pa), Some(pb)) => pa.similarity(&pb),
-        _ => 0.0,
+    let mut store = PassageStore::default();
+    for s in &pair {
+        match corpus.documents.get(s.doc.index()) {
+            Some(d) if s.sentence < d.sentences.len() => store.add_event(d, s, &names, &mut HashMap::new()),
+            _ => return 0.0,
+        }
     }
+    store.get(0).similarity(&store.get(1))
 }
 
 /// -1, 0 or 1: the direction of a score (within ±0.1 is neutral).
@@ -808,22 +831,52 @@ const NUMBER_IN_E: u8 = 8;
 const SPANS: [u8; 4] = [IN_E, IN_E | IN_PREV, IN_E | IN_NEXT, IN_E | IN_PREV | IN_NEXT];
 
 /// The word sets of one event's passage, compactly: every word of `W` once (sorted hashes),
-/// with the spans it belongs to.
-#[derive(Debug, Clone)]
-struct Passage {
+/// with the spans it belongs to. Borrowed from a [`PassageStore`].
+#[derive(Debug, Clone, Copy)]
+struct Passage<'a> {
     /// Sorted, unique word hashes of `W`.
-    words: Vec<u32>,
+    words: &'a [u32],
     /// For each word, its `IN_*` / `NUMBER_IN_E` bits.
-    masks: Vec<u8>,
+    masks: &'a [u8],
     /// Sizes of `E`, `P`, `N`, `W`.
     sizes: [u16; 4],
     /// Whether the evidence sentence has a number.
     has_number: bool,
 }
 
-impl Passage {
-    /// The passage of event `s` of `doc`; `cache` keeps the words of `doc`'s sentences.
-    fn of_event(doc: &Document, s: &StanceEvent, names: &NameWords, cache: &mut HashMap<usize, Vec<Word>>) -> Passage {
+/// Where one passage lies in its [`PassageStore`], and its sizes.
+#[derive(Debug, Clone, Copy)]
+struct PassageMeta {
+    start: u32,
+    len: u32,
+    sizes: [u16; 4],
+    has_number: bool,
+}
+
+/// Many passages in two flat arrays: a dense corpus has a passage per 120 bytes of text, and
+/// two small allocations each would cost more than their words.
+#[derive(Debug, Default)]
+struct PassageStore {
+    words: Vec<u32>,
+    masks: Vec<u8>,
+    metas: Vec<PassageMeta>,
+}
+
+impl PassageStore {
+    /// Passage `i` (in the order they were added).
+    fn get(&self, i: usize) -> Passage<'_> {
+        let m = self.metas[i];
+        let range = m.start as usize..(m.start + m.len) as usize;
+        Passage {
+            words: &self.words[range.clone()],
+            masks: &self.masks[range],
+            sizes: m.sizes,
+            has_number: m.has_number,
+        }
+    }
+
+    /// Adds the passage of event `s` of `doc`; `cache` keeps the words of `doc`'s sentences.
+    fn add_event(&mut self, doc: &Document, s: &StanceEvent, names: &NameWords, cache: &mut HashMap<usize, Vec<Word>>) {
         // The actor's and target's names as this document writes them ("Astana", "Kazakh").
         let first = s.sentence.saturating_sub(1);
         let last = (s.sentence + 1).min(doc.sentences.len() - 1);
@@ -862,18 +915,18 @@ impl Passage {
             add_sentence(s.sentence + 1, IN_NEXT);
         }
         tagged.sort_unstable();
-        let mut words: Vec<u32> = Vec::with_capacity(tagged.len());
-        let mut masks: Vec<u8> = Vec::with_capacity(tagged.len());
+        let start = self.words.len();
         for (w, m) in tagged {
-            if words.last() == Some(&w) {
-                *masks.last_mut().expect("same length") |= m;
+            if self.words.len() > start && self.words.last() == Some(&w) {
+                *self.masks.last_mut().expect("same length") |= m;
             } else {
-                words.push(w);
-                masks.push(m);
+                self.words.push(w);
+                self.masks.push(m);
             }
         }
+        let masks = &self.masks[start..];
         let mut sizes = [0u16; 4];
-        for m in &masks {
+        for m in masks {
             for (size, span) in sizes.iter_mut().zip(SPANS) {
                 if m & span != 0 {
                     *size = size.saturating_add(1);
@@ -881,21 +934,28 @@ impl Passage {
             }
         }
         let has_number = masks.iter().any(|m| m & NUMBER_IN_E != 0);
-        words.shrink_to_fit();
-        masks.shrink_to_fit();
-        Passage {
-            words,
-            masks,
+        self.metas.push(PassageMeta {
+            start: u32::try_from(start).expect("under 4 G passage words"),
+            len: (self.words.len() - start) as u32,
             sizes,
             has_number,
-        }
+        });
     }
 
+    /// Gives back growth slack.
+    fn shrink_to_fit(&mut self) {
+        self.words.shrink_to_fit();
+        self.masks.shrink_to_fit();
+        self.metas.shrink_to_fit();
+    }
+}
+
+impl Passage<'_> {
     /// The words of the evidence sentence.
     fn evidence(&self) -> impl Iterator<Item = u32> + '_ {
         self.words
             .iter()
-            .zip(&self.masks)
+            .zip(self.masks)
             .filter(|(_, m)| *m & IN_E != 0)
             .map(|(w, _)| *w)
     }
@@ -904,13 +964,13 @@ impl Passage {
     fn evidence_numbers(&self) -> impl Iterator<Item = u32> + '_ {
         self.words
             .iter()
-            .zip(&self.masks)
+            .zip(self.masks)
             .filter(|(_, m)| *m & NUMBER_IN_E != 0)
             .map(|(w, _)| *w)
     }
 
     /// `min(best span Dice, evidence overlap)`, 0 on conflicting numbers (module docs).
-    fn similarity(&self, other: &Passage) -> f32 {
+    fn similarity(&self, other: &Passage<'_>) -> f32 {
         let (ea, eb) = (self.sizes[0], other.sizes[0]);
         if ea == 0 || eb == 0 {
             return 0.0;
@@ -918,7 +978,7 @@ impl Passage {
         // One merge counts the common words of every span pair.
         let mut shared = [[0u16; 4]; 4];
         let mut shared_numbers = 0u16;
-        let (a, b) = (&self.words, &other.words);
+        let (a, b) = (self.words, other.words);
         let (mut i, mut j) = (0, 0);
         while i < a.len() && j < b.len() {
             match a[i].cmp(&b[j]) {
@@ -1705,11 +1765,11 @@ mod tests {
         let n = c.stances.len();
         let mut sets = UnionFind::new(n);
         let names = NameWords::new(&c.entities, &c.stances);
-        let passages: Vec<Passage> = c
-            .stances
-            .iter()
-            .map(|s| Passage::of_event(c.doc(s.doc), s, &names, &mut HashMap::new()))
-            .collect();
+        let mut store = PassageStore::default();
+        for s in &c.stances {
+            store.add_event(c.doc(s.doc), s, &names, &mut HashMap::new());
+        }
+        let passages: Vec<Passage<'_>> = (0..n).map(|i| store.get(i)).collect();
         // Pair by pair within each (actor, target, direction).
         let mut by_bucket: Vec<usize> = (0..n).collect();
         let bucket = |i: usize| {
