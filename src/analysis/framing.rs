@@ -7,6 +7,7 @@
 use super::lexicon::Lexicon;
 use super::text::Token;
 use crate::model::{FramingKind, FramingMark};
+use std::ops::Range;
 
 /// The kind of mark a lexicon category gives, if any.
 pub fn kind_of_category(category: &str) -> Option<FramingKind> {
@@ -18,8 +19,9 @@ pub fn kind_of_category(category: &str) -> Option<FramingKind> {
     }
 }
 
-/// Marks in `text` (tokens folded, ranges in `text`), sorted by start.
-pub fn framing_marks(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<FramingMark> {
+/// Marks in a text (tokens folded, ranges in the text; `quotes`: its
+/// [`super::stance::quoted_ranges`]), sorted by start.
+pub fn framing_marks(tokens: &[Token], quotes: &[Range<usize>], lex: &Lexicon) -> Vec<FramingMark> {
     let mut out: Vec<FramingMark> = lex
         .cue_matcher
         .find(tokens)
@@ -34,8 +36,8 @@ pub fn framing_marks(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Framing
             })
         })
         .collect();
-    out.extend(super::stance::quoted_ranges(text).into_iter().map(|r| FramingMark {
-        range: r,
+    out.extend(quotes.iter().map(|r| FramingMark {
+        range: r.clone(),
         kind: FramingKind::Quote,
     }));
     out.sort_by_key(|m| (m.range.start, m.range.end));
@@ -57,7 +59,7 @@ mod tests {
                 text: t.text,
             })
             .collect();
-        framing_marks(text, &tokens, &lex)
+        framing_marks(&tokens, &crate::analysis::stance::quoted_ranges(text), &lex)
             .into_iter()
             .map(|m| (text[m.range].to_string(), m.kind))
             .collect()

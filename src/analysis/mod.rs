@@ -171,8 +171,9 @@ fn analyse_document(
             })
             .collect()
     });
-    let stances = control.timed(Step::Stance, || {
-        stance::find_stances(
+    let (stances, quotes) = control.timed(Step::Stance, || {
+        let quotes = stance::quoted_ranges(&text);
+        let stances = stance::find_stances(
             &stance::StanceInput {
                 text: &text,
                 sentences: &sentences,
@@ -180,12 +181,14 @@ fn analyse_document(
                 mentions: &mentions,
                 boilerplate_start: layout.boilerplate_start,
                 doc_date: dating.date.as_ref().map(|d| d.date),
+                quotes: &quotes,
             },
             &res.gazetteer,
             &res.lexicon,
-        )
+        );
+        (stances, quotes)
     });
-    let framing = control.timed(Step::Framing, || framing::framing_marks(&text, &tokens, &res.lexicon));
+    let framing = control.timed(Step::Framing, || framing::framing_marks(&tokens, &quotes, &res.lexicon));
     let content_end = layout.boilerplate_start.unwrap_or(text.len());
     let candidates = control.timed(Step::Candidates, || {
         let content_sentences: Vec<std::ops::Range<usize>> = sentences

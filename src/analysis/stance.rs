@@ -256,6 +256,8 @@ pub struct StanceInput<'a> {
     pub boilerplate_start: Option<usize>,
     /// Publication date, for roles.
     pub doc_date: Option<Date>,
+    /// [`quoted_ranges`] of `text` (framing marks use them too).
+    pub quotes: &'a [Range<usize>],
 }
 
 #[derive(Debug, Clone)]
@@ -301,7 +303,7 @@ fn sentence_view<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> (&'a [Token]
 
 /// Finds stance events in one document.
 pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> Vec<RawStance> {
-    let quotes = quoted_ranges(input.text);
+    let quotes = input.quotes;
     // Quotations are sorted and disjoint: binary search.
     let in_quote = |off: usize| {
         let i = quotes.partition_point(|q| q.end <= off);
@@ -309,7 +311,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     };
     // Whole quotations (a quotation may run over several sentences and paragraphs), and
     // the speaker found for each, once asked.
-    let quotations = quotations(input.text, &quotes);
+    let quotations = quotations(input.text, quotes);
     let mut quotation_speakers: Vec<Option<Option<Actor>>> = vec![None; quotations.len()];
     let implied = ImpliedParties::new(input, gaz);
     let mut out = Vec::new();
@@ -1526,7 +1528,7 @@ fn starts_as_continuation(text: &str, sr: &Range<usize>, toks: &[Token]) -> bool
 /// Byte ranges inside quotation marks. A quotation ends at a line break, except that a
 /// paragraph left open whose next paragraph opens with a quotation mark (the English way of
 /// quoting several paragraphs) keeps its open part as a range of its own.
-pub(crate) fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
+pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     // Only seven characters matter: find them by their bytes (a quotation mark's first byte
@@ -1945,6 +1947,7 @@ mod tests {
             mentions: &mentions,
             boilerplate_start: None,
             doc_date: date.map(|d| d.parse().unwrap()),
+            quotes: &quoted_ranges(src),
         };
         find_stances(&input, gaz, lex)
             .into_iter()
