@@ -181,9 +181,9 @@ pub fn group_copies_with(
             || (PassageStore::default(), Vec::new()),
             |(mut store, mut ids), events| {
                 let doc = &documents[events[0].0 as usize];
-                let mut cache: HashMap<usize, Vec<Word>> = HashMap::new();
+                let mut scratch = DocWords::default();
                 for &(_, i) in *events {
-                    store.add_event(doc, &stances[i as usize], &names, &mut cache);
+                    store.add_event(doc, &stances[i as usize], &names, &mut scratch);
                     ids.push(i);
                 }
                 (store, ids)
@@ -659,7 +659,7 @@ pub fn passage_similarity(corpus: &Corpus, a: StanceId, b: StanceId) -> f32 {
     let mut store = PassageStore::default();
     for s in &pair {
         match corpus.documents.get(s.doc.index()) {
-            Some(d) if s.sentence < d.sentences.len() => store.add_event(d, s, &names, &mut HashMap::new()),
+            Some(d) if s.sentence < d.sentences.len() => store.add_event(d, s, &names, &mut DocWords::default()),
             _ => return 0.0,
         }
     }
@@ -844,6 +844,18 @@ struct Passage<'a> {
     has_number: bool,
 }
 
+/// The words of one document's sentences and mentions, computed once for all its events, and
+/// buffers reused from event to event.
+#[derive(Debug, Default)]
+struct DocWords {
+    /// Sentence index → its words.
+    sentences: FastMap<usize, Vec<Word>>,
+    /// Mention index → the hashes of its words.
+    mentions: FastMap<usize, Vec<u32>>,
+    own: Vec<u32>,
+    tagged: Vec<(u32, u8)>,
+}
+
 /// Where one passage lies in its [`PassageStore`], and its sizes.
 #[derive(Debug, Clone, Copy)]
 struct PassageMeta {
@@ -876,24 +888,32 @@ impl PassageStore {
     }
 
     /// Adds the passage of event `s` of `doc`; `cache` keeps the words of `doc`'s sentences.
-    fn add_event(&mut self, doc: &Document, s: &StanceEvent, names: &NameWords, cache: &mut HashMap<usize, Vec<Word>>) {
+    fn add_event(&mut self, doc: &Document, s: &StanceEvent, names: &NameWords, scratch: &mut DocWords) {
         // The actor's and target's names as this document writes them ("Astana", "Kazakh").
         let first = s.sentence.saturating_sub(1);
         let last = (s.sentence + 1).min(doc.sentences.len() - 1);
         let span = doc.sentences.range(first).start..doc.sentences.range(last).end;
-        let mut own: Vec<u32> = doc
-            .mentions
-            .iter()
-            .filter(|(e, r)| {
-                (*e == s.actor || *e == s.target) && r.range().start < span.end && r.range().end > span.start
-            })
-            .filter_map(|(_, r)| doc.text.get(r.range()))
-            .flat_map(|t| words_of(t).into_iter().map(|w| w.hash))
-            .collect();
+        let DocWords {
+            sentences: cache,
+            mentions,
+            own,
+            tagged,
+        } = scratch;
+        own.clear();
+        for (m, (e, r)) in doc.mentions.iter().enumerate() {
+            if (*e == s.actor || *e == s.target) && r.range().start < span.end && r.range().end > span.start {
+                own.extend_from_slice(mentions.entry(m).or_insert_with(|| {
+                    doc.text
+                        .get(r.range())
+                        .map_or_else(Vec::new, |t| words_of(t).into_iter().map(|w| w.hash).collect())
+                }));
+            }
+        }
         own.sort_unstable();
         own.dedup();
+        let own = &*own;
         let (actor_words, target_words) = (names.of(s.actor), names.of(s.target));
-        let mut tagged: Vec<(u32, u8)> = Vec::new();
+        tagged.clear();
         let mut add_sentence = |i: usize, bit: u8| {
             for &w in cache.entry(i).or_insert_with(|| words_of(doc.sentence_text(i))).iter() {
                 if actor_words.binary_search(&w.hash).is_ok()
@@ -916,7 +936,7 @@ impl PassageStore {
         }
         tagged.sort_unstable();
         let start = self.words.len();
-        for (w, m) in tagged {
+        for &(w, m) in tagged.iter() {
             if self.words.len() > start && self.words.last() == Some(&w) {
                 *self.masks.last_mut().expect("same length") |= m;
             } else {
@@ -1767,7 +1787,7 @@ mod tests {
         let names = NameWords::new(&c.entities, &c.stances);
         let mut store = PassageStore::default();
         for s in &c.stances {
-            store.add_event(c.doc(s.doc), s, &names, &mut HashMap::new());
+            store.add_event(c.doc(s.doc), s, &names, &mut DocWords::default());
         }
         let passages: Vec<Passage<'_>> = (0..n).map(|i| store.get(i)).collect();
         // Pair by pair within each (actor, target, direction).
