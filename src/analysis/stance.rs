@@ -1729,9 +1729,35 @@ const CONFLICT_PLACE_NOUNS: &[&str] = &[
 ];
 const CONFLICT_PLACE_PREPS: &[&str] = &["in", "on", "over", "around", "against", "в", "на", "вокруг", "против"];
 
-fn noun_is(word: &str, list: &[&str]) -> bool {
-    list.iter()
-        .any(|n| if n.is_ascii() { word == *n } else { word.starts_with(n) })
+/// A noun list for [`noun_is`]: English nouns match whole words, Russian stems any ending.
+struct NounList {
+    whole: super::text::FastSet<&'static str>,
+    stems: Vec<&'static str>,
+}
+
+impl NounList {
+    fn new(list: &[&'static str]) -> NounList {
+        let (whole, stems): (Vec<&str>, Vec<&str>) = list.iter().partition(|n| n.is_ascii());
+        NounList {
+            whole: whole.into_iter().collect(),
+            stems,
+        }
+    }
+}
+
+static CONFLICT_NOUN_LIST: std::sync::LazyLock<NounList> = std::sync::LazyLock::new(|| NounList::new(CONFLICT_NOUNS));
+static CONFLICT_PLACE_NOUN_LIST: std::sync::LazyLock<NounList> =
+    std::sync::LazyLock::new(|| NounList::new(CONFLICT_PLACE_NOUNS));
+
+/// Whether `word` is one of `list`'s nouns (looked up for every token of every sentence). An
+/// ASCII word can only equal an English noun, and only a non-ASCII word can start with a
+/// Russian stem.
+fn noun_is(word: &str, list: &NounList) -> bool {
+    if word.is_ascii() {
+        list.whole.contains(word)
+    } else {
+        list.stems.iter().any(|n| word.starts_with(n))
+    }
 }
 
 /// The country whose conflict a sentence names: "the Ukrainian crisis", "the situation in
@@ -1741,7 +1767,7 @@ fn conflict_locus(text: &str, gaz: &Gazetteer, toks: &[Token], placed: &[Placed<
     let country = |p: &&Placed<'_>| gaz.kind(p.m.entry) == EntityKind::Country && !in_compound(text, p.m);
     toks.iter().enumerate().find_map(|(k, t)| {
         let w = t.text.as_str();
-        if noun_is(w, CONFLICT_NOUNS)
+        if noun_is(w, &CONFLICT_NOUN_LIST)
             && let Some(p) = placed
                 .iter()
                 .filter(country)
@@ -1749,7 +1775,7 @@ fn conflict_locus(text: &str, gaz: &Gazetteer, toks: &[Token], placed: &[Placed<
         {
             return Some(p.m.entry);
         }
-        if noun_is(w, CONFLICT_PLACE_NOUNS)
+        if noun_is(w, &CONFLICT_PLACE_NOUN_LIST)
             && toks
                 .get(k + 1)
                 .is_some_and(|n| CONFLICT_PLACE_PREPS.contains(&n.text.as_str()))
@@ -1914,6 +1940,25 @@ fn clause_has_other_subject(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// English conflict nouns match whole words, Russian stems any ending, and each list only
+    /// its own nouns.
+    #[test]
+    fn conflict_nouns_match_words_and_stems() {
+        for (word, conflict, place) in [
+            ("crisis", true, true),
+            ("war", false, true),
+            ("кризиса", true, true),
+            ("войны", false, true),
+            ("crises", false, false),
+            ("warfare", false, false),
+            ("война", false, true),
+            ("мир", false, false),
+        ] {
+            assert_eq!(noun_is(word, &CONFLICT_NOUN_LIST), conflict, "{word}");
+            assert_eq!(noun_is(word, &CONFLICT_PLACE_NOUN_LIST), place, "{word}");
+        }
+    }
     use crate::analysis::{sentences, text};
     use std::sync::OnceLock;
 
