@@ -27,6 +27,23 @@ use crate::model::EntityKind;
 use jiff::civil::Date;
 use std::ops::Range;
 
+/// A fixed word list as a hash set: the lists below are looked up for many tokens of every
+/// sentence.
+macro_rules! word_set {
+    ($name:ident, $list:expr) => {
+        static $name: std::sync::LazyLock<super::text::FastSet<&'static str>> =
+            std::sync::LazyLock::new(|| $list.iter().copied().collect());
+    };
+}
+word_set!(PRONOUNS_SET, PRONOUNS);
+word_set!(PREPOSITIONS_SET, PREPOSITIONS);
+word_set!(INITIATIVE_NOUNS_SET, INITIATIVE_NOUNS);
+word_set!(CONTENT_NOUNS_SET, CONTENT_NOUNS);
+word_set!(SUBORDINATORS_SET, SUBORDINATORS);
+word_set!(COPULAS_SET, COPULAS);
+word_set!(COMPLEMENT_VERBS_SET, COMPLEMENT_VERBS);
+word_set!(LOCATIVES_SET, LOCATIVES);
+
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "it", "i", "our", "his", "her", "their", "он", "она", "они", "мы",
 ];
@@ -786,7 +803,7 @@ fn speech_actor(
                     && outside(p)
                     && p.last < verb.start
                     && verb.start - p.last <= 4
-                    && !(p.first > 0 && PREPOSITIONS.contains(&toks[p.first - 1].text.as_str()))
+                    && !(p.first > 0 && PREPOSITIONS_SET.contains(toks[p.first - 1].text.as_str()))
             })
             .max_by_key(|p| p.last);
         let after = placed
@@ -871,7 +888,7 @@ fn speech_actor(
             });
         }
         let pronoun_before =
-            (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS.contains(&toks[i].text.as_str()));
+            (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS_SET.contains(toks[i].text.as_str()));
         if pronoun_before && let Some(prev) = prev {
             return Some(Actor {
                 subject_at: None,
@@ -904,7 +921,7 @@ fn find_actor(
         return Some(a);
     }
     // 2. A sentence that opens with a pronoun continues the previous actor ("We are interested that Ukraine …").
-    if toks.first().is_some_and(|t| PRONOUNS.contains(&t.text.as_str()))
+    if toks.first().is_some_and(|t| PRONOUNS_SET.contains(t.text.as_str()))
         && let Some(prev) = prev
     {
         return Some(Actor {
@@ -934,7 +951,7 @@ fn find_actor(
         .unwrap_or(0);
     let subordinate_end = toks
         .get(lead)
-        .filter(|t| SUBORDINATORS.contains(&t.text.as_str()))
+        .filter(|t| SUBORDINATORS_SET.contains(t.text.as_str()))
         .and_then(|t| {
             let end = toks.last()?.range.end;
             input.text.get(t.range.end..end)?.find(',').map(|i| t.range.end + i)
@@ -956,7 +973,7 @@ fn find_actor(
     // 4. Continuation of the previous sentence.
     let pronoun = toks[..first_cue.min(toks.len())]
         .iter()
-        .any(|t| PRONOUNS.contains(&t.text.as_str()));
+        .any(|t| PRONOUNS_SET.contains(t.text.as_str()));
     if (continuation || pronoun)
         && let Some(prev) = prev
     {
@@ -1069,7 +1086,7 @@ fn find_targets(
             && cue_start - p.last <= 6
             && toks[p.last + 1..cue_start]
                 .iter()
-                .any(|t| COPULAS.contains(&t.text.as_str()))
+                .any(|t| COPULAS_SET.contains(t.text.as_str()))
     });
     if category == SOVEREIGNTY {
         if let Some(p) = predicative {
@@ -1087,7 +1104,7 @@ fn find_targets(
     if INITIATIVE_CATEGORIES.contains(&category) {
         let mut best: Option<(usize, Vec<usize>, String)> = None;
         for (k, t) in toks.iter().enumerate() {
-            if !INITIATIVE_NOUNS.contains(&t.text.as_str()) || clause[k] != clause[cue_start.min(clause.len() - 1)] {
+            if !INITIATIVE_NOUNS_SET.contains(t.text.as_str()) || clause[k] != clause[cue_start.min(clause.len() - 1)] {
                 continue;
             }
             let owners = initiative_owners(&cands, toks, k);
@@ -1132,7 +1149,7 @@ fn find_targets(
     if let Some(p) = cands.iter().rev().find(|p| {
         p.last < cue_start
             && p.first > 0
-            && COMPLEMENT_VERBS.contains(&toks[p.first - 1].text.as_str())
+            && COMPLEMENT_VERBS_SET.contains(toks[p.first - 1].text.as_str())
             && toks[p.last + 1..cue_start].iter().all(|t| {
                 matches!(
                     t.text.as_str(),
@@ -1264,7 +1281,7 @@ fn find_targets(
 /// "of China", "of the Kazakh ministry", "between Russia and Ukraine": a name that is
 /// the object of a preposition (directly, after "the", or joined by "and" to one).
 fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> bool {
-    let is_prep = |i: usize| PREPOSITIONS.contains(&toks[i].text.as_str());
+    let is_prep = |i: usize| PREPOSITIONS_SET.contains(toks[i].text.as_str());
     let direct = |q: &Placed<'_>| {
         (q.first > 0 && is_prep(q.first - 1))
             || (q.first > 1 && toks[q.first - 1].text == "the" && is_prep(q.first - 2))
@@ -1320,13 +1337,13 @@ fn is_locative(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> bool {
         return false;
     }
     let before = toks[p.first - 1].text.as_str();
-    if LOCATIVES.contains(&before) {
+    if LOCATIVES_SET.contains(before) {
         return true;
     }
     matches!(before, "and" | "or")
         && placed
             .iter()
-            .any(|q| q.last + 2 == p.first && q.first > 0 && LOCATIVES.contains(&toks[q.first - 1].text.as_str()))
+            .any(|q| q.last + 2 == p.first && q.first > 0 && LOCATIVES_SET.contains(toks[q.first - 1].text.as_str()))
 }
 
 /// "the Russia-Ukraine conflict": a name inside a hyphenated compound names a topic, not a target.
@@ -1390,7 +1407,7 @@ impl PhraseList {
 fn content_clause_start(toks: &[Token], _clause: &[usize]) -> Option<usize> {
     (1..toks.len()).find(|&i| {
         let noun = toks[i - 1].text.as_str();
-        CONTENT_NOUNS.contains(&noun)
+        CONTENT_NOUNS_SET.contains(noun)
             && (toks[i].text.ends_with("ing")
                 || toks[i].text == "that"
                 // "the resolution on …" (not "a statement on Twitter": where it was made).
@@ -1522,7 +1539,7 @@ fn relative_clause_between(text: &str, toks: &[Token], from: usize, to: usize) -
 fn starts_as_continuation(text: &str, sr: &Range<usize>, toks: &[Token]) -> bool {
     let first = toks.first().map(|t| t.text.as_str()).unwrap_or("");
     let opens_quote = text[sr.clone()].starts_with(['“', '"', '«', '„']);
-    PRONOUNS.contains(&first) || opens_quote
+    PRONOUNS_SET.contains(first) || opens_quote
 }
 
 /// Byte ranges inside quotation marks. A quotation ends at a line break, except that a
@@ -1832,7 +1849,7 @@ fn sovereignty_party(
     if placed.iter().any(|p| p.last + 1 == cue_start)
         || toks[cue_start.saturating_sub(6)..cue_start]
             .iter()
-            .any(|t| COPULAS.contains(&t.text.as_str()))
+            .any(|t| COPULAS_SET.contains(t.text.as_str()))
     {
         return None;
     }
@@ -1932,7 +1949,7 @@ fn clause_has_other_subject(
             // "…, but Russia is invincible": the cue says what the name is, the name is its target.
             && !(toks
                 .get(p.last + 1)
-                .is_some_and(|t| COPULAS.contains(&t.text.as_str()))
+                .is_some_and(|t| COPULAS_SET.contains(t.text.as_str()))
                 && cue_start <= p.last + 4)
     })
 }
