@@ -695,11 +695,18 @@ fn tokenize(text: &str) -> Vec<Tok> {
             TokKind::Punct(c)
         };
         let lower = if kind == TokKind::Word {
-            text[start..pos]
-                .chars()
-                .map(|c| if is_apostrophe(c) { '\'' } else { c })
-                .flat_map(char::to_lowercase)
-                .collect()
+            let word = &text[start..pos];
+            if word.is_ascii() {
+                // Most words: no apostrophe to normalise, no Unicode case mapping.
+                let mut lower = compact_str::CompactString::from(word);
+                lower.make_ascii_lowercase();
+                lower
+            } else {
+                word.chars()
+                    .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            }
         } else {
             compact_str::CompactString::default()
         };
