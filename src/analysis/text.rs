@@ -26,10 +26,26 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut buf = [0u8; 4];
-        for (offset, ch) in original.char_indices() {
+        let bytes = original.as_bytes();
+        let mut offset = 0;
+        while offset < bytes.len() {
+            let b = bytes[offset];
+            if b.is_ascii() {
+                // Nearly every character: one byte in, one out (`fold_char` on ASCII).
+                text.push(if b == b'`' {
+                    '\''
+                } else {
+                    char::from(b.to_ascii_lowercase())
+                });
+                map.push(offset as u32);
+                offset += 1;
+                continue;
+            }
+            let ch = original[offset..].chars().next().expect("a character starts here");
             let before = text.len();
             fold_char(ch, &mut text, &mut buf);
             map.resize(map.len() + (text.len() - before), offset as u32);
+            offset += ch.len_utf8();
         }
         map.push(original.len() as u32);
         Folded { text, map }
@@ -126,6 +142,28 @@ pub fn word_char_at(s: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `Folded::new` character by character, as it was before its ASCII fast path.
+    fn folded_by_chars(original: &str) -> (String, Vec<u32>) {
+        let (mut text, mut map, mut buf) = (String::new(), Vec::new(), [0u8; 4]);
+        for (offset, ch) in original.char_indices() {
+            let before = text.len();
+            fold_char(ch, &mut text, &mut buf);
+            map.resize(map.len() + (text.len() - before), offset as u32);
+        }
+        map.push(original.len() as u32);
+        (text, map)
+    }
+
+    proptest! {
+        /// The ASCII fast path folds and maps exactly as `fold_char` does.
+        #[test]
+        fn fast_folding_equals_char_by_char(s in "[ -~\\t\\n`’‘ʼ´‐–ёЁÉéßİ\\u{1E9E}Ǆ ТОКАЕВ我]{0,60}") {
+            let f = Folded::new(&s);
+            prop_assert_eq!((f.text, f.map), folded_by_chars(&s));
+        }
+    }
 
     #[test]
     fn folding_maps_back_to_original() {
