@@ -105,12 +105,25 @@ pub struct Token {
 
 /// Words: runs of letters and digits, with internal apostrophes kept ("hasn't").
 pub fn tokenize(text: &str) -> Vec<Token> {
+    // Whether the character starting at byte `i` is alphabetic (ASCII without decoding).
+    let alphabetic_at = |i: usize| match text.as_bytes().get(i) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => text[i..].chars().next().is_some_and(char::is_alphabetic),
+    };
+    let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let is_word = c.is_alphanumeric();
-        let inner_apostrophe = c == '\'' && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        let inner_apostrophe = b == b'\'' && start.is_some() && alphabetic_at(i + 1);
         if is_word || inner_apostrophe {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
@@ -119,6 +132,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 text: compact_str::CompactString::new(&text[s..i]),
             });
         }
+        i += len;
     }
     if let Some(s) = start {
         tokens.push(Token {
@@ -156,7 +170,34 @@ mod tests {
         (text, map)
     }
 
+    /// `tokenize` character by character, as it was before its ASCII fast path.
+    fn tokens_by_chars(text: &str) -> Vec<(Range<usize>, String)> {
+        let mut tokens = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let inner_apostrophe = c == '\'' && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+            if c.is_alphanumeric() || inner_apostrophe {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                tokens.push((s..i, text[s..i].to_string()));
+            }
+        }
+        if let Some(s) = start {
+            tokens.push((s..text.len(), text[s..].to_string()));
+        }
+        tokens
+    }
+
     proptest! {
+        /// The ASCII fast path cuts the same tokens as the character-by-character scan.
+        #[test]
+        fn fast_tokens_equal_char_by_char(s in "[ -~\\n'’éЁёТок我٣ⅫÉ\\u{300}]{0,60}") {
+            let got: Vec<(Range<usize>, String)> =
+                tokenize(&s).into_iter().map(|t| (t.range, t.text.to_string())).collect();
+            prop_assert_eq!(got, tokens_by_chars(&s));
+        }
+
         /// The ASCII fast path folds and maps exactly as `fold_char` does.
         #[test]
         fn fast_folding_equals_char_by_char(s in "[ -~\\t\\n`’‘ʼ´‐–ёЁÉéßİ\\u{1E9E}Ǆ ТОКАЕВ我]{0,60}") {
