@@ -3,10 +3,9 @@
 //! entities with counts, so the filter shows what the corpus talks about.
 
 use super::gazetteer::GazMatch;
-use super::text::FastSet;
+use super::text::word_set;
 use crate::model::EntityKind;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Titles that announce a person's name.
 const HONORIFICS: &[&str] = &[
@@ -249,25 +248,12 @@ struct Word<'a> {
     sentence_start: bool,
 }
 
-/// The word lists as hash sets: they are looked up for every capitalised word.
-struct Lists {
-    not_names: FastSet<&'static str>,
-    titles: FastSet<&'static str>,
-    orgs: FastSet<&'static str>,
-    connectors: FastSet<&'static str>,
-    honorifics: FastSet<&'static str>,
-}
-
-static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let set = |list: &[&'static str]| list.iter().copied().collect();
-    Lists {
-        not_names: set(NOT_NAMES),
-        titles: set(TITLE_WORDS),
-        orgs: set(ORG_WORDS),
-        connectors: set(CONNECTORS),
-        honorifics: set(HONORIFICS),
-    }
-});
+// The word lists as hash sets: they are looked up for every capitalised word.
+word_set!(NOT_NAMES_SET, NOT_NAMES);
+word_set!(TITLE_WORDS_SET, TITLE_WORDS);
+word_set!(ORG_WORDS_SET, ORG_WORDS);
+word_set!(CONNECTORS_SET, CONNECTORS);
+word_set!(HONORIFICS_SET, HONORIFICS);
 
 fn words<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Word<'a>> {
     let mut out = Vec::new();
@@ -333,8 +319,8 @@ pub fn find_candidates(
         if w.range.start >= content_end
             || !capitalised(w.text)
             || covered(&w.range)
-            || LISTS.not_names.contains(w.text)
-            || LISTS.titles.contains(w.text.trim_end_matches('.'))
+            || NOT_NAMES_SET.contains(w.text)
+            || TITLE_WORDS_SET.contains(w.text.trim_end_matches('.'))
         {
             i += 1;
             continue;
@@ -344,14 +330,14 @@ pub fn find_candidates(
         let mut last = i;
         while j < ws.len() && !ws[j].sentence_start && !covered(&ws[j].range) {
             // Titles continue an organisation's name, not a person's ("Ministry of Foreign Affairs").
-            let title_inside = LISTS.titles.contains(ws[j].text) && LISTS.orgs.contains(ws[i].text);
+            let title_inside = TITLE_WORDS_SET.contains(ws[j].text) && ORG_WORDS_SET.contains(ws[i].text);
             if capitalised(ws[j].text)
-                && !LISTS.not_names.contains(ws[j].text)
-                && (!LISTS.titles.contains(ws[j].text) || title_inside)
+                && !NOT_NAMES_SET.contains(ws[j].text)
+                && (!TITLE_WORDS_SET.contains(ws[j].text) || title_inside)
             {
                 last = j;
                 j += 1;
-            } else if LISTS.connectors.contains(ws[j].text) && j + 1 < ws.len() && capitalised(ws[j + 1].text) {
+            } else if CONNECTORS_SET.contains(ws[j].text) && j + 1 < ws.len() && capitalised(ws[j + 1].text) {
                 j += 1;
             } else {
                 break;
@@ -365,22 +351,21 @@ pub fn find_candidates(
         }
         let n_words = last - i + 1;
         let prev = i.checked_sub(1).map(|p| ws[p].text);
-        let after_honorific = prev.is_some_and(|p| LISTS.honorifics.contains(p.trim_end_matches('.')));
+        let after_honorific = prev.is_some_and(|p| HONORIFICS_SET.contains(p.trim_end_matches('.')));
         // A single word at the start of a sentence is usually not a name.
         if n_words == 1 && w.sentence_start && !after_honorific {
             i = last + 1;
             continue;
         }
         // Generic nouns alone ("Ministry", "Council") are not names.
-        if ws[i..=last]
-            .iter()
-            .all(|x| LISTS.orgs.contains(x.text) || LISTS.titles.contains(x.text) || LISTS.connectors.contains(x.text))
-        {
+        if ws[i..=last].iter().all(|x| {
+            ORG_WORDS_SET.contains(x.text) || TITLE_WORDS_SET.contains(x.text) || CONNECTORS_SET.contains(x.text)
+        }) {
             i = last + 1;
             continue;
         }
         let range = w.range.start..ws[last].range.end;
-        let kind = if ws[i..=last].iter().any(|x| LISTS.orgs.contains(x.text)) {
+        let kind = if ws[i..=last].iter().any(|x| ORG_WORDS_SET.contains(x.text)) {
             EntityKind::Organization
         } else if after_honorific {
             EntityKind::Person

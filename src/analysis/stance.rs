@@ -23,18 +23,12 @@
 use super::gazetteer::{GazMatch, Gazetteer, NameForm};
 use super::lexicon::{ImpliedTarget, Lexicon};
 use super::text::Token;
+use super::text::word_set;
 use crate::model::EntityKind;
 use jiff::civil::Date;
 use std::ops::Range;
 
-/// A fixed word list as a hash set: the lists below are looked up for many tokens of every
-/// sentence.
-macro_rules! word_set {
-    ($name:ident, $list:expr) => {
-        static $name: std::sync::LazyLock<super::text::FastSet<&'static str>> =
-            std::sync::LazyLock::new(|| $list.iter().copied().collect());
-    };
-}
+// The word lists below are looked up for many tokens of every sentence.
 word_set!(PRONOUNS_SET, PRONOUNS);
 word_set!(PREPOSITIONS_SET, PREPOSITIONS);
 word_set!(INITIATIVE_NOUNS_SET, INITIATIVE_NOUNS);

@@ -11,6 +11,17 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomS
 /// A hash set with the same hasher as [`FastMap`].
 pub type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
+/// `word_set!(NAME, LIST)` declares `static NAME`: the words of the fixed list `LIST` (a slice
+/// of `&'static str`) as a [`FastSet`], built on first use. For the word lists looked up for
+/// many tokens, where scanning the slice entry by entry is a hot path.
+macro_rules! word_set {
+    ($name:ident, $list:expr) => {
+        static $name: std::sync::LazyLock<$crate::analysis::text::FastSet<&'static str>> =
+            std::sync::LazyLock::new(|| $list.iter().copied().collect());
+    };
+}
+pub(crate) use word_set;
+
 /// A case- and diacritics-folded copy of a text, with byte offsets mapped back.
 #[derive(Debug, Clone)]
 pub struct Folded {
