@@ -331,7 +331,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut doc_actor: Option<Actor> = None;
     let mut prev_target: Option<usize> = None;
     // The country whose conflict the previous sentence named ("the Ukrainian crisis").
-    let mut prev_locus: Option<usize> = None;
+    let mut prev_locus = LazyLocus::Known(None);
     // The partner "our countries" last stood for, and in which sentence.
     let mut relational_partner: Option<(usize, usize)> = None;
     // Countries mentioned in the last sentences, oldest first (for "our countries").
@@ -344,9 +344,6 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         if toks.is_empty() {
             continue;
         }
-        let clause = clause_ids(input.text, toks);
-        let [relational_words, dyadic] = sentence_phrases(toks);
-        let relational = relational_words.is_some();
         let actor_for_recent = prev_actor.as_ref().map(|a| a.entry);
         let recent_country = recent_countries
             .iter()
@@ -393,9 +390,15 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             (own, _) => own,
         };
         // The conflict this sentence is about, if it names one ("the Ukrainian crisis", "war in Ukraine").
-        let locus = conflict_locus(input.text, gaz, toks, &placed);
+        // Computed when a cue needs it (most sentences have none): see [`LazyLocus`].
+        let mut locus = LazyLocus::Sentence(si);
         let mut sentence_target = None;
-        if let Some(actor) = &actor {
+        if let Some(actor) = &actor
+            && !cues.is_empty()
+        {
+            let clause = clause_ids(input.text, toks);
+            let [relational_words, dyadic] = sentence_phrases(toks);
+            let relational = relational_words.is_some();
             let actor_mention_end = placed
                 .iter()
                 .filter(|p| actor_entry(gaz, p.m.entry, input.doc_date) == Some(actor.entry))
@@ -564,7 +567,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             hit.start,
                             hit.end,
                             actor,
-                            locus.or(prev_locus),
+                            locus.get(input, gaz).or_else(|| prev_locus.get(input, gaz)),
                             &recent_countries,
                         ) {
                             Some(t) => t,
@@ -1771,6 +1774,30 @@ fn noun_is(word: &str, list: &NounList) -> bool {
     }
 }
 
+/// A sentence's [`conflict_locus`], found the first time it is asked for (only a
+/// sovereignty cue without a named party asks, for its own sentence or the next one).
+#[derive(Clone, Copy)]
+enum LazyLocus {
+    /// Not computed yet: the sentence's index.
+    Sentence(usize),
+    /// Computed.
+    Known(Option<usize>),
+}
+
+impl LazyLocus {
+    fn get(&mut self, input: &StanceInput<'_>, gaz: &Gazetteer) -> Option<usize> {
+        match *self {
+            LazyLocus::Known(l) => l,
+            LazyLocus::Sentence(si) => {
+                let (toks, placed) = sentence_view(input, &input.sentences[si]);
+                let l = conflict_locus(input.text, gaz, toks, &placed);
+                *self = LazyLocus::Known(l);
+                l
+            }
+        }
+    }
+}
+
 /// The country whose conflict a sentence names: "the Ukrainian crisis", "the situation in
 /// Ukraine", "the war against Ukraine" (not "Russia's war": the owner wages it; not
 /// "Russia-Ukraine": a compound names both).
@@ -2146,6 +2173,15 @@ mod tests {
                    territorial integrity and sovereignty of states.";
         let ev = events(src, Some("2023-02-25"));
         assert!(has(&ev, 0, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+        // The principle right after a sentence about a conflict; not after one that only names the country.
+        let src = "The crisis in Ukraine has entered its third year. \
+                   Kazakhstan supports the territorial integrity of states.";
+        let ev = events(src, Some("2024-02-25"));
+        assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+        let src = "Ukraine has entered its third year of elections. \
+                   Kazakhstan supports the territorial integrity of states.";
+        let ev = events(src, Some("2024-02-25"));
+        assert!(!ev.iter().any(|e| e.2 == "Ukraine"), "{ev:#?}");
         // "its" after a party named in the previous sentence.
         let src = "Russian troops remain in Ukraine. Kazakhstan respects its territorial integrity.";
         let ev = events(src, Some("2023-02-25"));
