@@ -277,6 +277,28 @@ mod tests {
     }
 
     #[test]
+    fn short_long_ascii_and_cyrillic_first_words_are_all_found() {
+        let m = PhraseMatcher::new([
+            "un",
+            "un*",
+            "unit",
+            "united nations",
+            "at",
+            "оон",
+            "осуди*",
+            "n't",
+            "ab1",
+            "uni*",
+        ]);
+        let t = toks("UN United Nations unite unity at oon оон осудили AB1 isn't uni");
+        let hits: Vec<(usize, usize)> = m.find(&t).into_iter().map(|h| (h.phrase, h.start)).collect();
+        // A prefix under four characters ("un*", "uni*") matches only the whole word (its key
+        // is the whole word, which only that token's first four characters equal): "uni" but
+        // not "unity"; "unit" is not a prefix pattern, so not "unite".
+        assert_eq!(hits, [(0, 0), (3, 1), (4, 5), (5, 7), (6, 8), (8, 9), (9, 11)]);
+    }
+
+    #[test]
     fn shipped_lexicon_parses_and_finds_cues() {
         let lex = Lexicon::with_override(None).unwrap();
         assert!(lex.cues.len() > 100);
