@@ -212,6 +212,32 @@ mod tests {
     }
 
     #[test]
+    fn boilerplate_starts_at_a_copyright_line_after_content() {
+        for notice in [
+            "© 2023 Example Media",
+            "COPYRIGHT 2021 Example",
+            "(C) 2020 Example",
+            "All rights reserved.",
+        ] {
+            let text = format!("{BODY}\n{BODY}\n{BODY}\n{BODY}\n\n  {notice}\nMore about {notice}.\n");
+            let l = analyse_layout(&text);
+            let b = l
+                .boilerplate_start
+                .unwrap_or_else(|| panic!("no boilerplate before {notice:?}"));
+            assert!(
+                text[b..].trim_start().starts_with(notice),
+                "{notice:?}: {:?}",
+                &text[b..]
+            );
+        }
+        // "(c)" without a year is not a notice; a notice before any content does not end the article.
+        let text = format!("{BODY}\n{BODY}\n{BODY}\n{BODY}\nPoint (c) of the plan.\n");
+        assert_eq!(analyse_layout(&text).boilerplate_start, None);
+        let text = format!("© 2023 Example Media\n{BODY}\n");
+        assert_eq!(analyse_layout(&text).boilerplate_start, None);
+    }
+
+    #[test]
     fn every_marker_passes_the_length_check_however_it_is_written() {
         for m in BOILERPLATE_MARKERS {
             for written in [
