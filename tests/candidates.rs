@@ -48,3 +48,34 @@ fn unknown_names_become_entities_and_surnames_merge_into_full_names() {
         );
     }
 }
+
+#[test]
+fn a_lone_surname_in_another_document_joins_the_one_full_name_it_ends() {
+    // Names the gazetteer does not know: the merge happens across documents, at the corpus level.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Talks in Astana\n\nThe talks were hosted by Deputy Minister Zhanibek Oralbayeva in Astana on the second day. \
+         Officials said the delegations agreed on a timetable before the winter.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "A second round of talks took place in Astana, where the delegations met for a long and difficult day. \
+         The delegations listened as Oralbayeva again called for patience, and they published a summary.\n",
+    )
+    .unwrap();
+    let c = load_corpus_with(Some(dir.path()), &LoadControl::default(), &Default::default()).unwrap();
+    let person = c.entity(
+        c.entity_named("Zhanibek Oralbayeva")
+            .expect("a full name after a title"),
+    );
+    assert_eq!(person.kind, EntityKind::Person);
+    assert_eq!(person.mention_count, 2, "the lone surname counts for the full name");
+    assert_eq!(person.documents.len(), 2);
+    assert!(person.aliases.iter().any(|a| a == "Oralbayeva"), "{:?}", person.aliases);
+    assert!(
+        c.entity_named("Oralbayeva").is_none(),
+        "no entity of its own for the surname"
+    );
+}

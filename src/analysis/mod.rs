@@ -507,7 +507,7 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     // Votes for each kind, by position in `EntityKind::ALL` (a fixed array, not a map per name).
     type Votes = [usize; EntityKind::ALL.len()];
     let slot = |k: EntityKind| EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-    let mut counts: HashMap<&str, (usize, Votes)> = HashMap::new();
+    let mut counts: FastMap<&str, (usize, Votes)> = FastMap::default();
     for a in analyses.iter() {
         for c in &a.candidates {
             let e = counts.entry(c.name(&a.doc.text)).or_default();
@@ -524,24 +524,26 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
             .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
             .map_or(EntityKind::Other, |(k, _)| *k)
     };
-    // Surname → the full names it ends (built once: lookups stay constant-time; owned, as
-    // the names are looked up again while the documents are updated).
-    let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
+    // Surname → the full names it ends (built once: lookups stay constant-time). Only whether
+    // a surname ends exactly one full name matters, not in which order they come.
+    let mut by_surname: FastMap<&str, Vec<&str>> = FastMap::default();
     for (f, (_, v)) in &counts {
         if f.contains(' ')
             && kind_of(v) == EntityKind::Person
             && let Some(last) = f.rsplit(' ').next()
         {
-            by_surname.entry(last.to_string()).or_default().push(f.to_string());
+            by_surname.entry(last).or_default().push(f);
         }
     }
-    let canonical = |name: &str| -> String {
+    // A lone surname that ends exactly one full name stands for it.
+    fn canonical_in<'t>(by_surname: &FastMap<&'t str, Vec<&'t str>>, name: &'t str) -> &'t str {
         match by_surname.get(name).map(Vec::as_slice) {
-            Some([only]) if !name.contains(' ') => only.clone(),
-            _ => name.to_string(),
+            Some([only]) if !name.contains(' ') => only,
+            _ => name,
         }
-    };
-    let mut totals: HashMap<String, (usize, Votes)> = HashMap::new();
+    }
+    let canonical = |name| canonical_in(&by_surname, name);
+    let mut totals: FastMap<&str, (usize, Votes)> = FastMap::default();
     for (name, (n, votes)) in &counts {
         let t = totals.entry(canonical(name)).or_default();
         t.0 += n;
@@ -550,27 +552,33 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
         }
     }
     // Names of people and organisations count from one mention; anything else needs two.
-    let mut names: Vec<&String> = totals
+    let mut names: Vec<&str> = totals
         .iter()
         .filter(|(_, (c, votes))| *c >= 2 || kind_of(votes) != EntityKind::Other)
-        .map(|(n, _)| n)
+        .map(|(n, _)| *n)
         .collect();
     names.sort();
-    let index: HashMap<&str, usize> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.as_str(), first_index + i))
+    let index: FastMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, first_index + i)).collect();
+    let found: Vec<Vec<(u32, crate::model::Span)>> = analyses
+        .par_iter()
+        .map(|a| {
+            a.candidates
+                .iter()
+                .filter_map(|c| {
+                    let &entry = index.get(canonical(c.name(&a.doc.text)))?;
+                    Some((entry as u32, crate::model::Span::new(c.range())))
+                })
+                .collect()
+        })
         .collect();
-    for a in analyses.iter_mut() {
-        for c in std::mem::take(&mut a.candidates) {
-            if let Some(&entry) = index.get(canonical(c.name(&a.doc.text)).as_str()) {
-                a.mentions.push((entry as u32, crate::model::Span::new(c.range())));
-            }
-        }
+    let extra = names.iter().map(|n| (n.to_string(), kind_of(&totals[n].1))).collect();
+    analyses.par_iter_mut().zip(found).for_each(|(a, found)| {
+        a.candidates = Vec::new();
+        a.mentions.extend(found);
         a.mentions.sort_by_key(|m| m.1.start);
         a.mentions.shrink_to_fit();
-    }
-    names.iter().map(|n| ((*n).clone(), kind_of(&totals[*n].1))).collect()
+    });
+    extra
 }
 
 fn assemble(
