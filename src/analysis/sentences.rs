@@ -14,18 +14,111 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest of [`ABBREVIATIONS`], in characters.
 const MAX_ABBREVIATION_CHARS: usize = 6;
 
-/// Splits `text` into sentences: every line is a boundary, and within a line the
-/// Unicode sentence rules apply, except after abbreviations and initials. Returned
-/// ranges are trimmed and never empty.
+/// Narrowest and widest wrap width (in characters) [`wrap_width`] accepts: plain-text and
+/// Markdown exports wrap at 60-100 columns.
+const WRAP_WIDTH_CHARS: std::ops::RangeInclusive<usize> = 40..=120;
+
+/// How far below the wrap width (in characters) a wrapped line may end: a word of up to this
+/// length moved to the next line.
+const WRAP_SLACK_CHARS: usize = 20;
+
+/// Splits `text` into sentences: every line is a boundary, except a line break that only
+/// wraps a paragraph (see [`soft_breaks`]); within a line the Unicode sentence rules apply,
+/// except after abbreviations and initials. Returned ranges are trimmed and never empty.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut line_start = 0;
     let mut scratch = Scratch::default();
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        split_line(text, line_start, line, &mut scratch, &mut out);
+        lines.push((line_start, line));
         line_start += line.len();
     }
+    let soft = soft_breaks(&lines);
+    let mut joined = String::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i;
+        while soft[j] {
+            j += 1;
+        }
+        let start = lines[i].0;
+        if i == j {
+            split_line(text, start, lines[i].1, &mut scratch, &mut out);
+        } else {
+            // One logical line: the wrapping line breaks read as spaces (one byte for one, so
+            // offsets stay those of `text`).
+            let end = lines[j].0 + lines[j].1.len();
+            joined.clear();
+            joined.push_str(&text[start..end]);
+            let bytes = breaks_as_spaces(&mut joined, lines[i..j].iter().map(|(s, l)| s + l.len() - 1 - start));
+            split_line(text, start, bytes, &mut scratch, &mut out);
+        }
+        i = j + 1;
+    }
     out
+}
+
+/// Replaces the line breaks at byte offsets `at` of `s` (each a `\n`, and the `\r` before it
+/// if any) with spaces, and returns `s`.
+fn breaks_as_spaces(s: &mut String, at: impl Iterator<Item = usize>) -> &str {
+    for nl in at {
+        s.replace_range(nl..nl + 1, " ");
+        if nl > 0 && s.as_bytes()[nl - 1] == b'\r' {
+            s.replace_range(nl - 1..nl, " ");
+        }
+    }
+    s
+}
+
+/// The width a text is hard-wrapped at, if it is: the longest line of at most
+/// [`WRAP_WIDTH_CHARS`]'s end, when at least three lines, and three in ten of the non-blank
+/// ones, end within [`WRAP_SLACK_CHARS`] of it. (A text of long paragraphs, or of short lines
+/// such as a title, a byline and "1 min read", is not wrapped.)
+fn wrap_width(lines: &[(usize, &str)]) -> Option<usize> {
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|(_, l)| l.trim_end().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    let width = lengths.iter().copied().filter(|n| n <= WRAP_WIDTH_CHARS.end()).max()?;
+    if !WRAP_WIDTH_CHARS.contains(&width) {
+        return None;
+    }
+    let near = lengths
+        .iter()
+        .filter(|&&n| n <= width && n + WRAP_SLACK_CHARS >= width)
+        .count();
+    (near >= 3 && near * 10 >= lengths.len() * 3).then_some(width)
+}
+
+/// For each of `lines` (start offset and text with its line break), whether the break after it
+/// only wraps a paragraph: the text is hard-wrapped ([`wrap_width`]), the next line is not
+/// blank, and its first word would not have fitted on this line. Not after a Markdown line
+/// break (two spaces or a backslash at the end), nor before a list item, a heading, a
+/// quotation or a table row.
+fn soft_breaks(lines: &[(usize, &str)]) -> Vec<bool> {
+    let mut soft = vec![false; lines.len()];
+    let Some(width) = wrap_width(lines) else {
+        return soft;
+    };
+    for k in 0..lines.len().saturating_sub(1) {
+        let this = lines[k].1.trim_end_matches(['\n', '\r']);
+        let next = lines[k + 1].1.trim_start();
+        let Some(first_word) = next.split_whitespace().next() else {
+            continue;
+        };
+        if this.trim().is_empty() || this.ends_with("  ") || this.ends_with('\\') {
+            continue;
+        }
+        let block_start = next.starts_with(['-', '*', '+', '#', '>', '|', '•'])
+            || next
+                .split_once(['.', ')'])
+                .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+        let fits = this.trim_end().chars().count() + 1 + first_word.chars().count() <= width;
+        soft[k] = !block_start && !fits;
+    }
+    soft
 }
 
 fn split_line(text: &str, line_start: usize, line: &str, scratch: &mut Scratch, out: &mut Vec<Range<usize>>) {
@@ -261,6 +354,88 @@ mod tests {
 
     fn split(s: &str) -> Vec<&str> {
         split_sentences(s).into_iter().map(|r| &s[r]).collect()
+    }
+
+    /// A press release hard-wrapped at 72 columns, as plain-text and Markdown exports write them.
+    const WRAPPED: &str = "Statement on the talks\n\
+        By the press office\n\
+        \n\
+        The Foreign Minister met his counterpart in Astana on Monday and said that\n\
+        Kazakhstan supports a peaceful settlement of the conflict based on the\n\
+        principles of the UN Charter. Both sides agreed to continue the dialogue\n\
+        at the level of deputy ministers.\n\
+        \n\
+        The ministers also discussed trade, transport and the new railway line  \n\
+        that links the two capitals.\n\
+        - Joint statement on energy\n\
+        - Joint statement on water resources of the region, signed in Astana by\n\
+        both ministers on the same day.\n";
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_read_across_its_line_breaks() {
+        assert_eq!(
+            split(WRAPPED),
+            [
+                "Statement on the talks",
+                "By the press office",
+                "The Foreign Minister met his counterpart in Astana on Monday and said that\n\
+                 Kazakhstan supports a peaceful settlement of the conflict based on the\n\
+                 principles of the UN Charter.",
+                "Both sides agreed to continue the dialogue\nat the level of deputy ministers.",
+                // A Markdown line break (two spaces) is kept, and so is every list item.
+                "The ministers also discussed trade, transport and the new railway line",
+                "that links the two capitals.",
+                "- Joint statement on energy",
+                "- Joint statement on water resources of the region, signed in Astana by\n\
+                 both ministers on the same day.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_line_before_a_list_item_or_heading_stays_a_boundary() {
+        // Every line 60 characters wide: the first word of the next line never fits.
+        let full = |w: &str| format!("{w} {}", "x".repeat(59 - w.len()));
+        for next in [
+            "- item",
+            "* item",
+            "# Heading",
+            "> quoted",
+            "| cell |",
+            "12. item",
+            "3) item",
+            "• item",
+        ] {
+            let text = format!("{}\n{}\n{}\n{next}\n", full("One"), full("Two"), full("Three"));
+            let got = split(&text);
+            assert_eq!(got.last(), Some(&next), "{text:?}: {got:?}");
+        }
+        let text = format!("{}\n{}\n{}\nword\n", full("One"), full("Two"), full("Three"));
+        assert_eq!(split(&text).len(), 1, "a wrapped paragraph");
+    }
+
+    #[test]
+    fn lines_that_are_not_wrapped_stay_boundaries() {
+        // Short lines (a title, a byline, a caption) and long one-line paragraphs.
+        let long = "Kazakhstan expressed support for the peace plan, saying it is worthy of support and \
+                    based on the principles of the UN Charter, and it called on all sides to talk.";
+        let text = format!("Kazakhstan backs the peace plan\nArticle image\n1 min read\n{long}\n{long}\n");
+        assert_eq!(
+            split(&text),
+            [
+                "Kazakhstan backs the peace plan",
+                "Article image",
+                "1 min read",
+                long,
+                long
+            ]
+        );
+        // A block of short lines: an address, not wrapped prose.
+        let text = "Ministry of Foreign Affairs\nRepublic of Kazakhstan\nAstana, 12 March 2024\n";
+        assert_eq!(split(text).len(), 3);
+        // Wrapped at 72 columns, but too few lines to tell.
+        let text = "The minister said that Kazakhstan supports a peaceful settlement of the\nconflict.\n";
+        assert_eq!(split(text).len(), 2);
     }
 
     #[test]

@@ -2215,6 +2215,17 @@ mod tests {
     }
 
     #[test]
+    fn a_hard_wrapped_sentence_is_read_whole() {
+        // Wrapped at 72 columns: actor, cue and target on three different lines.
+        let src = "Ministers of the region met in Astana on Monday to discuss transport.\n\
+                   After the meeting the spokesman said that in the coming months Kazakhstan\n\
+                   will not join the sanctions against Russia that were announced by the\n\
+                   European Union on Friday, and that trade would continue as before.\n";
+        let ev = events(src, Some("2022-03-01"));
+        assert!(has(&ev, 1, "Kazakhstan", "Russia", 1), "{ev:#?}");
+    }
+
+    #[test]
     fn denying_disagreement_states_accord() {
         let src =
             "Tokayev met Putin in the Kremlin. “There have never been any disagreements between our states,” he said.";

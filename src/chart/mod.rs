@@ -395,7 +395,8 @@ pub fn callouts_for(
 pub fn callout_text(corpus: &Corpus, id: crate::model::StanceId, note: &str) -> String {
     let st = corpus.stance(id);
     let doc = corpus.doc(st.doc);
-    let sentence = doc.sentence_text(st.sentence).trim();
+    let sentence = doc.sentence_display(st.sentence);
+    let sentence = sentence.trim();
     let quote: String = if sentence.chars().count() > CALLOUT_QUOTE_CHARS {
         let cut: String = sentence.chars().take(CALLOUT_QUOTE_CHARS).collect();
         format!("{}…", cut.trim_end())
@@ -602,7 +603,7 @@ pub fn series_csv(corpus: &Corpus, data: &TimelineData, hidden: &BTreeSet<String
                 &p.stances.len().to_string(),
                 &doc.path,
                 doc.outlet.as_deref().unwrap_or(""),
-                doc.sentence_text(st.sentence),
+                &doc.sentence_display(st.sentence),
             ])?;
         }
     }

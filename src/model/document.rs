@@ -138,6 +138,24 @@ impl Document {
         self.sentences.get(i).and_then(|r| self.text.get(r)).unwrap_or("")
     }
 
+    /// The text of sentence `i` for display and export: a sentence of a hard-wrapped paragraph
+    /// runs over line breaks, and each break (with the spaces around it) reads as one space.
+    pub fn sentence_display(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let raw = self.sentence_text(i);
+        if !raw.contains(['\n', '\r']) {
+            return raw.into();
+        }
+        let mut out = String::with_capacity(raw.len());
+        for (k, line) in raw.lines().enumerate() {
+            if k > 0 {
+                out.truncate(out.trim_end().len());
+                out.push(' ');
+            }
+            out.push_str(if k > 0 { line.trim_start() } else { line });
+        }
+        out.into()
+    }
+
     /// Index of the sentence containing byte `offset`.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|r| r.end <= offset);
@@ -199,4 +217,39 @@ pub struct FramingMark {
     pub range: Range<usize>,
     /// Kind.
     pub kind: FramingKind,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_over_line_breaks_displays_on_one_line() {
+        let text = "First line of it  \r\n   and the second\nand third.\nAlone.";
+        let doc = Document {
+            id: DocId(0),
+            path: "a.txt".into(),
+            title: String::new(),
+            outlet: None,
+            source_url: None,
+            format: DocFormat::Text,
+            encoding: "UTF-8".into(),
+            text: text.to_string(),
+            sentences: Spans::from_ranges(&[0..48, 49..55]),
+            boilerplate_start: None,
+            date: None,
+            date_note: None,
+            detected_date: None,
+            detected_note: None,
+            mentions: Vec::new(),
+            notices: Vec::new(),
+            framing: Vec::new(),
+        };
+        assert_eq!(
+            doc.sentence_text(0),
+            "First line of it  \r\n   and the second\nand third."
+        );
+        assert_eq!(doc.sentence_display(0), "First line of it and the second and third.");
+        assert!(matches!(doc.sentence_display(1), std::borrow::Cow::Borrowed("Alone.")));
+    }
 }

@@ -950,7 +950,7 @@ pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
     if let Some(sp) = &s.speaker {
         ui.label(format!("Speaker: {}", sp.name));
     }
-    ui.label(egui::RichText::new(format!("“{}”", doc.sentence_text(s.sentence))).italics());
+    ui.label(egui::RichText::new(format!("“{}”", doc.sentence_display(s.sentence))).italics());
     ui.label(format!(
         "Cue: “{}”{}",
         s.cue_in(doc),
