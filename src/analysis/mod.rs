@@ -505,9 +505,11 @@ pub fn mark_copies(corpus: &mut Corpus) {
 fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(String, crate::model::EntityKind)> {
     use crate::model::EntityKind;
     // Votes for each kind, by position in `EntityKind::ALL` (a fixed array, not a map per name).
-    type Votes = [usize; EntityKind::ALL.len()];
+    // (u32 counts: the map holds every distinct candidate name of the corpus, and is the
+    // largest table of the merge, where a load's memory peaks.)
+    type Votes = [u32; EntityKind::ALL.len()];
     let slot = |k: EntityKind| EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
-    let mut counts: FastMap<&str, (usize, Votes)> = FastMap::default();
+    let mut counts: FastMap<&str, (u32, Votes)> = FastMap::default();
     for a in analyses.iter() {
         for c in &a.candidates {
             let e = counts.entry(c.name(&a.doc.text)).or_default();
@@ -543,14 +545,25 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
         }
     }
     let canonical = |name| canonical_in(&by_surname, name);
-    let mut totals: FastMap<&str, (usize, Votes)> = FastMap::default();
-    for (name, (n, votes)) in &counts {
-        let t = totals.entry(canonical(name)).or_default();
-        t.0 += n;
-        for (total, v) in t.1.iter_mut().zip(votes) {
-            *total += v;
+    // Each lone surname's counts move to its full name, in place (a second map of all names
+    // would double the merge's largest table).
+    let merges: Vec<(&str, &str)> = counts
+        .keys()
+        .filter_map(|&name| {
+            let c = canonical(name);
+            (c != name).then_some((name, c))
+        })
+        .collect();
+    for (name, full) in merges {
+        if let Some((n, votes)) = counts.remove(name) {
+            let t = counts.entry(full).or_default();
+            t.0 += n;
+            for (total, v) in t.1.iter_mut().zip(votes) {
+                *total += v;
+            }
         }
     }
+    let totals = counts;
     // Names of people and organisations count from one mention; anything else needs two.
     let mut names: Vec<&str> = totals
         .iter()
@@ -635,7 +648,7 @@ fn assemble(
     let entities: Vec<Entity> = order
         .iter()
         .map(|e| {
-            let a = &acc[e];
+            let a = acc.get_mut(e).expect("ordered keys are in acc");
             let entry_name = name_of(*e);
             let mut surfaces: Vec<(&&str, &usize)> = a.surfaces.iter().filter(|(s, _)| **s != entry_name).collect();
             surfaces.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
@@ -652,10 +665,13 @@ fn assemble(
                 kind: kind_of(*e),
                 aliases,
                 mention_count: a.count,
-                documents: a.docs.clone(),
+                documents: std::mem::take(&mut a.docs),
             }
         })
         .collect();
+    // The surface counts are done with: freed before the corpus tables are built (the merge
+    // is where a load's memory peaks).
+    drop(acc);
     let mut documents = Vec::with_capacity(analyses.len());
     // Sized once: grown by doubling, the largest table of a dense corpus would hold up to
     // twice its size while it is built.
