@@ -15,12 +15,17 @@ const ABBREVIATIONS: &[&str] = &[
 const MAX_ABBREVIATION_CHARS: usize = 6;
 
 /// Narrowest and widest wrap width (in characters) [`wrap_width`] accepts: plain-text and
-/// Markdown exports wrap at 60-100 columns.
-const WRAP_WIDTH_CHARS: std::ops::RangeInclusive<usize> = 40..=120;
+/// Markdown exports wrap at 60-100 columns (a website's menu of short lines is not wrapped
+/// text, however dense its line lengths).
+const WRAP_WIDTH_CHARS: std::ops::RangeInclusive<usize> = 55..=120;
 
 /// How far below the wrap width (in characters) a wrapped line may end: a word of up to this
 /// length moved to the next line.
 const WRAP_SLACK_CHARS: usize = 20;
+
+/// Width of the band of line lengths (in characters) whose densest position gives the wrap
+/// width: wrapped lines end within a word of it.
+const WRAP_BAND_CHARS: usize = 12;
 
 /// Splits `text` into sentences: every line is a boundary, except a line break that only
 /// wraps a paragraph (see [`soft_breaks`]); within a line the Unicode sentence rules apply,
@@ -71,25 +76,29 @@ fn breaks_as_spaces(s: &mut String, at: impl Iterator<Item = usize>) -> &str {
     s
 }
 
-/// The width a text is hard-wrapped at, if it is: the longest line of at most
-/// [`WRAP_WIDTH_CHARS`]'s end, when at least three lines, and three in ten of the non-blank
-/// ones, end within [`WRAP_SLACK_CHARS`] of it. (A text of long paragraphs, or of short lines
-/// such as a title, a byline and "1 min read", is not wrapped.)
+/// The width a text is hard-wrapped at, if it is: the top of the densest band of
+/// [`WRAP_BAND_CHARS`] line lengths within [`WRAP_WIDTH_CHARS`] (the wrapped lines; longer
+/// lines are links and other words that could not be broken), when at least three lines, and
+/// three in ten of the non-blank ones, end within [`WRAP_SLACK_CHARS`] of it. (A text of long
+/// paragraphs, or of short lines such as a title, a byline and "1 min read", is not wrapped.)
 fn wrap_width(lines: &[(usize, &str)]) -> Option<usize> {
-    let lengths: Vec<usize> = lines
-        .iter()
-        .map(|(_, l)| l.trim_end().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    let width = lengths.iter().copied().filter(|n| n <= WRAP_WIDTH_CHARS.end()).max()?;
-    if !WRAP_WIDTH_CHARS.contains(&width) {
-        return None;
+    let max = *WRAP_WIDTH_CHARS.end();
+    let mut histogram = vec![0usize; max + 1];
+    let mut non_blank = 0;
+    for (_, l) in lines {
+        let n = l.trim_end().chars().count();
+        if n > 0 {
+            non_blank += 1;
+            histogram[n.min(max)] += usize::from(n <= max);
+        }
     }
-    let near = lengths
-        .iter()
-        .filter(|&&n| n <= width && n + WRAP_SLACK_CHARS >= width)
-        .count();
-    (near >= 3 && near * 10 >= lengths.len() * 3).then_some(width)
+    let in_band = |top: usize, band: usize| histogram[top.saturating_sub(band)..=top].iter().sum::<usize>();
+    // Ties go to the wider width: the band's top is the last length that still has lines.
+    let width = WRAP_WIDTH_CHARS
+        .filter(|&w| histogram[w] > 0)
+        .max_by_key(|&w| (in_band(w, WRAP_BAND_CHARS), w))?;
+    let near = in_band(width, WRAP_SLACK_CHARS);
+    (near >= 3 && near * 10 >= non_blank * 3).then_some(width)
 }
 
 /// For each of `lines` (start offset and text with its line break), whether the break after it
@@ -415,6 +424,22 @@ mod tests {
     }
 
     #[test]
+    fn long_unwrappable_lines_do_not_hide_the_wrap_width() {
+        // Wrapped at 72 columns, with a link line of 110 characters that could not be broken.
+        let link = format!("[the statement](https://example.org/{})", "a".repeat(70));
+        let text = format!(
+            "{}\n{link}\n\n{}",
+            WRAPPED.trim_start_matches("Statement on the talks\nBy the press office\n\n"),
+            "The ministers met again in Almaty on Tuesday and agreed to continue the\ndialogue.\n"
+        );
+        let got = split(&text);
+        assert!(
+            got.contains(&"The ministers met again in Almaty on Tuesday and agreed to continue the\ndialogue."),
+            "{got:#?}"
+        );
+    }
+
+    #[test]
     fn lines_that_are_not_wrapped_stay_boundaries() {
         // Short lines (a title, a byline, a caption) and long one-line paragraphs.
         let long = "Kazakhstan expressed support for the peace plan, saying it is worthy of support and \
@@ -430,6 +455,11 @@ mod tests {
                 long
             ]
         );
+        // A website's menu: many lines of similar, short lengths.
+        let menu = "About the Embassy\nNews and Press-Releases\nKazakhstan Economic Overview\n\
+                    Kazakhstan Environment Issues\nN.A. Nazarbayev's Address to the Nation\n\
+                    Innovative Industrial Development Strategy\nKazakhstan 2030\nTravelling to Kazakhstan\n";
+        assert_eq!(split(menu).len(), 8, "{:?}", split(menu));
         // A block of short lines: an address, not wrapped prose.
         let text = "Ministry of Foreign Affairs\nRepublic of Kazakhstan\nAstana, 12 March 2024\n";
         assert_eq!(split(text).len(), 3);

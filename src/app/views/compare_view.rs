@@ -906,7 +906,16 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, (a, b): (&Document, &Document), selectio
                         ui.label(egui::RichText::new(note).small().weak().italics());
                     }
                     let h = p.highlights(show_diff, selection.hovered_entity);
-                    let (resp, hovered, _) = highlighted_label_ui(ui, &doc.text[p.range.clone()], p.range.start, &h);
+                    // A sentence of a hard-wrapped paragraph runs over line breaks: shown as
+                    // spaces (one byte for one, so highlight offsets stay valid), the passage
+                    // reflows to the column.
+                    let text = &doc.text[p.range.clone()];
+                    let shown: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r']) {
+                        text.replace(['\n', '\r'], " ").into()
+                    } else {
+                        text.into()
+                    };
+                    let (resp, hovered, _) = highlighted_label_ui(ui, &shown, p.range.start, &h);
                     if let Some(e) = hovered {
                         selection.hover_entity(e);
                     }
