@@ -2,24 +2,24 @@
 
 use stance_explorer::analysis::load_corpus_with;
 use stance_explorer::ingest::LoadControl;
-use stance_explorer::model::EntityKind;
+use stance_explorer::model::{Corpus, EntityKind};
+
+/// The corpus of a folder holding `a.txt` and `b.txt` with these texts.
+fn two_documents(a: &str, b: &str) -> Corpus {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), a).unwrap();
+    std::fs::write(dir.path().join("b.txt"), b).unwrap();
+    load_corpus_with(Some(dir.path()), &LoadControl::default(), &Default::default()).unwrap()
+}
 
 #[test]
 fn unknown_names_become_entities_and_surnames_merge_into_full_names() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
+    let c = two_documents(
         "Talks in Antalya\n\nThe talks were hosted by Foreign Minister Hakan Fidan in Antalya on the second day of the forum. \
          Officials said Fidan urged both sides to agree on a ceasefire before the winter.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("b.txt"),
         "A second round of talks took place in Antalya, where delegations met at the Eurasian Dialogue Institute for a long day. \
          Fidan again called for a ceasefire, and the Eurasian Dialogue Institute published a summary.\n",
-    )
-    .unwrap();
-    let c = load_corpus_with(Some(dir.path()), &LoadControl::default(), &Default::default()).unwrap();
+    );
     let fidan = c.entity(
         c.entity_named("Hakan Fidan")
             .expect("a full name after a title is a person"),
@@ -52,20 +52,12 @@ fn unknown_names_become_entities_and_surnames_merge_into_full_names() {
 #[test]
 fn a_lone_surname_in_another_document_joins_the_one_full_name_it_ends() {
     // Names the gazetteer does not know: the merge happens across documents, at the corpus level.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
+    let c = two_documents(
         "Talks in Astana\n\nThe talks were hosted by Deputy Minister Zhanibek Oralbayeva in Astana on the second day. \
          Officials said the delegations agreed on a timetable before the winter.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("b.txt"),
         "A second round of talks took place in Astana, where the delegations met for a long and difficult day. \
          The delegations listened as Oralbayeva again called for patience, and they published a summary.\n",
-    )
-    .unwrap();
-    let c = load_corpus_with(Some(dir.path()), &LoadControl::default(), &Default::default()).unwrap();
+    );
     let person = c.entity(
         c.entity_named("Zhanibek Oralbayeva")
             .expect("a full name after a title"),

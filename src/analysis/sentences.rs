@@ -53,43 +53,35 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         } else {
             // One logical line: the wrapping line breaks read as spaces (one byte for one, so
             // offsets stay those of `text`).
-            let end = lines[j].0 + lines[j].1.len();
             joined.clear();
-            joined.push_str(&text[start..end]);
-            let bytes = breaks_as_spaces(&mut joined, lines[i..j].iter().map(|(s, l)| s + l.len() - 1 - start));
-            split_line(text, start, bytes, &mut scratch, &mut out);
+            for &(_, line) in &lines[i..j] {
+                let body = line.strip_suffix('\n').unwrap_or(line);
+                let body = body.strip_suffix('\r').unwrap_or(body);
+                joined.push_str(body);
+                joined.extend(std::iter::repeat_n(' ', line.len() - body.len()));
+            }
+            joined.push_str(lines[j].1);
+            split_line(text, start, &joined, &mut scratch, &mut out);
         }
         i = j + 1;
     }
     out
 }
 
-/// Replaces the line breaks at byte offsets `at` of `s` (each a `\n`, and the `\r` before it
-/// if any) with spaces, and returns `s`.
-fn breaks_as_spaces(s: &mut String, at: impl Iterator<Item = usize>) -> &str {
-    for nl in at {
-        s.replace_range(nl..nl + 1, " ");
-        if nl > 0 && s.as_bytes()[nl - 1] == b'\r' {
-            s.replace_range(nl - 1..nl, " ");
-        }
-    }
-    s
-}
-
-/// The width a text is hard-wrapped at, if it is: the top of the densest band of
-/// [`WRAP_BAND_CHARS`] line lengths within [`WRAP_WIDTH_CHARS`] (the wrapped lines; longer
-/// lines are links and other words that could not be broken), when at least three lines, and
-/// three in ten of the non-blank ones, end within [`WRAP_SLACK_CHARS`] of it. (A text of long
-/// paragraphs, or of short lines such as a title, a byline and "1 min read", is not wrapped.)
-fn wrap_width(lines: &[(usize, &str)]) -> Option<usize> {
+/// The width a text is hard-wrapped at, given its lines' `lengths` in characters (0 for a
+/// blank line), if it is: the top of the densest band of [`WRAP_BAND_CHARS`] line lengths
+/// within [`WRAP_WIDTH_CHARS`] (the wrapped lines; longer lines are links and other words that
+/// could not be broken), when at least three lines, and three in ten of the non-blank ones, end
+/// within [`WRAP_SLACK_CHARS`] of it. (A text of long paragraphs, or of short lines such as a
+/// title, a byline and "1 min read", is not wrapped.)
+fn wrap_width(lengths: &[usize]) -> Option<usize> {
     let max = *WRAP_WIDTH_CHARS.end();
     let mut histogram = vec![0usize; max + 1];
     let mut non_blank = 0;
-    for (_, l) in lines {
-        let n = l.trim_end().chars().count();
-        if n > 0 {
-            non_blank += 1;
-            histogram[n.min(max)] += usize::from(n <= max);
+    for &n in lengths.iter().filter(|&&n| n > 0) {
+        non_blank += 1;
+        if n <= max {
+            histogram[n] += 1;
         }
     }
     let in_band = |top: usize, band: usize| histogram[top.saturating_sub(band)..=top].iter().sum::<usize>();
@@ -108,7 +100,9 @@ fn wrap_width(lines: &[(usize, &str)]) -> Option<usize> {
 /// quotation or a table row.
 fn soft_breaks(lines: &[(usize, &str)]) -> Vec<bool> {
     let mut soft = vec![false; lines.len()];
-    let Some(width) = wrap_width(lines) else {
+    // Each line's length in characters, without trailing white space (0 for a blank line).
+    let lengths: Vec<usize> = lines.iter().map(|(_, l)| l.trim_end().chars().count()).collect();
+    let Some(width) = wrap_width(&lengths) else {
         return soft;
     };
     for k in 0..lines.len().saturating_sub(1) {
@@ -117,14 +111,14 @@ fn soft_breaks(lines: &[(usize, &str)]) -> Vec<bool> {
         let Some(first_word) = next.split_whitespace().next() else {
             continue;
         };
-        if this.trim().is_empty() || this.ends_with("  ") || this.ends_with('\\') {
+        if lengths[k] == 0 || this.ends_with("  ") || this.ends_with('\\') {
             continue;
         }
         let block_start = next.starts_with(['-', '*', '+', '#', '>', '|', '•'])
             || next
                 .split_once(['.', ')'])
                 .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
-        let fits = this.trim_end().chars().count() + 1 + first_word.chars().count() <= width;
+        let fits = lengths[k] + 1 + first_word.chars().count() <= width;
         soft[k] = !block_start && !fits;
     }
     soft
