@@ -5,7 +5,7 @@ mod common;
 
 use egui_kittest::kittest::Queryable;
 use stance_explorer::analysis::align::{content_words, similarity};
-use stance_explorer::analysis::similar::similar_documents;
+use stance_explorer::analysis::similar::{Workers, similar_documents};
 use stance_explorer::analysis::{load_corpus, load_corpus_with};
 use stance_explorer::app::StanceApp;
 use stance_explorer::app::settings::Settings;
@@ -26,8 +26,12 @@ fn on_the_sample_the_index_agrees_with_comparing_every_pair() {
         }
     }
     brute.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    let indexed = similar_documents(&c, 0.1, usize::MAX, &|| false);
+    let indexed = similar_documents(&c, 0.1, usize::MAX, Workers::AllCores, &|| false);
     assert_eq!(indexed, brute);
+    assert_eq!(
+        similar_documents(&c, 0.1, usize::MAX, Workers::CallingThread, &|| false),
+        brute
+    );
     // The two translations of one statement (000 and 001) are the most similar pair.
     let (a, b, _) = indexed[0];
     assert_eq!((&c.doc(a).path[..3], &c.doc(b).path[..3]), ("000", "001"));

@@ -177,26 +177,38 @@ fn join(sets: &[Vec<u32>], min_dice: f32, cancelled: &dyn Fn() -> bool) -> Vec<(
     pairs
 }
 
+/// Which threads [`similar_documents`] reads the documents' words on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Workers {
+    /// The calling thread alone. A UI thread must use this: the shared thread pool may be busy
+    /// with a folder's load, and waiting for it would freeze the window until the load's batch
+    /// is done.
+    CallingThread,
+    /// Every core (rayon's shared pool), for a background thread.
+    AllCores,
+}
+
 /// The corpus's most similar document pairs by the content words of their passages outside
-/// boilerplate (Dice ≥ `min_dice`), best first, at most `max_pairs`; words are read on all
-/// cores. `cancelled` is polled as in [`similar_pairs`].
+/// boilerplate (Dice ≥ `min_dice`), best first, at most `max_pairs`; words are read on the
+/// `workers` threads. `cancelled` is polled as in [`similar_pairs`].
 pub fn similar_documents(
     corpus: &crate::model::Corpus,
     min_dice: f32,
     max_pairs: usize,
+    workers: Workers,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Vec<(crate::model::DocId, crate::model::DocId, f32)> {
     use rayon::prelude::*;
-    let words: Vec<Vec<u64>> = corpus
-        .documents
-        .par_iter()
-        .map(|d| {
-            if cancelled() {
-                return Vec::new();
-            }
-            word_hashes(super::align::content_words(&d.content_text()))
-        })
-        .collect();
+    let read = |d: &crate::model::Document| {
+        if cancelled() {
+            return Vec::new();
+        }
+        word_hashes(super::align::content_words(&d.content_text()))
+    };
+    let words: Vec<Vec<u64>> = match workers {
+        Workers::CallingThread => corpus.documents.iter().map(read).collect(),
+        Workers::AllCores => corpus.documents.par_iter().map(read).collect(),
+    };
     if cancelled() {
         return Vec::new();
     }

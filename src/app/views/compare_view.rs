@@ -11,6 +11,7 @@
 
 use super::rich_text::{Highlights, highlighted_job, highlighted_label_ui};
 use crate::analysis::align::{AlignedRow, align_with_moves, word_diff};
+use crate::analysis::similar::Workers;
 use crate::app::settings::Settings;
 use crate::app::theme;
 use crate::model::{Corpus, DocId, Document, EntityId, FramingMark};
@@ -652,6 +653,7 @@ impl CompareView {
                 self.suggestions = Some(SuggestionState::Ready(Arc::new(Self::find_suggestions(
                     corpus,
                     SMALL_CORPUS_MIN_SIMILARITY,
+                    Workers::CallingThread,
                     &|| false,
                 ))));
             } else {
@@ -662,7 +664,8 @@ impl CompareView {
                     .name("suggested pairs".into())
                     .spawn(move || {
                         let cancelled = || stop.load(Ordering::Relaxed);
-                        let found = Self::find_suggestions(&corpus, LARGE_CORPUS_MIN_SIMILARITY, &cancelled);
+                        let found =
+                            Self::find_suggestions(&corpus, LARGE_CORPUS_MIN_SIMILARITY, Workers::AllCores, &cancelled);
                         if !cancelled() {
                             let _ = tx.send(found);
                         }
@@ -690,8 +693,13 @@ impl CompareView {
         self.pick_when_ready = true;
     }
 
-    fn find_suggestions(corpus: &Corpus, min: f32, cancelled: &(dyn Fn() -> bool + Sync)) -> Suggestions {
-        let pairs = crate::analysis::similar::similar_documents(corpus, min, SUGGESTED_PAIRS, cancelled);
+    fn find_suggestions(
+        corpus: &Corpus,
+        min: f32,
+        workers: Workers,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Suggestions {
+        let pairs = crate::analysis::similar::similar_documents(corpus, min, SUGGESTED_PAIRS, workers, cancelled);
         let far_apart = if cancelled() {
             None
         } else {
