@@ -1,7 +1,10 @@
-//! Stance accuracy on a labelled set of sentences written from real reporting (not
-//! the sample corpus): `tests/fixtures/stance_labelled.tsv`. Prints per-group
-//! accuracy (`cargo test --release --test stance_eval -- --nocapture`) and guards
-//! against regressions with a floor below the measured figures.
+//! Stance accuracy on labelled sets of sentences written from real reporting (not the
+//! sample corpus): `tests/fixtures/stance_labelled.tsv` (statements on the war in Ukraine) and
+//! `tests/fixtures/stance_briefings.tsv` (readouts and briefings, rich in traps: relationship
+//! words, trade "negotiations", countries named as objects, exhortations, questions). Prints
+//! per-group accuracy and the precision of the events found (`cargo test --release --test
+//! stance_eval -- --nocapture`) and guards against regressions with floors below the measured
+//! figures.
 
 use stance_explorer::analysis::{Resources, build_corpus, today};
 use stance_explorer::ingest::{Ingested, LoadControl, parse_file};
@@ -17,8 +20,7 @@ struct Row {
     sign: String,
 }
 
-fn rows() -> Vec<Row> {
-    let src = include_str!("fixtures/stance_labelled.tsv");
+fn rows(src: &str) -> Vec<Row> {
     src.lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
@@ -48,8 +50,19 @@ fn sign_of(score: f32) -> &'static str {
     }
 }
 
-/// (correct, what the analyser said) for one row.
-fn judge(res: &Resources, row: &Row) -> (bool, String) {
+/// What the analyser said about one row.
+struct Judged {
+    /// The row's expected event was found (or, for "none", nothing was).
+    ok: bool,
+    /// Events found in the sentence.
+    found: usize,
+    /// Of those, the ones that are the expected event.
+    right: usize,
+    /// The events, as "actor→target sign".
+    said: String,
+}
+
+fn judge(res: &Resources, row: &Row) -> Judged {
     let text = if row.context == "-" {
         row.sentence.clone()
     } else {
@@ -88,39 +101,51 @@ fn judge(res: &Resources, row: &Row) -> (bool, String) {
             )
         })
         .collect();
+    let is_expected = |s: &&&stance_explorer::model::StanceEvent| {
+        row.sign != "none"
+            && c.entity(s.actor).name == row.actor
+            && c.entity(s.target).name == row.target
+            && sign_of(s.score) == row.sign
+    };
+    let right = events.iter().filter(is_expected).count();
     let ok = if row.sign == "none" {
         events.is_empty()
     } else {
-        events.iter().any(|s| {
-            c.entity(s.actor).name == row.actor && c.entity(s.target).name == row.target && sign_of(s.score) == row.sign
-        })
+        right > 0
     };
-    (ok, said.join(", "))
+    Judged {
+        ok,
+        found: events.len(),
+        right,
+        said: said.join(", "),
+    }
 }
 
-#[test]
-fn per_group_accuracy_on_the_labelled_set() {
+/// Accuracy (rows right) and precision (events found that are the expected one) on a set;
+/// prints the per-group table and the misses.
+fn evaluate(name: &str, rows: &[Row]) -> (f64, f64) {
     let res = Resources::load(None);
-    let rows = rows();
-    assert!(rows.len() >= 140, "the set has {} rows", rows.len());
     let mut by_group: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
-    for row in &rows {
-        let (ok, said) = judge(&res, row);
+    let (mut found, mut right) = (0, 0);
+    for row in rows {
+        let j = judge(&res, row);
+        found += j.found;
+        right += j.right;
         let g = by_group.entry(row.group.clone()).or_default();
         g.0 += 1;
-        if ok {
+        if j.ok {
             g.1 += 1;
         } else {
             misses.push(format!(
-                "{} [{}] want {}→{} {} got [{said}]: {}",
-                row.id, row.group, row.actor, row.target, row.sign, row.sentence
+                "{} [{}] want {}→{} {} got [{}]: {}",
+                row.id, row.group, row.actor, row.target, row.sign, j.said, row.sentence
             ));
         }
     }
     let total: usize = by_group.values().map(|g| g.0).sum();
     let correct: usize = by_group.values().map(|g| g.1).sum();
-    println!("| group | sentences | correct | accuracy |\n|---|---|---|---|");
+    println!("\n{name}\n| group | sentences | correct | accuracy |\n|---|---|---|---|");
     for (g, (n, ok)) in &by_group {
         println!("| {g} | {n} | {ok} | {:.0}% |", 100.0 * *ok as f64 / *n as f64);
     }
@@ -128,14 +153,49 @@ fn per_group_accuracy_on_the_labelled_set() {
         "| all | {total} | {correct} | {:.0}% |",
         100.0 * correct as f64 / total as f64
     );
+    let precision = if found == 0 { 1.0 } else { right as f64 / found as f64 };
+    println!(
+        "precision: {right} of {found} events found are the expected one ({:.0}%)",
+        100.0 * precision
+    );
     for m in &misses {
         println!("miss: {m}");
     }
-    let accuracy = correct as f64 / total as f64;
+    (correct as f64 / total as f64, precision)
+}
+
+#[test]
+fn per_group_accuracy_on_the_labelled_set() {
+    let rows = rows(include_str!("fixtures/stance_labelled.tsv"));
+    assert!(rows.len() >= 140, "the set has {} rows", rows.len());
+    let (accuracy, _) = evaluate("stance_labelled.tsv", &rows);
     // Regression floor, below the figure measured when the set was added (see the issue note).
     assert!(accuracy >= FLOOR, "accuracy {accuracy:.2} fell below {FLOOR}");
+}
+
+#[test]
+fn accuracy_and_precision_on_briefings_full_of_traps() {
+    let rows = rows(include_str!("fixtures/stance_briefings.tsv"));
+    assert!(rows.len() >= 120, "the set has {} rows", rows.len());
+    let (accuracy, precision) = evaluate("stance_briefings.tsv", &rows);
+    assert!(
+        accuracy >= BRIEFINGS_FLOOR,
+        "accuracy {accuracy:.2} fell below {BRIEFINGS_FLOOR}"
+    );
+    assert!(
+        precision >= BRIEFINGS_PRECISION_FLOOR,
+        "precision {precision:.2} fell below {BRIEFINGS_PRECISION_FLOOR}"
+    );
 }
 
 /// Minimum overall accuracy (measured: 0.79 on 112 sentences when the floor was first set;
 /// 0.91 on 149 sentences after the multi-sentence quotation and sanctions rules).
 const FLOOR: f64 = 0.85;
+
+/// Minimum accuracy on the briefings set. The set was written by someone who had not seen the
+/// rules; measured 0.55 on it before the rules for victims, ties, addressees, questions and
+/// conflict context, and 0.63 after.
+const BRIEFINGS_FLOOR: f64 = 0.58;
+/// Minimum precision on the briefings set: measured 0.49 (25 of 51 events right) before those
+/// rules and 0.78 (28 of 36) after.
+const BRIEFINGS_PRECISION_FLOOR: f64 = 0.70;

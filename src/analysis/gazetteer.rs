@@ -161,6 +161,9 @@ struct Pattern {
     exact: Option<String>,
     /// Latin script: allow plural/possessive endings.
     latin: bool,
+    /// A person's surname alone ("Johnson" for Boris Johnson): another given name right
+    /// before it ("Charles Johnson") makes it somebody else.
+    surname: bool,
 }
 
 /// Entries plus a compiled matcher.
@@ -229,6 +232,7 @@ impl Gazetteer {
                     latin: name
                         .chars()
                         .all(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)),
+                    surname: kind == EntityKind::Person && !name.contains(' ') && e.name.trim().contains(' '),
                 });
             }
         }
@@ -349,6 +353,9 @@ impl Gazetteer {
                 possessive = true;
             }
             let range = folded.original_range(m.start()..end);
+            if p.surname && other_given_name_before(original, range.start) {
+                continue;
+            }
             if let Some(exact) = &p.exact
                 && original.get(range.clone()) != Some(exact.as_str())
             {
@@ -364,6 +371,154 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// Whether the word right before byte `at` of `text` (one space away) looks like a given
+/// name: capitalised, not a title ("President", "Mr"), not a word that starts sentences
+/// nor a word that starts sentences ("But", "Yesterday", "In").
+fn other_given_name_before(text: &str, at: usize) -> bool {
+    const NOT_GIVEN_NAMES: &[&str] = &[
+        "President",
+        "Prime",
+        "Minister",
+        "Premier",
+        "Chancellor",
+        "Secretary",
+        "Senator",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Lord",
+        "Lady",
+        "General",
+        "Ambassador",
+        "Foreign",
+        "Spokesman",
+        "Spokeswoman",
+        "Governor",
+        "King",
+        "Queen",
+        "Prince",
+        "Leader",
+        "Former",
+        "Deputy",
+        "Vice",
+        "Speaker",
+        "Representative",
+        "Rep",
+        "Sen",
+        "Gen",
+        "But",
+        "And",
+        "Then",
+        "When",
+        "While",
+        "If",
+        "As",
+        "So",
+        "Also",
+        "Now",
+        "Later",
+        "Meanwhile",
+        "However",
+        "Yesterday",
+        "Today",
+        "Still",
+        "Yet",
+        "After",
+        "Before",
+        "Since",
+        "Because",
+        "Although",
+        "The",
+        "That",
+        "This",
+        "Where",
+        "Why",
+        "How",
+        "What",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Dr.",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "Under",
+        "During",
+        "By",
+        "From",
+        "To",
+        "Of",
+        "Asked",
+        "Earlier",
+        "Last",
+        "Next",
+        "Both",
+        "Only",
+        "Even",
+        "Here",
+        "There",
+        "Instead",
+        "Indeed",
+        "Thus",
+        "Nevertheless",
+        "Moreover",
+        "Finally",
+        "Unlike",
+        "Like",
+        "Did",
+        "Does",
+        "Do",
+        "Has",
+        "Had",
+        "Is",
+        "Was",
+        "Will",
+        "Would",
+        "Could",
+        "Should",
+        "Can",
+        "Said",
+        "Says",
+        "Told",
+        "Let",
+        "Thank",
+        "Thanks",
+        "Dear",
+        "Mister",
+        "Madam",
+        "Judge",
+        "Justice",
+        "Commissioner",
+        "Director",
+        "Chairman",
+        "Chair",
+        "Mayor",
+        "Admiral",
+        "Colonel",
+        "Captain",
+        "Lieutenant",
+        "Envoy",
+        "Cabinet",
+    ];
+    let Some(before) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == '.' || c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[start..];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !word.ends_with('.');
+    capitalised && !NOT_GIVEN_NAMES.contains(&word)
 }
 
 #[cfg(test)]

@@ -70,6 +70,8 @@ struct LexiconFile {
     #[serde(default)]
     bodies: Vec<String>,
     #[serde(default)]
+    conflict_words: Vec<String>,
+    #[serde(default)]
     cue: Vec<Cue>,
 }
 
@@ -209,6 +211,11 @@ pub struct Lexicon {
     pub bodies: Vec<String>,
     /// Matcher for `bodies`.
     pub body_matcher: PhraseMatcher,
+    /// Matcher for the words that name an armed conflict ("war", "ceasefire").
+    pub conflict_words: PhraseMatcher,
+    /// Per cue: whether its own phrase names an armed conflict ("ceasefire", "end the war"),
+    /// so that an appeal for peace made with it needs no other conflict word nearby.
+    pub cue_names_conflict: Vec<bool>,
     /// One shared string per category (plain and negated) of `cues`.
     categories: super::text::FastSet<Arc<str>>,
 }
@@ -230,6 +237,7 @@ impl Lexicon {
             base.negators.extend(o.negators);
             base.speech_verbs.extend(o.speech_verbs);
             base.bodies.extend(o.bodies);
+            base.conflict_words.extend(o.conflict_words);
             for c in o.cue {
                 let key = fold(&c.phrase);
                 match base.cue.iter_mut().find(|b| fold(&b.phrase) == key) {
@@ -248,8 +256,20 @@ impl Lexicon {
             .flat_map(|c| std::iter::once(&c.category).chain(&c.negated_category))
             .map(|c| Arc::from(c.as_str()))
             .collect();
+        let conflict_words = PhraseMatcher::new(base.conflict_words.iter().map(String::as_str));
+        let cue_names_conflict = base
+            .cue
+            .iter()
+            .map(|c| {
+                !conflict_words
+                    .find(&tokenize(&fold(&c.phrase.replace('*', ""))))
+                    .is_empty()
+            })
+            .collect();
         Ok(Lexicon {
             categories,
+            conflict_words,
+            cue_names_conflict,
             cue_matcher: PhraseMatcher::new(base.cue.iter().map(|c| c.phrase.as_str())),
             negators: PhraseMatcher::new(base.negators.iter().map(String::as_str)),
             speech_verbs: PhraseMatcher::new(base.speech_verbs.iter().map(String::as_str)),
