@@ -134,6 +134,14 @@ fn a_tie_is_with_the_party_joined_to_it() {
         let ev = events(text);
         assert!(!ev.iter().any(|(_, _, _, s)| *s > 0.1), "{text}: {ev:?}");
     }
+    // A tie between others is none of the actor's; between the actor and another, with the other.
+    let ev = events("Germany warned of the deepening partnership between Russia and Iran.");
+    assert!(!ev.iter().any(|(_, _, _, s)| *s > 0.1), "{ev:?}");
+    let ev = events("The United States values the strategic partnership between the United States and India.");
+    assert!(has(&ev, "United States", "India", 1), "{ev:?}");
+    // Unnamed allies do not stand for the country of the sentence before.
+    let ev = events("Kazakhstan signed a treaty with Russia. We will consult our allies and partners.");
+    assert!(!ev.iter().any(|(si, _, _, _)| *si == 1), "{ev:?}");
     // Trade statistics state no tie at all.
     let ev = events("Kazakhstan is a major trading partner of China.");
     assert!(ev.is_empty(), "{ev:?}");
@@ -161,9 +169,23 @@ fn the_one_urged_is_not_the_one_urging() {
         let ev = events(text);
         assert!(!by(&ev, urged), "{text}: {ev:?}");
     }
+    // The party urged to talk is neither supported nor opposed; the appeal is for peace.
+    let ev = events("The war goes on. The United States called on Russia to recommit to the ceasefire.");
+    assert!(has(&ev, "United States", "Russia", 0), "{ev:?}");
+    assert!(!has(&ev, "United States", "Russia", 1), "{ev:?}");
+    assert!(has(&ev, "United States", "Peace process", 1), "{ev:?}");
     // The one urging keeps the stance.
     let ev = events("Kazakhstan urged Russia and Ukraine to return to the negotiating table.");
     assert!(has(&ev, "Kazakhstan", "Peace process", 1), "{ev:?}");
+}
+
+#[test]
+fn support_for_a_party_is_not_support_for_an_effort_named_later() {
+    let ev = events(
+        "The United States will continue to support Moldova and to counter Russian efforts to undermine its democracy.",
+    );
+    assert!(has(&ev, "United States", "Moldova", 1), "{ev:?}");
+    assert!(!has(&ev, "United States", "Russia", 1), "{ev:?}");
 }
 
 #[test]

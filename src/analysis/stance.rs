@@ -597,12 +597,21 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 {
                     continue;
                 }
-                // Two parties urged at once ("urged Moscow and Kyiv to talk") is even-handed.
+                // Parties urged to talk ("urged Moscow and Kyiv to talk", "called on Russia to
+                // recommit to the ceasefire") are neither supported nor opposed by the appeal.
                 if let Some((t, how)) = &targets
-                    && t.len() >= 2
+                    && !t.is_empty()
                     && how.starts_with("parties urged")
                 {
                     score = 0.0;
+                }
+                // "our allies and partners", "the partnership between Russia and Iran": a tie
+                // with nobody joined to it (or between others) is no stance toward anyone; only
+                // a singular tie may stand for the relationship just named ("our partnership").
+                let tie_word = toks[hit.end - 1].text.as_str();
+                let plural_tie = RELATION_NOUNS_SET.contains(tie_word) && PLURAL_TIES.contains(&tie_word);
+                if targets.is_none() && (plural_tie || RELATION_NOUNS_SET.contains(tie_word) && !relational) {
+                    continue;
                 }
                 let (targets, target_how) = match targets {
                     Some(t) => t,
@@ -727,7 +736,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // An even-handed appeal to both parties ("we call on both states to pursue a
                 // dialogue") is also the appeal itself: the actor's position on the peace process.
                 let process = gaz.default_target(&cue.category).filter(|p| {
-                    is_process && score == 0.0 && cue_score != 0.0 && targets.len() >= 2 && !targets.contains(p)
+                    is_process && score == 0.0 && cue_score != 0.0 && !targets.is_empty() && !targets.contains(p)
                 });
                 let party_count = targets.len();
                 // (target, score, how the target was found, whether it is a party of the sentence)
@@ -739,7 +748,12 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             p,
                             cue_score,
                             format!(
-                                "the appeal itself, addressed to {party_count} parties: toward {} (gazetteer `stands_for`)",
+                                "the appeal itself, addressed to {}: toward {} (gazetteer `stands_for`)",
+                                if party_count == 1 {
+                                    "one party".to_string()
+                                } else {
+                                    format!("{party_count} parties")
+                                },
                                 gaz.entries[p].name
                             ),
                             false,
@@ -1192,13 +1206,19 @@ fn find_targets(
             .map(|p| (vec![p.m.entry], format!("whose sovereignty the cue names: {}", name(p))));
     }
     if INITIATIVE_CATEGORIES.contains(&category) {
+        // "support Moldova … and counter Russian efforts": an initiative after a name the cue
+        // names directly is not what the cue is about.
+        let named_first = cands
+            .iter()
+            .find(|p| p.first >= cue_end && p.first - cue_end <= TARGET_WINDOW)
+            .map(|p| (p.last, p.m.entry));
         let mut best: Option<(usize, Vec<usize>, String)> = None;
         for (k, t) in toks.iter().enumerate() {
             if !INITIATIVE_NOUNS_SET.contains(t.text.as_str()) || clause[k] != clause[cue_start.min(clause.len() - 1)] {
                 continue;
             }
             let owners = initiative_owners(&cands, toks, k);
-            if owners.is_empty() {
+            if owners.is_empty() || named_first.is_some_and(|(last, entry)| k > last && !owners.contains(&entry)) {
                 continue;
             }
             let dist = k.abs_diff(cue_start);
@@ -1286,6 +1306,38 @@ fn find_targets(
             )
         })
     };
+    // "the partnership between the United States and India": the parties other than the actor;
+    // a tie between others ("between Russia and Iran") is none of the actor's.
+    if tie
+        && toks
+            .get(cue_end)
+            .is_some_and(|t| matches!(t.text.as_str(), "between" | "among" | "между"))
+    {
+        let mut parties: Vec<&Placed<'_>> = Vec::new();
+        let mut next = cue_end + 1;
+        while let Some(p) = placed.iter().find(|p| {
+            p.first >= next
+                && toks[next..p.first]
+                    .iter()
+                    .all(|t| matches!(t.text.as_str(), "the" | "and" | "и"))
+        }) {
+            parties.push(p);
+            next = p.last + 1;
+        }
+        let with_actor = parties
+            .iter()
+            .any(|p| actor_entry(gaz, p.m.entry, date) == Some(actor.entry));
+        let others: Vec<usize> = parties
+            .iter()
+            .filter(|p| cands.iter().any(|c| c.m.entry == p.m.entry))
+            .map(|p| p.m.entry)
+            .collect();
+        if !with_actor || others.is_empty() {
+            return None;
+        }
+        let names: Vec<&str> = others.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+        return Some((others, format!("the other party of the tie: {}", names.join(", "))));
+    }
     let after: Vec<&&Placed<'_>> = cands
         .iter()
         .filter(|p| p.first >= cue_end && p.first - cue_end <= window && (!tie || joined(p)))
@@ -1604,6 +1656,15 @@ const RELATION_NOUNS: &[&str] = &[
     "партнерства",
 ];
 word_set!(RELATION_NOUNS_SET, RELATION_NOUNS);
+/// The plural forms of [`RELATION_NOUNS`].
+const PLURAL_TIES: &[&str] = &[
+    "allies",
+    "alliances",
+    "partners",
+    "partnerships",
+    "союзники",
+    "партнеры",
+];
 
 /// Acts done to someone: the name after "against", "on" or "of" them is their victim
 /// ("the aggression against Ukraine", "attacks on Israel", "the invasion of Ukraine").
