@@ -1307,8 +1307,13 @@ fn find_targets(
         })
     };
     // "the partnership between the United States and India": the parties other than the actor;
-    // a tie between others ("between Russia and Iran") is none of the actor's.
-    if tie
+    // a tie or cooperation between others ("between Russia and Iran") is none of the actor's.
+    let bond = tie
+        || matches!(
+            toks[cue_end - 1].text.as_str(),
+            "cooperation" | "collaboration" | "relations" | "ties" | "friendship" | "rapprochement" | "сотрудничество"
+        );
+    if bond
         && toks
             .get(cue_end)
             .is_some_and(|t| matches!(t.text.as_str(), "between" | "among" | "между"))
