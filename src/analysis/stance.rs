@@ -340,9 +340,14 @@ const CONFLICT_CONTEXT_AFTER: usize = 1;
 /// Whether sentence `si` or one near it (three before, one after) names an armed conflict
 /// (the lexicon's `conflict_words`): where a generic appeal ("negotiations", "restraint") is
 /// one for peace.
-fn conflict_named_near(input: &StanceInput<'_>, lex: &Lexicon, si: usize) -> bool {
-    (si.saturating_sub(CONFLICT_CONTEXT_BEFORE)..=si + CONFLICT_CONTEXT_AFTER)
-        .any(|k| !lex.conflict_words.find(sentence_tokens(input, k)).is_empty())
+fn conflict_named_near(input: &StanceInput<'_>, lex: &Lexicon, si: usize, known: &mut Vec<Option<bool>>) -> bool {
+    // Each sentence is searched once per document, however many appeals look at it.
+    if known.is_empty() {
+        known.resize(input.sentences.len(), None);
+    }
+    let last = (si + CONFLICT_CONTEXT_AFTER).min(input.sentences.len() - 1);
+    (si.saturating_sub(CONFLICT_CONTEXT_BEFORE)..=last)
+        .any(|k| *known[k].get_or_insert_with(|| !lex.conflict_words.find(sentence_tokens(input, k)).is_empty()))
 }
 
 /// Finds stance events in one document.
@@ -367,6 +372,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut prev_locus = LazyLocus::Known(None);
     // The partner "our countries" last stood for, and in which sentence.
     let mut relational_partner: Option<(usize, usize)> = None;
+    // Whether each sentence names an armed conflict, found when an appeal first asks.
+    let mut conflict_known: Vec<Option<bool>> = Vec::new();
     // Countries mentioned in the last sentences, oldest first (for "our countries").
     let mut recent_countries: Vec<usize> = Vec::new();
     for (si, sr) in input.sentences.iter().enumerate() {
@@ -593,7 +600,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 if is_process
                     && !lex.cue_names_conflict[hit.phrase]
                     && !two_urged
-                    && !*conflict_near.get_or_insert_with(|| conflict_named_near(input, lex, si))
+                    && !*conflict_near.get_or_insert_with(|| conflict_named_near(input, lex, si, &mut conflict_known))
                 {
                     continue;
                 }
