@@ -194,6 +194,24 @@ fn support_for_a_party_is_not_support_for_an_effort_named_later() {
 }
 
 #[test]
+fn we_after_another_country_named_as_subject_is_the_documents_own_voice() {
+    // A White House text: "we" is the United States, not the country of the sentence before.
+    let ev = events(
+        "President Biden said the United States stands with Ukraine. \
+         Russia's war against Ukraine is a brutal attack on its people. \
+         We continue to support Ukraine.",
+    );
+    assert!(!has(&ev, "Russia", "Ukraine", 1), "{ev:?}");
+    // A ministry's own statement: "we" is the country it named as subject before.
+    let ev = events(
+        "Kazakhstan stated that it respects international law. \
+         Kazakhstan follows an independent foreign policy. \
+         We support a peaceful settlement of the war.",
+    );
+    assert!(has(&ev, "Kazakhstan", "Peace process", 1), "{ev:?}");
+}
+
+#[test]
 fn questions_and_reporters_turns_take_no_position() {
     assert!(events("Will Kazakhstan support Russia's annexation of Crimea?").is_empty());
     let transcript = "MS. PSAKI: Thank you.\n\n\

@@ -41,6 +41,7 @@ use std::ops::Range;
 
 // The word lists below are looked up for many tokens of every sentence.
 word_set!(PRONOUNS_SET, PRONOUNS);
+word_set!(FIRST_PERSON_SET, FIRST_PERSON);
 word_set!(PREPOSITIONS_SET, PREPOSITIONS);
 word_set!(INITIATIVE_NOUNS_SET, INITIATIVE_NOUNS);
 word_set!(CONTENT_NOUNS_SET, CONTENT_NOUNS);
@@ -52,6 +53,8 @@ word_set!(LOCATIVES_SET, LOCATIVES);
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "it", "i", "our", "his", "her", "their", "он", "она", "они", "мы",
 ];
+/// First-person pronouns of [`PRONOUNS`].
+const FIRST_PERSON: &[&str] = &["we", "i", "our", "мы"];
 const PREPOSITIONS: &[&str] = &[
     "of", "to", "with", "against", "from", "by", "for", "on", "about", "in", "into", "toward", "towards", "between",
     "over", "at", "than", "upon", "within", "like",
@@ -293,6 +296,11 @@ struct Actor {
     how: String,
     /// Found as the speaker of a reported-speech verb in its own sentence.
     by_speech: bool,
+    /// A speaker (of reported speech or a quotation), a person or a body: someone a later "we"
+    /// can stand for. A country found as a sentence's subject ("Russia's war …") is not.
+    speaks: bool,
+    /// Continued from the previous sentence by "we", "I" or "our".
+    first_person: bool,
 }
 
 /// A mention placed on the sentence's tokens.
@@ -372,6 +380,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut prev_locus = LazyLocus::Known(None);
     // The partner "our countries" last stood for, and in which sentence.
     let mut relational_partner: Option<(usize, usize)> = None;
+    // Countries and bodies found speaking in the document so far, with how often.
+    let mut speakers: Vec<(usize, u32)> = Vec::new();
     // Whether each sentence names an armed conflict, found when an appeal first asks.
     let mut conflict_known: Vec<Option<bool>> = Vec::new();
     // Countries mentioned in the last sentences, oldest first (for "our countries").
@@ -436,6 +446,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             (own, Some(q)) if first_cue_quoted || own.is_none() => Some(q),
             (own, _) => own,
         };
+        // "Russia's war against Ukraine is … We continue to support Ukraine": a "we" after a
+        // country named as a subject is the document's own voice, when the document has one
+        // (its most frequent speaker so far) and it is another country.
+        let voice = speakers.iter().max_by_key(|(_, n)| *n).map(|(e, _)| *e);
+        let actor = actor.filter(|a| !(a.first_person && !a.speaks && voice.is_some_and(|v| v != a.entry)));
         // The conflict this sentence is about, if it names one ("the Ukrainian crisis", "war in Ukraine").
         // Computed when a cue needs it (most sentences have none): see [`LazyLocus`].
         let mut locus = LazyLocus::Sentence(si);
@@ -791,6 +806,15 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 }
             }
         }
+        if let Some(a) = &actor
+            && a.speaks
+            && !a.first_person
+        {
+            match speakers.iter_mut().find(|(e, _)| *e == a.entry) {
+                Some((_, n)) => *n += 1,
+                None => speakers.push((a.entry, 1)),
+            }
+        }
         if actor.is_some() {
             prev_actor = actor.clone();
             if out.last().is_some_and(|e: &RawStance| e.sentence == si) {
@@ -930,6 +954,7 @@ fn speech_actor(
         if let Some(p) = speaker {
             let mut a = make_actor(input, gaz, lex, toks, placed, p, format!("speaker of “{verb_text}”"));
             a.by_speech = true;
+            a.speaks = true;
             return Some(a);
         }
         // "the Foreign Ministry said", "the ministry also called for", "said the ministry".
@@ -980,6 +1005,8 @@ fn speech_actor(
                 speaker: Some((format!("{title} of {country}"), None)),
                 how: format!("speaker of “{verb_text}”: “{written}”, of {why}, {country}"),
                 by_speech: true,
+                speaks: true,
+                first_person: false,
             });
         }
         let pronoun_before =
@@ -989,6 +1016,8 @@ fn speech_actor(
                 subject_at: None,
                 how: format!("{} (pronoun before “{verb_text}”)", prev.how),
                 by_speech: true,
+                speaks: true,
+                first_person: false,
                 ..prev.clone()
             });
         }
@@ -1026,6 +1055,7 @@ fn find_actor(
                 prev.how, toks[0].text
             ),
             by_speech: false,
+            first_person: FIRST_PERSON_SET.contains(toks[0].text.as_str()),
             ..prev.clone()
         });
     }
@@ -1070,14 +1100,17 @@ fn find_actor(
     // 4. Continuation of the previous sentence.
     let pronoun = toks[..first_cue.min(toks.len())]
         .iter()
-        .any(|t| PRONOUNS_SET.contains(t.text.as_str()));
-    if (continuation || pronoun)
+        .find(|t| PRONOUNS_SET.contains(t.text.as_str()));
+    if (continuation || pronoun.is_some())
         && let Some(prev) = prev
     {
         return Some(Actor {
             subject_at: None,
             how: format!("{} (continued from the previous sentence)", prev.how),
             by_speech: false,
+            first_person: pronoun
+                .or(toks.first())
+                .is_some_and(|t| FIRST_PERSON_SET.contains(t.text.as_str())),
             ..prev.clone()
         });
     }
@@ -1104,6 +1137,8 @@ fn make_actor(
             speaker: Some((name, Some(p.m.entry))),
             how: format!("{how}: {surface}"),
             by_speech: false,
+            speaks: true,
+            first_person: false,
         };
     }
     // "Kazakh President Kassym-Jomart Tokayev": the person right after speaks.
@@ -1119,6 +1154,8 @@ fn make_actor(
             speaker: Some((name, Some(person.m.entry))),
             how: format!("{how}: {surface} … {}", &input.text[person.m.range.clone()]),
             by_speech: false,
+            speaks: true,
+            first_person: false,
         };
     }
     // "the Kazakh Foreign Ministry", "Kazakhstan's delegation".
@@ -1148,6 +1185,9 @@ fn make_actor(
         speaker,
         how: format!("{how}: {surface}{form}"),
         by_speech: false,
+        // "the Kazakh Foreign Ministry" speaks; "Kazakhstan" as a subject does not.
+        speaks: body.is_some(),
+        first_person: false,
     }
 }
 
@@ -2148,6 +2188,8 @@ fn quotation_speaker(
                 subject_at: None,
                 how: format!("speaker of the quotation, named in {where_}: {}", a.how),
                 by_speech: false,
+                speaks: true,
+                first_person: false,
                 ..a
             })
         })
