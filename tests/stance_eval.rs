@@ -6,8 +6,9 @@
 //! stance_eval -- --nocapture`) and guards against regressions with floors below the measured
 //! figures.
 
-use stance_explorer::analysis::{Resources, build_corpus, today};
-use stance_explorer::ingest::{Ingested, LoadControl, parse_file};
+mod common;
+
+use stance_explorer::analysis::{Resources, today};
 use std::collections::BTreeMap;
 
 struct Row {
@@ -68,21 +69,7 @@ fn judge(res: &Resources, row: &Row) -> Judged {
     } else {
         format!("{} {}", row.context, row.sentence)
     };
-    let doc = parse_file(&format!("{}.txt", row.id), text.as_bytes()).unwrap();
-    let ing = Ingested {
-        documents: vec![doc],
-        problems: Vec::new(),
-    };
-    let c = build_corpus(
-        ing,
-        res,
-        &Default::default(),
-        today(),
-        &LoadControl::default(),
-        None,
-        "eval".into(),
-    )
-    .unwrap();
+    let c = common::one_document_corpus(res, &format!("{}.txt", row.id), &text, today());
     let d = &c.documents[0];
     let start = d.text.len() - row.sentence.len();
     let events: Vec<_> = c

@@ -4,40 +4,21 @@
 //! talks is one for peace only where a war is named, and a surname after another given name
 //! is somebody else.
 
-use stance_explorer::analysis::{Resources, build_corpus};
-use stance_explorer::ingest::{Ingested, LoadControl, parse_file};
+mod common;
+
+use stance_explorer::analysis::Resources;
 use std::sync::LazyLock;
 
 static RESOURCES: LazyLock<Resources> = LazyLock::new(|| Resources::load(None));
 
 /// The events of a one-document corpus of `text`: (sentence index, actor, target, score).
 fn events(text: &str) -> Vec<(usize, String, String, f32)> {
-    let doc = parse_file("probe.txt", text.as_bytes()).unwrap();
-    let ing = Ingested {
-        documents: vec![doc],
-        problems: Vec::new(),
-    };
-    let date = "2023-06-01".parse().unwrap();
-    let c = build_corpus(
-        ing,
-        &RESOURCES,
-        &Default::default(),
-        date,
-        &LoadControl::default(),
-        None,
-        "probe".into(),
-    )
-    .unwrap();
-    let d = &c.documents[0];
+    let c = common::one_document_corpus(&RESOURCES, "probe.txt", text, "2023-06-01".parse().unwrap());
     c.stances
         .iter()
         .map(|s| {
-            let first = d.sentences.range(s.sentence).start;
-            let index = (0..d.sentences.len())
-                .position(|i| d.sentences.range(i).start == first)
-                .unwrap();
             (
-                index,
+                s.sentence,
                 c.entity(s.actor).name.clone(),
                 c.entity(s.target).name.clone(),
                 s.score,

@@ -313,9 +313,7 @@ struct Placed<'a> {
 
 /// The tokens and placed mentions of one sentence.
 fn sentence_view<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> (&'a [Token], Vec<Placed<'a>>) {
-    let t0 = input.tokens.partition_point(|t| t.range.start < sr.start);
-    let t1 = input.tokens.partition_point(|t| t.range.start < sr.end);
-    let toks = &input.tokens[t0..t1];
+    let toks = tokens_in(input, sr);
     let m0 = input.mentions.partition_point(|m| m.range.start < sr.start);
     let m1 = input.mentions.partition_point(|m| m.range.start < sr.end);
     let placed = input.mentions[m0..m1]
@@ -335,7 +333,11 @@ fn sentence_view<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> (&'a [Token]
 
 /// The tokens of sentence `si` (empty when there is none).
 fn sentence_tokens<'a>(input: &StanceInput<'a>, si: usize) -> &'a [Token] {
-    let Some(sr) = input.sentences.get(si) else { return &[] };
+    input.sentences.get(si).map_or(&[], |sr| tokens_in(input, sr))
+}
+
+/// The tokens that start inside `sr`.
+fn tokens_in<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> &'a [Token] {
     let t0 = input.tokens.partition_point(|t| t.range.start < sr.start);
     let t1 = input.tokens.partition_point(|t| t.range.start < sr.end);
     &input.tokens[t0..t1]
@@ -449,8 +451,14 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         // "Russia's war against Ukraine is … We continue to support Ukraine": a "we" after a
         // country named as a subject is the document's own voice, when the document has one
         // (its most frequent speaker so far) and it is another country.
-        let voice = speakers.iter().max_by_key(|(_, n)| *n).map(|(e, _)| *e);
-        let actor = actor.filter(|a| !(a.first_person && !a.speaks && voice.is_some_and(|v| v != a.entry)));
+        let actor = actor.filter(|a| {
+            !(a.first_person
+                && !a.speaks
+                && speakers
+                    .iter()
+                    .max_by_key(|(_, n)| *n)
+                    .is_some_and(|(voice, _)| *voice != a.entry))
+        });
         // The conflict this sentence is about, if it names one ("the Ukrainian crisis", "war in Ukraine").
         // Computed when a cue needs it (most sentences have none): see [`LazyLocus`].
         let mut locus = LazyLocus::Sentence(si);
@@ -631,8 +639,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // with nobody joined to it (or between others) is no stance toward anyone; only
                 // a singular tie may stand for the relationship just named ("our partnership").
                 let tie_word = toks[hit.end - 1].text.as_str();
-                let plural_tie = RELATION_NOUNS_SET.contains(tie_word) && PLURAL_TIES.contains(&tie_word);
-                if targets.is_none() && (plural_tie || RELATION_NOUNS_SET.contains(tie_word) && !relational) {
+                if targets.is_none()
+                    && (PLURAL_TIES.contains(&tie_word) || RELATION_NOUNS_SET.contains(tie_word) && !relational)
+                {
                     continue;
                 }
                 let (targets, target_how) = match targets {
@@ -1602,10 +1611,7 @@ fn addressed(toks: &[Token], p: &Placed<'_>) -> bool {
         "tell",
         "tells",
     ];
-    let mut k = p.first;
-    while k > 0 && matches!(toks[k - 1].text.as_str(), "the" | "all") {
-        k -= 1;
-    }
+    let k = skip_back(toks, p.first, &["the", "all"]);
     k > 0 && {
         let w = toks[k - 1].text.as_str();
         EXHORTING.contains(&w) || ["призва", "призыва", "заклика"].iter().any(|s| w.starts_with(s))
@@ -1785,20 +1791,24 @@ const ACT_NOUN_STEMS: &[&str] = &[
 ];
 word_set!(ACT_NOUNS_SET, ACT_NOUNS);
 
+/// Words that may stand between a preposition and the name it governs ("against the", "on its").
+const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our"];
+
+/// Token `first`, moved back over any of `words` right before it.
+fn skip_back(toks: &[Token], first: usize, words: &[&str]) -> usize {
+    let mut k = first;
+    while k > 0 && words.contains(&toks[k - 1].text.as_str()) {
+        k -= 1;
+    }
+    k
+}
+
 /// Whether the name `p` is the victim of an act named just before it: "the aggression against
 /// Ukraine", "attacks on Israel", "the invasion of Ukraine", "агрессия против Украины".
 /// Condemning such an act is not a stance against its victim, and standing "with our allies
 /// against Russia" is no tie to Russia. "On Russia's part" names the one who acts.
 fn is_victim(toks: &[Token], p: &Placed<'_>) -> bool {
-    let mut k = p.first;
-    while k > 0
-        && matches!(
-            toks[k - 1].text.as_str(),
-            "the" | "its" | "their" | "his" | "her" | "our"
-        )
-    {
-        k -= 1;
-    }
+    let k = skip_back(toks, p.first, DETERMINERS);
     if k < 2 || toks.get(p.last + 1).is_some_and(|t| t.text == "part") {
         return false;
     }
@@ -1837,25 +1847,14 @@ fn labels_an_act(category: &str, first: &str) -> bool {
 
 /// Whether the name `p` follows "against" (or "against the", "против").
 fn after_against(toks: &[Token], p: &Placed<'_>) -> bool {
-    let mut k = p.first;
-    while k > 0
-        && matches!(
-            toks[k - 1].text.as_str(),
-            "the" | "its" | "their" | "his" | "her" | "our"
-        )
-    {
-        k -= 1;
-    }
+    let k = skip_back(toks, p.first, DETERMINERS);
     k > 0 && matches!(toks[k - 1].text.as_str(), "against" | "против" | "проти")
 }
 
 /// "violated the territorial integrity of Ukraine", "a threat to the sovereignty of Georgia":
 /// after the cue, whose integrity or sovereignty is meant.
 fn after_patient_of(toks: &[Token], p: &Placed<'_>, cue_end: usize) -> bool {
-    let mut k = p.first;
-    while k > 0 && toks[k - 1].text == "the" {
-        k -= 1;
-    }
+    let k = skip_back(toks, p.first, &["the"]);
     k >= 2
         && k > cue_end
         && toks[k - 1].text == "of"

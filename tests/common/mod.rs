@@ -45,3 +45,27 @@ pub fn assert_not_blank(path: &Path, min_w: u32, min_h: u32) {
         path.display()
     );
 }
+
+/// A corpus of one document, `name`, holding `text`, analysed as of `today`.
+pub fn one_document_corpus(
+    res: &stance_explorer::analysis::Resources,
+    name: &str,
+    text: &str,
+    today: jiff::civil::Date,
+) -> stance_explorer::model::Corpus {
+    let doc = stance_explorer::ingest::parse_file(name, text.as_bytes()).unwrap();
+    let ing = stance_explorer::ingest::Ingested {
+        documents: vec![doc],
+        problems: Vec::new(),
+    };
+    stance_explorer::analysis::build_corpus(
+        ing,
+        res,
+        &Default::default(),
+        today,
+        &stance_explorer::ingest::LoadControl::default(),
+        None,
+        "one document".into(),
+    )
+    .unwrap()
+}
