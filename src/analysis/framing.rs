@@ -52,13 +52,15 @@ mod tests {
     fn marks(text: &str) -> Vec<(String, FramingKind)> {
         let lex = Lexicon::with_override(None).unwrap();
         let folded = Folded::new(text);
-        let tokens: Vec<Token> = tokenize(&folded.text)
+        let mut tokens: Vec<Token> = tokenize(&folded.text)
             .into_iter()
             .map(|t| Token {
                 range: folded.original_range(t.range),
                 text: t.text,
+                starts: t.starts,
             })
             .collect();
+        lex.mark_phrase_starts(&mut tokens);
         framing_marks(&tokens, &crate::analysis::stance::quoted_ranges(text), &lex)
             .into_iter()
             .map(|m| (text[m.range].to_string(), m.kind))

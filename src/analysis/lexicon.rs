@@ -100,6 +100,10 @@ pub struct PhraseMatcher {
     /// whose first word must equal the token come first, then those whose first word is a
     /// prefix of four or more characters (`condemn*`); each group in list order.
     by_start: FastMap<String, Vec<usize>>,
+    /// This matcher's bit in [`Token::starts`] when a [`Lexicon`] owns it (tokens whose
+    /// `starts` lack it are skipped without a lookup); 0 for a matcher of its own, which looks
+    /// every token up.
+    bit: u8,
 }
 
 /// A phrase found at tokens `start..end`.
@@ -115,7 +119,12 @@ pub struct PhraseHit {
 
 /// The first four characters of `s` (all of it when shorter), borrowed.
 fn first4(s: &str) -> &str {
-    s.char_indices().nth(4).map_or(s, |(i, _)| &s[..i])
+    match s.as_bytes().get(..4) {
+        None => s.char_indices().nth(4).map_or(s, |(i, _)| &s[..i]),
+        // Four ASCII bytes are four characters (the case of most words).
+        Some(b) if b.is_ascii() => &s[..4],
+        Some(_) => s.char_indices().nth(4).map_or(s, |(i, _)| &s[..i]),
+    }
 }
 
 impl PhraseMatcher {
@@ -165,6 +174,10 @@ impl PhraseMatcher {
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            if tokens[i].starts & self.bit == 0 && self.bit != 0 {
+                i += 1;
+                continue;
+            }
             let t = &tokens[i].text;
             let candidates = self.by_start.get(first4(t)).into_iter().flatten();
             let mut best: Option<PhraseHit> = None;
@@ -218,6 +231,48 @@ pub struct Lexicon {
     pub cue_names_conflict: Vec<bool>,
     /// One shared string per category (plain and negated) of `cues`.
     categories: super::text::FastSet<Arc<str>>,
+    /// The first four characters of every phrase's first word, with the bits of the matchers
+    /// whose phrases start so ([`Lexicon::mark_phrase_starts`]).
+    starts: StartTable,
+}
+
+/// Which matchers have a phrase whose first word starts with given four characters, by a
+/// hash of those characters: each slot holds the bits of every key that hashes to it, so a
+/// token's bits are a superset of the matchers that can start there (a matcher still looks
+/// the token up itself) and a clear slot, the case of most words, rules all of them out.
+#[derive(Clone)]
+struct StartTable(Box<[u8]>);
+
+impl StartTable {
+    const SLOTS: usize = 1 << 16;
+
+    fn slot(key: &str) -> usize {
+        // FNV-1a, folded to 16 bits.
+        let mut h: u32 = 0x811c_9dc5;
+        for b in key.bytes() {
+            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+        ((h >> 16) ^ h) as usize & (Self::SLOTS - 1)
+    }
+
+    fn new<'a>(keys: impl IntoIterator<Item = (&'a str, u8)>) -> StartTable {
+        let mut slots = vec![0u8; Self::SLOTS].into_boxed_slice();
+        for (key, bit) in keys {
+            slots[Self::slot(key)] |= bit;
+        }
+        StartTable(slots)
+    }
+
+    fn bits(&self, key: &str) -> u8 {
+        self.0[Self::slot(key)]
+    }
+}
+
+impl std::fmt::Debug for StartTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let used = self.0.iter().filter(|&&b| b != 0).count();
+        write!(f, "StartTable({used} of {} slots used)", self.0.len())
+    }
 }
 
 impl Lexicon {
@@ -227,6 +282,16 @@ impl Lexicon {
             .get(category)
             .cloned()
             .unwrap_or_else(|| category.into())
+    }
+
+    /// Sets each token's [`Token::starts`]: which of this lexicon's matchers have a phrase
+    /// that can start there. One lookup per token, instead of one per token and matcher: the
+    /// matchers then skip the tokens whose bit is clear. Tokens marked by one lexicon must not
+    /// be matched with another's matchers.
+    pub fn mark_phrase_starts(&self, tokens: &mut [Token]) {
+        for t in tokens {
+            t.starts = self.starts.bits(first4(&t.text));
+        }
     }
 
     /// The shipped lexicon extended by `override_src` (TOML in the same format).
@@ -266,7 +331,7 @@ impl Lexicon {
                     .is_empty()
             })
             .collect();
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             categories,
             conflict_words,
             cue_names_conflict,
@@ -276,13 +341,95 @@ impl Lexicon {
             body_matcher: PhraseMatcher::new(base.bodies.iter().map(String::as_str)),
             bodies: base.bodies,
             cues: base.cue,
-        })
+            starts: StartTable::new([]),
+        };
+        let mut keys: Vec<(String, u8)> = Vec::new();
+        let matchers = [
+            &mut lexicon.cue_matcher,
+            &mut lexicon.negators,
+            &mut lexicon.speech_verbs,
+            &mut lexicon.body_matcher,
+            &mut lexicon.conflict_words,
+        ];
+        for (k, m) in matchers.into_iter().enumerate() {
+            m.bit = 1 << k;
+            keys.extend(m.by_start.keys().map(|key| (key.clone(), m.bit)));
+        }
+        lexicon.starts = StartTable::new(keys.iter().map(|(k, b)| (k.as_str(), *b)));
+        Ok(lexicon)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts of the lexicon's own phrase words (so that phrases occur, whole and cut), other
+    /// words, Cyrillic and short ones.
+    fn phrase_soup(lex: &Lexicon) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let mut words: Vec<String> = lex
+            .cues
+            .iter()
+            .map(|c| c.phrase.replace('*', ""))
+            .flat_map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        words.extend(
+            [
+                "the",
+                "of",
+                "a",
+                "Ukraine",
+                "said",
+                "не",
+                "war",
+                "calls",
+                "condemnation",
+                "x",
+                "supports",
+            ]
+            .map(String::from),
+        );
+        words.sort();
+        words.dedup();
+        prop::collection::vec(prop::sample::select(words), 0..40).prop_map(|w| w.join(" "))
+    }
+
+    proptest::proptest! {
+        /// Marking tokens with the lexicon's phrase starts changes no matcher's hits.
+        #[test]
+        fn marked_tokens_find_what_unmarked_ones_do(text in phrase_soup(&Lexicon::with_override(None).unwrap())) {
+            static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::with_override(None).unwrap());
+            let lex = &*LEX;
+            let unmarked = tokenize(&fold(&text));
+            let mut marked = unmarked.clone();
+            lex.mark_phrase_starts(&mut marked);
+            for m in [&lex.cue_matcher, &lex.negators, &lex.speech_verbs, &lex.body_matcher, &lex.conflict_words] {
+                proptest::prop_assert_eq!(m.find(&marked), m.find(&unmarked));
+            }
+        }
+    }
+
+    #[test]
+    fn most_words_start_no_phrase() {
+        let lex = Lexicon::with_override(None).unwrap();
+        let mut tokens = tokenize(&fold(
+            "The talks of the week ended; condemnation followed, and we support peace.",
+        ));
+        lex.mark_phrase_starts(&mut tokens);
+        let starting: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.starts != 0)
+            .map(|t| t.text.as_str())
+            .collect();
+        // The cue words are marked; most function words are not.
+        assert!(
+            starting.contains(&"condemnation") && starting.contains(&"support"),
+            "{starting:?}"
+        );
+        assert!(tokens.iter().filter(|t| t.starts == 0).count() >= 6, "{starting:?}");
+        assert!(tokens.iter().all(|t| t.starts != Token::UNMARKED));
+    }
 
     fn toks(s: &str) -> Vec<Token> {
         tokenize(&fold(s))

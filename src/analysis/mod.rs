@@ -163,13 +163,16 @@ fn analyse_document(
         (folded, mentions)
     });
     let tokens: Vec<text::Token> = control.timed(Step::Tokens, || {
-        text::tokenize(&folded.text)
+        let mut tokens: Vec<text::Token> = text::tokenize(&folded.text)
             .into_iter()
             .map(|t| text::Token {
                 range: folded.original_range(t.range),
                 text: t.text,
+                starts: t.starts,
             })
-            .collect()
+            .collect();
+        res.lexicon.mark_phrase_starts(&mut tokens);
+        tokens
     });
     let (stances, quotes) = control.timed(Step::Stance, || {
         let quotes = stance::quoted_ranges(&text);

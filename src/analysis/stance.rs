@@ -2550,13 +2550,15 @@ mod tests {
         let sentences = sentences::split_sentences(src);
         let folded = text::Folded::new(src);
         let mentions = gaz.find(src, &folded);
-        let tokens: Vec<Token> = text::tokenize(&folded.text)
+        let mut tokens: Vec<Token> = text::tokenize(&folded.text)
             .into_iter()
             .map(|t| Token {
                 range: folded.original_range(t.range),
                 text: t.text,
+                starts: t.starts,
             })
             .collect();
+        lex.mark_phrase_starts(&mut tokens);
         let input = StanceInput {
             text: src,
             sentences: &sentences,

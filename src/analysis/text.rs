@@ -112,6 +112,15 @@ pub struct Token {
     pub range: Range<usize>,
     /// The token's text (inline up to 24 bytes: nearly every word, without an allocation).
     pub text: compact_str::CompactString,
+    /// Which matchers of a [`super::lexicon::Lexicon`] have a phrase that can start at this
+    /// token (their bits), set by [`super::lexicon::Lexicon::mark_phrase_starts`];
+    /// [`Token::UNMARKED`] (every bit) until then.
+    pub starts: u8,
+}
+
+impl Token {
+    /// [`Token::starts`] of a token no lexicon has marked: every matcher looks it up.
+    pub const UNMARKED: u8 = u8::MAX;
 }
 
 /// Words: runs of letters and digits, with internal apostrophes kept ("hasn't").
@@ -141,6 +150,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             tokens.push(Token {
                 range: s..i,
                 text: compact_str::CompactString::new(&text[s..i]),
+                starts: Token::UNMARKED,
             });
         }
         i += len;
@@ -149,6 +159,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         tokens.push(Token {
             range: s..text.len(),
             text: compact_str::CompactString::new(&text[s..]),
+            starts: Token::UNMARKED,
         });
     }
     tokens
