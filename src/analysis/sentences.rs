@@ -238,7 +238,17 @@ fn fast_bounds(line: &str, scratch: &mut Scratch) -> bool {
         return false;
     }
     let bytes = line.as_bytes();
-    for (t, &byte) in bytes.iter().enumerate() {
+    // The terminators and line breaks, in order (found by memchr's vectorised search: most
+    // bytes are neither).
+    let mut terminators = memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable();
+    let mut breaks = memchr::memchr2_iter(b'\r', b'\n', bytes).peekable();
+    let positions = std::iter::from_fn(|| match (terminators.peek(), breaks.peek()) {
+        (Some(&a), Some(&b)) if b < a => breaks.next(),
+        (Some(_), _) => terminators.next(),
+        (None, _) => breaks.next(),
+    });
+    for t in positions {
+        let byte = bytes[t];
         match byte {
             // SB3 (CR × LF), SB4 (ParaSep ÷).
             b'\r' | b'\n' => {
