@@ -260,12 +260,8 @@ fn words<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Word<'a>> {
     for s in sentences {
         let mut first = true;
         let sentence = &text[s.clone()];
-        let mut i = 0;
-        for w in sentence.split(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '«' | '»')
-        }) {
-            let start = s.start + i;
-            i += w.len() + sentence[i + w.len()..].chars().next().map_or(0, char::len_utf8);
+        for (at, w) in pieces(sentence) {
+            let start = s.start + at;
             let trimmed = w
                 .trim_end_matches(['.', '!', '?', '\'', '’'])
                 .trim_start_matches(['\'', '’']);
@@ -290,6 +286,49 @@ fn words<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Word<'a>> {
         }
     }
     out
+}
+
+/// Whether `c` separates the words [`words`] reads: white space and `, ; : ( ) " “ ” « »`.
+fn separates(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '«' | '»')
+}
+
+/// The non-empty runs of `sentence` between [`separates`] characters, with their byte
+/// offsets. ASCII bytes are classified without decoding (most of the text).
+fn pieces(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let separator_at = |i: usize| -> (bool, usize) {
+            let b = bytes[i];
+            if b.is_ascii() {
+                (separates(char::from(b)), 1)
+            } else {
+                let c = sentence[i..].chars().next().expect("a character starts here");
+                (separates(c), c.len_utf8())
+            }
+        };
+        // Skip separators.
+        while i < bytes.len() {
+            let (sep, len) = separator_at(i);
+            if !sep {
+                break;
+            }
+            i += len;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (sep, len) = separator_at(i);
+            if sep {
+                break;
+            }
+            i += len;
+        }
+        Some((start, &sentence[start..i]))
+    })
 }
 
 fn capitalised(w: &str) -> bool {
@@ -385,6 +424,24 @@ pub fn find_candidates(
 mod tests {
     use super::*;
     use crate::analysis::sentences::split_sentences;
+
+    proptest::proptest! {
+        /// The byte-wise word pieces are the runs `str::split` gives between separators,
+        /// whatever the characters (ASCII, Unicode spaces, quotes, Cyrillic, accents).
+        #[test]
+        fn pieces_are_the_split_runs(s in "[a-zA-Z.,;:()\"'’ \t\n\u{a0}\u{2009}\u{85}“”«»а-яÉé-]{0,60}") {
+            let expected: Vec<(usize, &str)> = s
+                .split(separates)
+                .scan(0usize, |at, w| {
+                    let start = *at;
+                    *at += w.len() + s[*at + w.len()..].chars().next().map_or(0, char::len_utf8);
+                    Some((start, w))
+                })
+                .filter(|(_, w)| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(pieces(&s).collect::<Vec<_>>(), expected);
+        }
+    }
 
     fn names(text: &str) -> Vec<(String, EntityKind)> {
         let s = split_sentences(text);
