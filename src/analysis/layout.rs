@@ -95,6 +95,7 @@ pub fn analyse_layout(text: &str) -> Layout {
         lines.push((off, l.trim_end_matches('\n')));
         off += l.len();
     }
+    let flags = line_flags(text, &lines);
     let body_idx = lines.iter().position(|(_, l)| is_body_line(l));
     let body_start = body_idx.map_or(0, |i| lines[i].0);
     let title = body_idx.and_then(|bi| {
@@ -107,10 +108,11 @@ pub fn analyse_layout(text: &str) -> Layout {
     });
     let mut content_words = 0;
     let mut boilerplate_start = None;
-    for (start, line) in &lines {
+    for ((start, line), flags) in lines.iter().zip(&flags) {
         let t = line.trim();
         let marker = || could_be_marker(t) && BOILERPLATE_MARKERS.contains(&normalise_marker(t).as_str());
-        if content_words >= 40 && *start > body_start && (marker() || COPYRIGHT.is_match(t)) {
+        let copyright = || flags & MAY_BE_COPYRIGHT != 0 && COPYRIGHT.is_match(t);
+        if content_words >= 40 && *start > body_start && (marker() || copyright()) {
             boilerplate_start = Some(*start);
             break;
         }
@@ -119,7 +121,11 @@ pub fn analyse_layout(text: &str) -> Layout {
             content_words += words(t);
         }
     }
-    let outlet = lines.iter().find_map(|(_, l)| outlet_from_line(l.trim()));
+    let outlet = lines
+        .iter()
+        .zip(&flags)
+        .filter(|(_, f)| *f & MAY_NAME_OUTLET != 0)
+        .find_map(|((_, l), _)| outlet_from_line(l.trim()));
     Layout {
         body_start,
         boilerplate_start,
@@ -158,25 +164,55 @@ static OUTLET_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Words one of [`OUTLET_PATTERNS`] needs (ASCII case folded): a line with none of them
-/// skips the regexes, which is most lines.
-static OUTLET_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+/// A line has a word one of [`OUTLET_PATTERNS`] needs.
+const MAY_NAME_OUTLET: u8 = 1;
+/// A line has a literal [`COPYRIGHT`] needs.
+const MAY_BE_COPYRIGHT: u8 = 2;
+
+/// The words the line regexes need (ASCII case folded), with the [`line_flags`] bits each
+/// stands for. [`COPYRIGHT`] is Unicode case-insensitive, so its literals are cut before
+/// any letter with a non-ASCII case variant ("s": "ſ").
+const LINE_WORDS: [(&str, u8); 9] = [
+    ("source", MAY_NAME_OUTLET),
+    ("©", MAY_NAME_OUTLET | MAY_BE_COPYRIGHT),
+    ("copyright", MAY_NAME_OUTLET | MAY_BE_COPYRIGHT),
+    ("news desk", MAY_NAME_OUTLET),
+    ("newsroom", MAY_NAME_OUTLET),
+    ("editorial", MAY_NAME_OUTLET),
+    ("news team", MAY_NAME_OUTLET),
+    ("(c)", MAY_BE_COPYRIGHT),
+    ("all right", MAY_BE_COPYRIGHT),
+];
+
+static LINE_WORDS_MATCHER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            "source",
-            "©",
-            "copyright",
-            "news desk",
-            "newsroom",
-            "editorial",
-            "news team",
-        ])
+        .build(LINE_WORDS.map(|(w, _)| w))
         .expect("fixed patterns")
 });
 
+/// Per line of `lines` (offset, text without its line break), which line regexes can match
+/// it: one search of the whole text for [`LINE_WORDS`] (none spans a line break), instead of
+/// one per line. Most lines have none. The search does not report overlapping words; only
+/// contrived text hides a word that way ("(c)opyright"), and no regex matches such a line
+/// through the hidden word.
+fn line_flags(text: &str, lines: &[(usize, &str)]) -> Vec<u8> {
+    let mut flags = vec![0u8; lines.len()];
+    let mut line = 0;
+    for m in LINE_WORDS_MATCHER.find_iter(text) {
+        while line + 1 < lines.len() && lines[line + 1].0 <= m.start() {
+            line += 1;
+        }
+        if let Some(f) = flags.get_mut(line) {
+            *f |= LINE_WORDS[m.pattern().as_usize()].1;
+        }
+    }
+    flags
+}
+
+/// The outlet a line names, for a line [`line_flags`] marks [`MAY_NAME_OUTLET`].
 fn outlet_from_line(l: &str) -> Option<String> {
-    if l.len() > 300 || !OUTLET_WORDS.is_match(l) {
+    if l.len() > 300 {
         return None;
     }
     OUTLET_PATTERNS.iter().find_map(|re| {
@@ -254,6 +290,22 @@ mod tests {
             }
         }
         assert!(!could_be_marker(BODY));
+    }
+
+    #[test]
+    fn line_flags_mark_the_lines_with_the_regexes_words() {
+        let text = "Sources: A and B\nplain line\nnothing (C) 2020 here\n\nCOPYRIGHT and the NEWSROOM\nAll rights reserved.\nlast";
+        let mut lines = Vec::new();
+        let mut off = 0;
+        for l in text.split_inclusive('\n') {
+            lines.push((off, l.trim_end_matches('\n')));
+            off += l.len();
+        }
+        let both = MAY_NAME_OUTLET | MAY_BE_COPYRIGHT;
+        assert_eq!(
+            line_flags(text, &lines),
+            [MAY_NAME_OUTLET, 0, MAY_BE_COPYRIGHT, 0, both, MAY_BE_COPYRIGHT, 0]
+        );
     }
 
     #[test]
