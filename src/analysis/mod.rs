@@ -18,6 +18,7 @@ pub mod sentences;
 pub mod similar;
 pub mod stance;
 pub mod text;
+pub mod word_start;
 
 use crate::corrections::{CorrectionStore, Corrections};
 use crate::ingest::{Cancelled, Ingested, LoadControl, LoadPhase, RawDocument};
