@@ -247,9 +247,9 @@ impl Gazetteer {
                 });
             }
         }
-        // One lookup per word start is about four times faster here than an Aho-Corasick
-        // automaton over every byte (whose full DFA searched ~10 % faster than the default
-        // but took 14 MB).
+        // One lookup per word start: on wh-briefings the entity step (folding included) went
+        // from 1.22 to 0.88 thread-s against an Aho-Corasick automaton over every byte (whose
+        // full DFA searched ~10 % faster than the default but took 14 MB).
         let matcher = match WordStartMatcher::new(&folded_patterns) {
             Some(m) => NameMatcher::WordStart(m),
             None => NameMatcher::Automaton(
