@@ -1,6 +1,7 @@
 //! Page layout of a plain text: where the article body starts, where trailing
 //! boilerplate begins, the title and the outlet.
 
+use super::text::Folded;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -89,13 +90,18 @@ fn normalise_marker(line: &str) -> String {
 
 /// Finds body start, boilerplate, title and outlet.
 pub fn analyse_layout(text: &str) -> Layout {
+    analyse_folded_layout(text, &Folded::new(text))
+}
+
+/// [`analyse_layout`] of `text`, whose folded form is `folded`.
+pub fn analyse_folded_layout(text: &str, folded: &Folded) -> Layout {
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut off = 0;
     for l in text.split_inclusive('\n') {
         lines.push((off, l.trim_end_matches('\n')));
         off += l.len();
     }
-    let flags = line_flags(text, &lines);
+    let flags = line_flags(folded, &lines);
     let body_idx = lines.iter().position(|(_, l)| is_body_line(l));
     let body_start = body_idx.map_or(0, |i| lines[i].0);
     let title = body_idx.and_then(|bi| {
@@ -169,9 +175,9 @@ const MAY_NAME_OUTLET: u8 = 1;
 /// A line has a literal [`COPYRIGHT`] needs.
 const MAY_BE_COPYRIGHT: u8 = 2;
 
-/// The words the line regexes need (ASCII case folded), with the [`line_flags`] bits each
-/// stands for. [`COPYRIGHT`] is Unicode case-insensitive, so its literals are cut before
-/// any letter with a non-ASCII case variant ("s": "ſ").
+/// The words the line regexes need, folded, with the [`line_flags`] bits each stands for.
+/// [`COPYRIGHT`] is Unicode case-insensitive, so its literals are cut before any letter with a
+/// non-ASCII case variant ("s": "ſ").
 const LINE_WORDS: [(&str, u8); 9] = [
     ("source", MAY_NAME_OUTLET),
     ("©", MAY_NAME_OUTLET | MAY_BE_COPYRIGHT),
@@ -184,27 +190,48 @@ const LINE_WORDS: [(&str, u8); 9] = [
     ("all right", MAY_BE_COPYRIGHT),
 ];
 
-static LINE_WORDS_MATCHER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(LINE_WORDS.map(|(w, _)| w))
-        .expect("fixed patterns")
+/// [`LINE_WORDS`] in folded text: lower case, so a vectorised (Teddy) search finds and checks
+/// them itself; an automaton, the fallback where the CPU has no such instructions, steps
+/// through every byte around the frequent "new" and "all".
+enum LineWordsMatcher {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+static LINE_WORDS_MATCHER: LazyLock<LineWordsMatcher> = LazyLock::new(|| {
+    let words = LINE_WORDS.map(|(w, _)| w);
+    match aho_corasick::packed::Config::new().builder().extend(words).build() {
+        Some(packed) => LineWordsMatcher::Packed(packed),
+        None => LineWordsMatcher::Automaton(aho_corasick::AhoCorasick::new(words).expect("fixed patterns")),
+    }
 });
 
-/// Per line of `lines` (offset, text without its line break), which line regexes can match
-/// it: one search of the whole text for [`LINE_WORDS`] (none spans a line break), instead of
-/// one per line. Most lines have none. The search does not report overlapping words; only
-/// contrived text hides a word that way ("(c)opyright"), and no regex matches such a line
-/// through the hidden word.
-fn line_flags(text: &str, lines: &[(usize, &str)]) -> Vec<u8> {
+impl LineWordsMatcher {
+    /// `(word, start)` of each occurrence in `text`, without overlaps.
+    fn find_iter<'a>(&'a self, text: &'a str) -> Box<dyn Iterator<Item = (usize, usize)> + 'a> {
+        match self {
+            LineWordsMatcher::Packed(p) => Box::new(p.find_iter(text).map(|m| (m.pattern().as_usize(), m.start()))),
+            LineWordsMatcher::Automaton(a) => Box::new(a.find_iter(text).map(|m| (m.pattern().as_usize(), m.start()))),
+        }
+    }
+}
+
+/// Per line of `lines` (offset in the original text, text without its line break), which line
+/// regexes can match it: one search of the folded text for [`LINE_WORDS`] (none spans a line
+/// break), instead of one per line. Most lines have none. Folding keeps every ASCII
+/// case-insensitive occurrence (and may add some, "Éditorial": the regexes decide). The
+/// search does not report overlapping words; only contrived text hides a word that way
+/// ("(c)opyright"), and no regex matches such a line through the hidden word.
+fn line_flags(folded: &Folded, lines: &[(usize, &str)]) -> Vec<u8> {
     let mut flags = vec![0u8; lines.len()];
     let mut line = 0;
-    for m in LINE_WORDS_MATCHER.find_iter(text) {
-        while line + 1 < lines.len() && lines[line + 1].0 <= m.start() {
+    for (word, start) in LINE_WORDS_MATCHER.find_iter(&folded.text) {
+        let at = folded.original_range(start..start).start;
+        while line + 1 < lines.len() && lines[line + 1].0 <= at {
             line += 1;
         }
         if let Some(f) = flags.get_mut(line) {
-            *f |= LINE_WORDS[m.pattern().as_usize()].1;
+            *f |= LINE_WORDS[word].1;
         }
     }
     flags
@@ -303,9 +330,14 @@ mod tests {
         }
         let both = MAY_NAME_OUTLET | MAY_BE_COPYRIGHT;
         assert_eq!(
-            line_flags(text, &lines),
+            line_flags(&Folded::new(text), &lines),
             [MAY_NAME_OUTLET, 0, MAY_BE_COPYRIGHT, 0, both, MAY_BE_COPYRIGHT, 0]
         );
+        // Found in the folded text ("é" folds to one byte), assigned by original offsets.
+        let text = "Café résumé à Genève\nSources: A\n";
+        let second = text.find('\n').unwrap() + 1;
+        let lines = [(0, "Café résumé à Genève"), (second, "Sources: A")];
+        assert_eq!(line_flags(&Folded::new(text), &lines), [0, MAY_NAME_OUTLET]);
     }
 
     #[test]

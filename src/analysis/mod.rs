@@ -136,7 +136,9 @@ fn analyse_document(
     use crate::ingest::AnalysisStep as Step;
     let text = raw.text;
     control.add_text_bytes(text.len() as u64);
-    let layout = control.timed(Step::Layout, || layout::analyse_layout(&text));
+    // Folded once, for the layout's line words, the gazetteer and the tokens.
+    let folded = control.timed(Step::Entities, || text::Folded::new(&text));
+    let layout = control.timed(Step::Layout, || layout::analyse_folded_layout(&text, &folded));
     let sentences = control.timed(Step::Sentences, || sentences::split_sentences(&text));
     let dating = control.timed(Step::Dating, || {
         dating::date_document(&dating::DatingInput {
@@ -158,11 +160,7 @@ fn analyse_document(
         Some(date) => dating::Dating { date, note: None },
         None => dating,
     };
-    let (folded, mentions) = control.timed(Step::Entities, || {
-        let folded = text::Folded::new(&text);
-        let mentions = res.gazetteer.find(&text, &folded);
-        (folded, mentions)
-    });
+    let mentions = control.timed(Step::Entities, || res.gazetteer.find(&text, &folded));
     let tokens: Vec<text::Token> = control.timed(Step::Tokens, || {
         let mut tokens: Vec<text::Token> = text::tokenize(&folded.text)
             .into_iter()
