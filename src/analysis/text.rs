@@ -131,34 +131,49 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
         Some(_) => text[i..].chars().next().is_some_and(char::is_alphabetic),
     };
-    let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (is_word, len) = if b.is_ascii() {
+    // Whether the character at byte `i` is a letter or digit, and its length.
+    let word_char_at = |i: usize| -> (bool, usize) {
+        let b = text.as_bytes()[i];
+        if b.is_ascii() {
             (b.is_ascii_alphanumeric(), 1)
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
             (c.is_alphanumeric(), c.len_utf8())
-        };
-        let inner_apostrophe = b == b'\'' && start.is_some() && alphabetic_at(i + 1);
-        if is_word || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            tokens.push(Token {
-                range: s..i,
-                text: compact_str::CompactString::new(&text[s..i]),
-                starts: Token::UNMARKED,
-            });
         }
+    };
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (word, len) = word_char_at(i);
+        if !word {
+            i += len;
+            continue;
+        }
+        let start = i;
         i += len;
-    }
-    if let Some(s) = start {
+        loop {
+            // Runs of ASCII letters and digits (most of a word) in a tight loop.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            if bytes[i] == b'\'' && alphabetic_at(i + 1) {
+                // An inner apostrophe ("hasn't").
+                i += 1;
+                continue;
+            }
+            let (word, len) = word_char_at(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
         tokens.push(Token {
-            range: s..text.len(),
-            text: compact_str::CompactString::new(&text[s..]),
+            range: start..i,
+            text: compact_str::CompactString::new(&text[start..i]),
             starts: Token::UNMARKED,
         });
     }
