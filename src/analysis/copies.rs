@@ -90,6 +90,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::similar::sorted_common_count;
 use super::text::{FastMap, fold};
 
 /// Default [`CopyRule::min_similarity`]: passages at or above it are copies.
@@ -584,32 +585,15 @@ impl EvidenceWords {
         if smaller == 0 {
             return false;
         }
-        let gate = sorted_common(ea, eb) as f32 / smaller as f32;
+        let gate = sorted_common_count(ea, eb) as f32 / smaller as f32;
         let (na, nb) = (&self.numbers[a], &self.numbers[b]);
-        gate > 0.0 && gate >= min_similarity && (na.is_empty() || nb.is_empty() || sorted_common(na, nb) > 0)
+        gate > 0.0 && gate >= min_similarity && (na.is_empty() || nb.is_empty() || sorted_common_count(na, nb) > 0)
     }
 
     /// The order that decides which of two events is the smaller one.
     fn key(&self, k: usize) -> (usize, usize) {
         (self.evidence[k].len(), k)
     }
-}
-
-/// How many values two sorted, duplicate-free lists share.
-fn sorted_common(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Inverted indexes over a bucket's dated events (by position in date order), to find the
