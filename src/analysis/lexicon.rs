@@ -247,12 +247,7 @@ impl StartTable {
     const SLOTS: usize = 1 << 16;
 
     fn slot(key: &str) -> usize {
-        // FNV-1a, folded to 16 bits.
-        let mut h: u32 = 0x811c_9dc5;
-        for b in key.bytes() {
-            h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-        }
-        ((h >> 16) ^ h) as usize & (Self::SLOTS - 1)
+        usize::from(super::text::hash16(key))
     }
 
     fn new<'a>(keys: impl IntoIterator<Item = (&'a str, u8)>) -> StartTable {

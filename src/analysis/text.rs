@@ -180,6 +180,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// A 16-bit hash of `s` (FNV-1a, folded): the slot of a word in the 64K-entry prefilters that
+/// rule most words out before a table lookup.
+pub fn hash16(s: &str) -> u16 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in s.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    ((h >> 16) ^ h) as u16
+}
+
 /// Whether the char before byte `i` of `s` is part of a word.
 pub fn word_char_before(s: &str, i: usize) -> bool {
     s[..i].chars().next_back().is_some_and(char::is_alphanumeric)

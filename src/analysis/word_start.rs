@@ -40,12 +40,7 @@ pub struct WordStartMatch {
 const FILTER_BITS: usize = 1 << 16;
 
 fn filter_bit(word: &str) -> usize {
-    // FNV-1a, folded to 16 bits.
-    let mut h: u32 = 0x811c_9dc5;
-    for b in word.bytes() {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    ((h >> 16) ^ h) as usize & (FILTER_BITS - 1)
+    usize::from(super::text::hash16(word))
 }
 
 /// The letters and digits at the start of `s` (its first word).
