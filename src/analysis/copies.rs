@@ -1132,15 +1132,7 @@ mod tests {
                 .expect("document loaded");
             d.date = date.map(|v| {
                 let (date, precision) = crate::model::parse_value(v).expect("valid date");
-                DocDate {
-                    date,
-                    precision,
-                    confidence: 1.0,
-                    source: DateSource::User,
-                    evidence: String::new(),
-                    evidence_range: None,
-                    reasoning: String::new(),
-                }
+                user_date(date, precision)
             });
         }
         c
@@ -1623,15 +1615,7 @@ mod tests {
         let set = |c: &mut Corpus, prefix: &str, v: &str| {
             let id = doc(c, prefix);
             let (date, precision) = crate::model::parse_value(v).expect("date");
-            c.documents[id.index()].date = Some(DocDate {
-                date,
-                precision,
-                confidence: 1.0,
-                source: DateSource::User,
-                evidence: String::new(),
-                evidence_range: None,
-                reasoning: String::new(),
-            });
+            c.documents[id.index()].date = Some(user_date(date, precision));
         };
         for (prefix, v) in [("000", "2023-02-28"), ("001", "2023-02-25"), ("004", "2024-09-16")] {
             set(&mut c, prefix, v);
@@ -1646,6 +1630,78 @@ mod tests {
         // Months apart, the same words are no longer one event.
         set(&mut c, "001", "2023-06-01");
         assert!(group_copies(&c).is_empty());
+    }
+
+    /// A date the analyst set, as `DocDate`.
+    fn user_date(date: jiff::civil::Date, precision: crate::model::DatePrecision) -> DocDate {
+        DocDate {
+            date,
+            precision,
+            confidence: 1.0,
+            source: DateSource::User,
+            evidence: String::new(),
+            evidence_range: None,
+            reasoning: String::new(),
+        }
+    }
+
+    /// A xorshift generator: `next(m)` is in `0..m`.
+    fn xorshift(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut rng = seed;
+        move |m: usize| {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            (rng % m as u64) as usize
+        }
+    }
+
+    /// An empty corpus that knows `countries` (their ids, in order), and a blank document to
+    /// copy for generated ones.
+    fn country_corpus(countries: &[&str]) -> (Corpus, Document, Vec<EntityId>) {
+        let text = countries.join(" and ") + ".";
+        let mut c = corpus_of(&[("base.txt", &text, None)]);
+        let mut base = c.documents[0].clone();
+        base.mentions.clear();
+        base.text.clear();
+        base.sentences.clear();
+        base.boilerplate_start = None;
+        let ids = countries.iter().map(|n| c.entity_named(n).expect("country")).collect();
+        c.documents.clear();
+        (c, base, ids)
+    }
+
+    /// Generated document `i`: a copy of `base` with its id and path.
+    fn blank_doc(base: &Document, i: usize) -> Document {
+        let mut d = base.clone();
+        d.id = crate::model::DocId(i as u32);
+        d.path = format!("doc-{i:06}.txt");
+        d
+    }
+
+    /// A stance event on the sentence `d` is about to get (the one starting at `start`).
+    fn event_on_next_sentence(
+        d: &Document,
+        actor: EntityId,
+        target: EntityId,
+        score: f32,
+        start: usize,
+    ) -> StanceEvent {
+        StanceEvent {
+            doc: d.id,
+            actor,
+            speaker: None,
+            target,
+            score,
+            sentence: d.sentences.len(),
+            cue_range: start..start,
+            category: "".into(),
+            negated: false,
+            explanation: "".into(),
+            event_date: None,
+            corrected: false,
+            statement: None,
+        }
     }
 
     /// A corpus of `n` generated documents (template sentences, 16 countries, one in five
@@ -1693,26 +1749,10 @@ mod tests {
             "The ministry added that humanitarian aid would continue to reach civilians.",
             "Observers noted that nobody took sides during the debate.",
         ];
-        let text = COUNTRIES.join(" and ") + ".";
-        let mut c = corpus_of(&[("base.txt", &text, None)]);
-        let base = c.documents[0].clone();
-        let ids: Vec<EntityId> = COUNTRIES.iter().map(|n| c.entity_named(n).expect("country")).collect();
-        let mut rng = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move |m: usize| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng % m as u64) as usize
-        };
-        c.documents.clear();
+        let (mut c, base, ids) = country_corpus(&COUNTRIES);
+        let mut next = xorshift(0x2545_F491_4F6C_DD1Du64);
         for i in 0..n {
-            let mut d = base.clone();
-            d.id = crate::model::DocId(i as u32);
-            d.path = format!("doc-{i:06}.txt");
-            d.mentions.clear();
-            d.text.clear();
-            d.sentences.clear();
-            d.boilerplate_start = None;
+            let mut d = blank_doc(&base, i);
             for _ in 0..20 + next(10) {
                 let start = d.text.len();
                 if next(10) < 6 {
@@ -1724,21 +1764,7 @@ mod tests {
                             .replace("{B}", COUNTRIES[b])
                             .replace("{D}", &date),
                     );
-                    c.stances.push(StanceEvent {
-                        doc: d.id,
-                        actor: ids[a],
-                        speaker: None,
-                        target: ids[b],
-                        score,
-                        sentence: d.sentences.len(),
-                        cue_range: start..start,
-                        category: "".into(),
-                        negated: false,
-                        explanation: "".into(),
-                        event_date: None,
-                        corrected: false,
-                        statement: None,
-                    });
+                    c.stances.push(event_on_next_sentence(&d, ids[a], ids[b], score, start));
                 } else {
                     d.text.push_str(FILLER[next(FILLER.len())]);
                 }
@@ -1747,15 +1773,7 @@ mod tests {
             }
             d.date = (next(5) > 0).then(|| {
                 let date = jiff::civil::date(2014, 1, 1) + jiff::Span::new().days(next(spread_days) as i64);
-                DocDate {
-                    date,
-                    precision: crate::model::DatePrecision::Day,
-                    confidence: 1.0,
-                    source: DateSource::User,
-                    evidence: String::new(),
-                    evidence_range: None,
-                    reasoning: String::new(),
-                }
+                user_date(date, crate::model::DatePrecision::Day)
             });
             c.documents.push(d);
         }
@@ -1815,26 +1833,10 @@ mod tests {
             "Farmers complained about prices at the weekly market in the capital.",
         ];
         const STATEMENTS: usize = 12;
-        let text = COUNTRIES.join(" and ") + ".";
-        let mut c = corpus_of(&[("base.txt", &text, None)]);
-        let base = c.documents[0].clone();
-        let ids: Vec<EntityId> = COUNTRIES.iter().map(|n| c.entity_named(n).expect("country")).collect();
-        let mut rng = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move |m: usize| {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            (rng % m as u64) as usize
-        };
-        c.documents.clear();
+        let (mut c, base, ids) = country_corpus(&COUNTRIES);
+        let mut next = xorshift(0x9E37_79B9_7F4A_7C15u64);
         for i in 0..n {
-            let mut d = base.clone();
-            d.id = crate::model::DocId(i as u32);
-            d.path = format!("doc-{i:06}.txt");
-            d.mentions.clear();
-            d.text.clear();
-            d.sentences.clear();
-            d.boilerplate_start = None;
+            let mut d = blank_doc(&base, i);
             let mut last_evidence = String::new();
             for _ in 0..6 + next(6) {
                 let start = d.text.len();
@@ -1870,35 +1872,16 @@ mod tests {
                     );
                     d.text.push_str(&evidence);
                     last_evidence = evidence;
-                    c.stances.push(StanceEvent {
-                        doc: d.id,
-                        actor: ids[a],
-                        speaker: None,
-                        target: ids[b],
-                        score: 0.5,
-                        sentence: d.sentences.len(),
-                        cue_range: start..start,
-                        category: "".into(),
-                        negated: false,
-                        explanation: "".into(),
-                        event_date: None,
-                        corrected: false,
-                        statement: None,
-                    });
+                    c.stances.push(event_on_next_sentence(&d, ids[a], ids[b], 0.5, start));
                 } else {
                     d.text.push_str(NEIGHBOURS[next(NEIGHBOURS.len())]);
                 }
                 d.sentences.push(start..d.text.len());
                 d.text.push(' ');
             }
-            d.date = (next(5) == 0).then(|| DocDate {
-                date: jiff::civil::date(2020, 1, 1) + jiff::Span::new().days(next(30) as i64),
-                precision: crate::model::DatePrecision::Day,
-                confidence: 1.0,
-                source: DateSource::User,
-                evidence: String::new(),
-                evidence_range: None,
-                reasoning: String::new(),
+            d.date = (next(5) == 0).then(|| {
+                let date = jiff::civil::date(2020, 1, 1) + jiff::Span::new().days(next(30) as i64);
+                user_date(date, crate::model::DatePrecision::Day)
             });
             c.documents.push(d);
         }
