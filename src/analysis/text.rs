@@ -132,7 +132,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         Some(_) => text[i..].chars().next().is_some_and(char::is_alphabetic),
     };
     // Whether the character at byte `i` is a letter or digit, and its length.
-    let word_char_at = |i: usize| -> (bool, usize) {
+    let word_char_and_len = |i: usize| -> (bool, usize) {
         let b = text.as_bytes()[i];
         if b.is_ascii() {
             (b.is_ascii_alphanumeric(), 1)
@@ -145,7 +145,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let (word, len) = word_char_at(i);
+        let (word, len) = word_char_and_len(i);
         if !word {
             i += len;
             continue;
@@ -165,7 +165,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            let (word, len) = word_char_at(i);
+            let (word, len) = word_char_and_len(i);
             if !word {
                 break;
             }
