@@ -187,7 +187,10 @@ impl Export {
                     category: s.category.to_string(),
                     negated: s.negated,
                     explanation: s.explanation.to_string(),
-                    event_date: s.event_date.as_deref().map(export_date),
+                    event_date: s
+                        .event_date
+                        .as_deref()
+                        .map(|e| export_date(&e.to_doc_date(&c.doc(s.doc).text))),
                     corrected: s.corrected,
                     statement: s.statement,
                 })

@@ -271,7 +271,7 @@ fn stance_sentences_keep_the_date_of_the_event_they_report() {
         .expect("Russia annexed Crimea (004)");
     let e = annexed.event_date.as_ref().expect("the sentence names 2014");
     assert_eq!(e.value_string(), "2014");
-    assert_eq!(e.evidence, "2014");
+    assert_eq!(e.evidence_in(&c.doc(annexed.doc).text), "2014");
     // The article itself stays undated: an event date is not a publication date.
     assert!(c.doc(annexed.doc).date.is_none());
 }

@@ -8,7 +8,7 @@
 
 use super::date_expr::{DateExpr, DateExprKind, Unit, find_date_exprs, years_matching_weekday};
 use crate::ingest::MetaDate;
-use crate::model::{DatePrecision, DateSource, DocDate};
+use crate::model::{DatePrecision, DateSource, DocDate, EventDate, EventDateBasis};
 use jiff::civil::Date;
 use regex::Regex;
 use std::ops::Range;
@@ -670,7 +670,7 @@ fn to_precision(p: super::date_expr::Precision) -> DatePrecision {
 /// "in May 2022"): the date expression nearest to `near` (a byte offset in the
 /// sentence). Expressions without a year, and relative ones, are resolved against
 /// the publication date; without one they give nothing.
-pub fn event_date(sentence: &str, sentence_start: usize, near: usize, pub_date: Option<&DocDate>) -> Option<DocDate> {
+pub fn event_date(sentence: &str, sentence_start: usize, near: usize, pub_date: Option<&DocDate>) -> Option<EventDate> {
     event_date_among(&find_date_exprs(sentence), sentence, sentence_start, near, pub_date)
 }
 
@@ -682,14 +682,17 @@ pub fn event_date_among(
     sentence_start: usize,
     near: usize,
     pub_date: Option<&DocDate>,
-) -> Option<DocDate> {
+) -> Option<EventDate> {
     let e = exprs
         .iter()
         .min_by_key(|e| (e.range.start + sentence_start).abs_diff(near))?;
-    let evidence = sentence[e.range.clone()].trim().to_string();
-    let range = Some(sentence_start + e.range.start..sentence_start + e.range.end);
+    debug_assert!(
+        sentence.get(e.range.clone()).is_some(),
+        "date expressions lie in the sentence"
+    );
+    let evidence = crate::model::Span::new(sentence_start + e.range.start..sentence_start + e.range.end);
     let reference = pub_date.filter(|d| d.precision == DatePrecision::Day);
-    let (date, precision, confidence, source, reasoning) = match e.kind {
+    let (date, precision, confidence, source, basis) = match e.kind {
         DateExprKind::Calendar {
             year: Some(y),
             month,
@@ -707,13 +710,7 @@ pub fn event_date_among(
                 DatePrecision::Month => 0.7,
                 DatePrecision::Year => 0.6,
             };
-            (
-                date,
-                p,
-                conf,
-                DateSource::Text,
-                format!("the sentence names “{evidence}”"),
-            )
+            (date, p, conf, DateSource::Text, EventDateBasis::Named)
         }
         DateExprKind::Calendar {
             year: None,
@@ -738,7 +735,7 @@ pub fn event_date_among(
                 p,
                 0.6 * r.confidence,
                 DateSource::Inferred,
-                format!("“{evidence}” before the publication date {}", r.value_string()),
+                EventDateBasis::BeforePublication(r.date),
             )
         }
         DateExprKind::Calendar { .. } => return None,
@@ -750,7 +747,7 @@ pub fn event_date_among(
                 to_precision(p),
                 0.6 * r.confidence,
                 DateSource::Inferred,
-                format!("“{evidence}” counted from the publication date {}", r.value_string()),
+                EventDateBasis::CountedFromPublication(r.date),
             )
         }
     };
@@ -760,14 +757,13 @@ pub fn event_date_among(
         DatePrecision::Month => date.first_of_month(),
         DatePrecision::Year => Date::new(date.year(), 1, 1).ok()?,
     };
-    Some(DocDate {
+    Some(EventDate {
         date,
         precision,
         confidence,
         source,
         evidence,
-        evidence_range: range,
-        reasoning,
+        basis,
     })
 }
 
@@ -796,8 +792,8 @@ mod event_tests {
             ("2014".into(), DatePrecision::Year, DateSource::Text)
         );
         assert_eq!(
-            d.evidence_range,
-            Some(100 + s.find("2014").unwrap()..100 + s.find("2014").unwrap() + 4)
+            d.evidence.range(),
+            100 + s.find("2014").unwrap()..100 + s.find("2014").unwrap() + 4
         );
 
         let s = "Talks fell apart in May 2022, despite compromises.";
@@ -815,5 +811,33 @@ mod event_tests {
             "2022-11"
         );
         assert!(event_date("No date here at all.", 0, 0, Some(&pub_day(2023, 2, 25))).is_none());
+    }
+
+    /// The compact event date writes out the evidence and reasoning it stands for, from the
+    /// document text, for each way a date is read.
+    #[test]
+    fn event_dates_write_out_evidence_and_reasoning() {
+        let text = "Header line.\nOn 11 December 2020 , Kazakhstan abstained. On 2 March the envoy spoke. \
+                    On Monday the minister urged talks.";
+        let at = |needle: &str| text.find(needle).unwrap();
+        let full = |sentence: &str, pub_date: Option<&DocDate>| {
+            let start = at(sentence);
+            event_date(sentence, start, start, pub_date).map(|e| e.to_doc_date(text))
+        };
+        let named = full("On 11 December 2020 , Kazakhstan abstained.", None).unwrap();
+        assert_eq!(named.evidence, "11 December 2020");
+        assert_eq!(named.reasoning, "the sentence names “11 December 2020”");
+        assert_eq!(&text[named.evidence_range.clone().unwrap()].trim(), &"11 December 2020");
+        let published = pub_day(2023, 2, 25);
+        let before = full("On 2 March the envoy spoke.", Some(&published)).unwrap();
+        assert_eq!(before.value_string(), "2022-03-02");
+        assert_eq!(before.reasoning, "“2 March” before the publication date 2023-02-25");
+        let counted = full("On Monday the minister urged talks.", Some(&published)).unwrap();
+        assert_eq!(counted.value_string(), "2023-02-20");
+        assert_eq!(
+            counted.reasoning,
+            "“Monday” counted from the publication date 2023-02-25"
+        );
+        assert_eq!(counted.source, DateSource::Inferred);
     }
 }

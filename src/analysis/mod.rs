@@ -243,11 +243,6 @@ fn analyse_document(
             }
         }
     }
-    for s in &mut stances {
-        if let Some(d) = &mut s.event_date {
-            d.reasoning.shrink_to_fit();
-        }
-    }
     let title = raw
         .title
         .or(layout.title)

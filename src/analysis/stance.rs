@@ -266,7 +266,7 @@ pub struct RawStance {
     /// How it was found.
     pub explanation: std::sync::Arc<str>,
     /// Date of the reported event (filled in after dating).
-    pub event_date: Option<Box<crate::model::DocDate>>,
+    pub event_date: Option<Box<crate::model::EventDate>>,
 }
 
 /// Everything stance finding needs about one document.

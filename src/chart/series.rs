@@ -165,12 +165,16 @@ pub fn timeline_data_in(
         .iter()
         .map(|d| d.date.as_ref().map(|d| d.plot_day()))
         .collect();
+    // Whether the plotted date is uncertain, and half its period in days.
     let plotted_date = |id: StanceId| {
         let s = corpus.stance(id);
-        if event_dates {
-            s.event_date.as_deref().or(corpus.doc(s.doc).date.as_ref())
-        } else {
-            corpus.doc(s.doc).date.as_ref()
+        match (event_dates, &s.event_date) {
+            (true, Some(e)) => Some((e.is_uncertain(), e.uncertainty_days())),
+            _ => corpus
+                .doc(s.doc)
+                .date
+                .as_ref()
+                .map(|d| (d.is_uncertain(), d.uncertainty_days())),
         }
     };
     let plotted_day = |id: StanceId| {
@@ -216,11 +220,10 @@ pub fn timeline_data_in(
                 continue;
             }
             let score = signed_score(corpus, *id, mode);
-            let Some(d) = plotted_date(*id) else {
+            let (Some((uncertain, half_width_days)), Some(x)) = (plotted_date(*id), plotted_day(*id)) else {
                 data.undated_events += 1;
                 continue;
             };
-            let x = plotted_day(*id).unwrap_or_else(|| d.plot_day());
             // (document, day) → marker, so grouping stays linear in the number of events.
             match marker_of.get(&(s.doc, x.to_bits())) {
                 Some(&i) => {
@@ -236,8 +239,8 @@ pub fn timeline_data_in(
                         y: score,
                         stance: *id,
                         stances: vec![*id],
-                        uncertain: d.is_uncertain(),
-                        half_width_days: d.uncertainty_days(),
+                        uncertain,
+                        half_width_days,
                         copies: Vec::new(),
                     });
                 }

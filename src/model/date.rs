@@ -73,37 +73,128 @@ pub struct DocDate {
 impl DocDate {
     /// "YYYY-MM-DD", "YYYY-MM" or "YYYY", by precision.
     pub fn value_string(&self) -> String {
-        let d = self.date;
-        match self.precision {
-            DatePrecision::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-            DatePrecision::Month => format!("{:04}-{:02}", d.year(), d.month()),
-            DatePrecision::Year => format!("{:04}", d.year()),
-        }
+        period_value(self.date, self.precision)
     }
 
     /// Days since 1970-01-01 of the middle of the dated period (for plotting).
     pub fn plot_day(&self) -> f64 {
-        let start = days_since_epoch(self.date);
-        let half_span = match self.precision {
-            DatePrecision::Day => 0.0,
-            DatePrecision::Month => f64::from(self.date.days_in_month()) / 2.0,
-            DatePrecision::Year => f64::from(self.date.days_in_year()) / 2.0,
-        };
-        start + half_span
+        days_since_epoch(self.date) + half_span_days(self.date, self.precision)
     }
 
     /// Half the width of the period, in days (0 for a day).
     pub fn uncertainty_days(&self) -> f64 {
-        match self.precision {
-            DatePrecision::Day => 0.0,
-            DatePrecision::Month => f64::from(self.date.days_in_month()) / 2.0,
-            DatePrecision::Year => f64::from(self.date.days_in_year()) / 2.0,
-        }
+        half_span_days(self.date, self.precision)
     }
 
     /// True when the date should be drawn as uncertain (hollow marker).
     pub fn is_uncertain(&self) -> bool {
         self.precision != DatePrecision::Day || self.confidence < 0.6
+    }
+}
+
+/// Why an event date was read as it was: the sentence named a full date, or a date without a
+/// year (or a relative one) was placed against the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventDateBasis {
+    /// The sentence names the date with its year ("in May 2022").
+    Named,
+    /// A date without a year: the latest one on or before this publication day.
+    BeforePublication(Date),
+    /// A relative date or weekday ("on Monday"), counted from this publication day.
+    CountedFromPublication(Date),
+}
+
+/// The date of the event a sentence reports, kept compact (a dense corpus has an event date
+/// every few hundred bytes of text): the evidence is a range of the document text, and the
+/// reasoning is written from [`EventDateBasis`] when it is shown.
+/// [`EventDate::to_doc_date`] gives the full [`DocDate`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EventDate {
+    /// The date; for month or year precision, the first day of that month or year.
+    pub date: Date,
+    /// How much of `date` is meaningful.
+    pub precision: DatePrecision,
+    /// 0.0 (a guess) ..= 1.0 (certain).
+    pub confidence: f32,
+    /// [`DateSource::Text`] for a named date, [`DateSource::Inferred`] otherwise.
+    pub source: DateSource,
+    /// The date expression in the document text (may have spaces around it).
+    pub evidence: super::Span,
+    /// How the date was read.
+    pub basis: EventDateBasis,
+}
+
+impl EventDate {
+    /// The evidence as written in `text` (the event's document text), trimmed.
+    pub fn evidence_in<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.evidence.range()).unwrap_or_default().trim()
+    }
+
+    /// Why this date was chosen (shown on hover), given the event's document text.
+    pub fn reasoning(&self, text: &str) -> String {
+        let evidence = self.evidence_in(text);
+        let day = |d: Date| period_value(d, DatePrecision::Day);
+        match self.basis {
+            EventDateBasis::Named => format!("the sentence names “{evidence}”"),
+            EventDateBasis::BeforePublication(p) => {
+                format!("“{evidence}” before the publication date {}", day(p))
+            }
+            EventDateBasis::CountedFromPublication(p) => {
+                format!("“{evidence}” counted from the publication date {}", day(p))
+            }
+        }
+    }
+
+    /// As a full [`DocDate`], with evidence and reasoning written out from `text` (the event's
+    /// document text).
+    pub fn to_doc_date(&self, text: &str) -> DocDate {
+        DocDate {
+            date: self.date,
+            precision: self.precision,
+            confidence: self.confidence,
+            source: self.source,
+            evidence: self.evidence_in(text).to_string(),
+            evidence_range: Some(self.evidence.range()),
+            reasoning: self.reasoning(text),
+        }
+    }
+
+    /// "YYYY-MM-DD", "YYYY-MM" or "YYYY", by precision.
+    pub fn value_string(&self) -> String {
+        period_value(self.date, self.precision)
+    }
+
+    /// Days since 1970-01-01 of the middle of the dated period (for plotting).
+    pub fn plot_day(&self) -> f64 {
+        days_since_epoch(self.date) + half_span_days(self.date, self.precision)
+    }
+
+    /// Half the width of the period, in days (0 for a day).
+    pub fn uncertainty_days(&self) -> f64 {
+        half_span_days(self.date, self.precision)
+    }
+
+    /// True when the date should be drawn as uncertain (hollow marker).
+    pub fn is_uncertain(&self) -> bool {
+        self.precision != DatePrecision::Day || self.confidence < 0.6
+    }
+}
+
+/// "YYYY-MM-DD", "YYYY-MM" or "YYYY" for `date` at `precision`.
+fn period_value(d: Date, precision: DatePrecision) -> String {
+    match precision {
+        DatePrecision::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        DatePrecision::Month => format!("{:04}-{:02}", d.year(), d.month()),
+        DatePrecision::Year => format!("{:04}", d.year()),
+    }
+}
+
+/// Half the width of the period that starts at `date`, in days.
+fn half_span_days(date: Date, precision: DatePrecision) -> f64 {
+    match precision {
+        DatePrecision::Day => 0.0,
+        DatePrecision::Month => f64::from(date.days_in_month()) / 2.0,
+        DatePrecision::Year => f64::from(date.days_in_year()) / 2.0,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Stance events: who took which position toward whom, with the evidence.
 
 use super::Document;
-use super::{DocDate, DocId, EntityId};
+use super::{DocId, EntityId, EventDate};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -45,7 +45,7 @@ pub struct StanceEvent {
     /// statement, one template) share one string.
     pub explanation: Arc<str>,
     /// The date of the event the sentence reports, when it names one ("in 2014").
-    pub event_date: Option<Box<DocDate>>,
+    pub event_date: Option<Box<EventDate>>,
     /// Whether the analyst corrected it.
     pub corrected: bool,
     /// Copies of one statement (the same position reported by several outlets, or in two

@@ -968,7 +968,7 @@ pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
             e.value_string(),
             e.source.as_str(),
             e.confidence * 100.0,
-            e.reasoning
+            e.reasoning(&doc.text)
         ));
     }
     if let Some(d) = &doc.date {
