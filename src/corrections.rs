@@ -63,7 +63,7 @@ impl Annotation {
         let s = corpus.stance(id);
         Annotation {
             document: corpus.doc(s.doc).path.clone(),
-            sentence: s.sentence,
+            sentence: s.sentence_index(),
             actor: corpus.entity(s.actor).name.clone(),
             target: corpus.entity(s.target).name.clone(),
             note: String::new(),
@@ -145,7 +145,7 @@ pub fn apply_stance_edits(corpus: &mut Corpus, edits: &[StanceEdit]) {
     }
     let matches = |c: &Corpus, s: &crate::model::StanceEvent, e: &StanceEdit| {
         c.doc(s.doc).path == e.document
-            && s.sentence == e.sentence
+            && s.sentence_index() == e.sentence
             && c.entity(s.actor).name == e.actor
             && c.entity(s.target).name == e.target
     };
@@ -223,8 +223,8 @@ fn add_stance(corpus: &mut Corpus, e: &StanceEdit, score: f32, cue: &str) {
         speaker: None,
         target,
         score: score.clamp(-1.0, 1.0),
-        sentence: e.sentence,
-        cue_range,
+        sentence: e.sentence as u32,
+        cue_range: crate::model::Span::new(cue_range),
         category: "analyst".into(),
         negated: false,
         explanation: "added by the analyst".into(),

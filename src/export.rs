@@ -182,7 +182,7 @@ impl Export {
                     speaker: s.speaker.as_ref().map(|sp| sp.name.clone()),
                     target: c.entity(s.target).name.clone(),
                     score: (s.score * 100.0).round() / 100.0,
-                    sentence: c.doc(s.doc).sentence_display(s.sentence).into_owned(),
+                    sentence: c.doc(s.doc).sentence_display(s.sentence_index()).into_owned(),
                     cue: s.cue_in(c.doc(s.doc)).to_string(),
                     category: s.category.to_string(),
                     negated: s.negated,

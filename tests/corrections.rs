@@ -253,7 +253,7 @@ fn a_score_set_by_the_analyst_is_marked_in_the_export() {
     let s = &base.stances[0];
     let edit = StanceEdit {
         document: base.doc(s.doc).path.clone(),
-        sentence: s.sentence,
+        sentence: s.sentence_index(),
         actor: base.entity(s.actor).name.clone(),
         target: base.entity(s.target).name.clone(),
         action: StanceAction::SetScore { score: -0.5 },
@@ -335,7 +335,7 @@ fn reassigning_actor_and_target_sticks_across_reloads() {
     let s = base.stances.iter().find(|s| s.actor == kz).unwrap();
     let (doc, sentence, target) = (
         base.doc(s.doc).path.clone(),
-        s.sentence,
+        s.sentence_index(),
         base.entity(s.target).name.clone(),
     );
     let edits = vec![
@@ -368,7 +368,7 @@ fn reassigning_actor_and_target_sticks_across_reloads() {
     let moved: Vec<_> = c
         .stances
         .iter()
-        .filter(|x| c.doc(x.doc).path == doc && x.sentence == sentence && x.corrected)
+        .filter(|x| c.doc(x.doc).path == doc && x.sentence_index() == sentence && x.corrected)
         .collect();
     assert!(!moved.is_empty());
     for m in moved {

@@ -180,11 +180,11 @@ fn a_pinned_quote_is_saved_and_drawn_in_the_export() {
             .expect("a dated stance event");
         let words: Vec<&str> = c
             .doc(s.doc)
-            .sentence_text(s.sentence)
+            .sentence_text(s.sentence_index())
             .split_whitespace()
             .take(3)
             .collect();
-        (s.doc, s.sentence, words.join(" "))
+        (s.doc, s.sentence_index(), words.join(" "))
     };
     h.state_mut().selection.open(doc, Some(sentence), None);
     h.run_steps(3);
@@ -203,8 +203,8 @@ fn a_pinned_quote_is_saved_and_drawn_in_the_export() {
     let text = c
         .stances
         .iter()
-        .find(|s| c.doc(s.doc).path == pinned.document && s.sentence == pinned.sentence)
-        .map(|s| c.doc(s.doc).sentence_text(s.sentence).to_string())
+        .find(|s| c.doc(s.doc).path == pinned.document && s.sentence_index() == pinned.sentence)
+        .map(|s| c.doc(s.doc).sentence_text(s.sentence_index()).to_string())
         .unwrap();
     let first_word = text.split_whitespace().next().unwrap();
     assert!(svg.contains(first_word), "the callout quotes the sentence ({quote})");

@@ -148,7 +148,7 @@ fn whole_analysis_survives_random_documents() {
             .unwrap();
             for s in &c.stances {
                 prop_assert!((-1.0..=1.0).contains(&s.score));
-                prop_assert!(s.sentence < c.doc(s.doc).sentences.len());
+                prop_assert!(s.sentence_index() < c.doc(s.doc).sentences.len());
             }
             Ok(())
         })

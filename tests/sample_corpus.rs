@@ -144,7 +144,9 @@ fn kazakhstan_supports_chinas_plan_with_evidence() {
         s.actor == kz
             && s.target == cn
             && s.score > 0.0
-            && c.doc(s.doc).sentence_text(s.sentence).contains("worthy of support")
+            && c.doc(s.doc)
+                .sentence_text(s.sentence_index())
+                .contains("worthy of support")
     });
     let s = hit.expect("Kazakhstan → China, positive, on the sentence with “worthy of support”");
     assert!(c.doc(s.doc).path.starts_with("000"));
@@ -166,7 +168,7 @@ fn negation_and_hedging_are_not_read_as_opposition() {
         .iter()
         .find(|s| {
             c.doc(s.doc)
-                .sentence_text(s.sentence)
+                .sentence_text(s.sentence_index())
                 .starts_with("Astana has not openly condemned")
         })
         .expect("a stance on “has not openly condemned”");
@@ -208,9 +210,9 @@ fn other_actors_and_boilerplate_are_not_kazakhstan() {
     let ua = c.entity_named("Ukraine").unwrap();
     for s in &c.stances {
         let d = c.doc(s.doc);
-        let sentence = d.sentence_text(s.sentence);
+        let sentence = d.sentence_text(s.sentence_index());
         assert!(
-            !d.in_boilerplate(d.sentences.range(s.sentence).start),
+            !d.in_boilerplate(d.sentences.range(s.sentence_index()).start),
             "stance from boilerplate: {sentence}"
         );
         if sentence.starts_with("Kyiv reacted") || sentence.starts_with("Beijing, which claims") {
@@ -234,9 +236,9 @@ fn other_actors_and_boilerplate_are_not_kazakhstan() {
         }
         assert!((-1.0..=1.0).contains(&s.score));
         // The cue is words of the event's own sentence.
-        let sentence_range = d.sentences.range(s.sentence);
+        let sentence_range = d.sentences.range(s.sentence_index());
         assert!(
-            sentence_range.start <= s.cue_range.start && s.cue_range.end <= sentence_range.end,
+            sentence_range.start <= s.cue_range.range().start && s.cue_range.range().end <= sentence_range.end,
             "cue outside its sentence: {sentence}"
         );
         assert!(!s.cue_in(d).trim().is_empty(), "empty cue: {sentence}");
@@ -251,9 +253,9 @@ fn every_stance_keeps_its_sentence_and_indexes_agree() {
     assert_eq!(total, c.stances.len());
     for (i, s) in c.stances.iter().enumerate() {
         assert!(c.index.stances_by_doc[s.doc.index()].iter().any(|id| id.index() == i));
-        let r = &c.doc(s.doc).sentences.range(s.sentence);
+        let r = &c.doc(s.doc).sentences.range(s.sentence_index());
         assert!(
-            r.start <= s.cue_range.start && s.cue_range.end <= r.end,
+            r.start <= s.cue_range.range().start && s.cue_range.range().end <= r.end,
             "cue outside its sentence"
         );
     }

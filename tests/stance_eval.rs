@@ -75,7 +75,7 @@ fn judge(res: &Resources, row: &Row) -> Judged {
     let events: Vec<_> = c
         .stances
         .iter()
-        .filter(|s| d.sentences.range(s.sentence).end > start)
+        .filter(|s| d.sentences.range(s.sentence_index()).end > start)
         .collect();
     let said: Vec<String> = events
         .iter()

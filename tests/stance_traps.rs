@@ -18,7 +18,7 @@ fn events(text: &str) -> Vec<(usize, String, String, f32)> {
         .iter()
         .map(|s| {
             (
-                s.sentence,
+                s.sentence_index(),
                 c.entity(s.actor).name.clone(),
                 c.entity(s.target).name.clone(),
                 s.score,

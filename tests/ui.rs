@@ -102,7 +102,7 @@ fn timeline_shows_series_and_the_undated_tray_and_a_click_opens_the_sentence() {
     let sel = &h.state().selection;
     assert_eq!(sel.open_doc, Some(doc));
     let st = h.state().corpus.stance(id).clone();
-    assert_eq!(sel.focus_sentence, Some(st.sentence));
+    assert_eq!(sel.focus_sentence, Some(st.sentence_index()));
     // In the list, as the reader's heading and in the text.
     assert_eq!(
         h.query_all_by_label("Statement by Kazakhstan").count(),

@@ -168,7 +168,7 @@ pub fn group_copies_with(
     let has_passage = |s: &StanceEvent| {
         documents
             .get(s.doc.index())
-            .is_some_and(|d| s.sentence < d.sentences.len())
+            .is_some_and(|d| s.sentence_index() < d.sentences.len())
     };
     let sentence_words = SentenceWords::new(documents, stances, &names, has_passage);
     let dates: Vec<Option<(f64, f64)>> = stances
@@ -664,7 +664,7 @@ pub fn passage_similarity(corpus: &Corpus, a: StanceId, b: StanceId) -> f32 {
         corpus
             .documents
             .get(s.doc.index())
-            .is_some_and(|d| s.sentence < d.sentences.len())
+            .is_some_and(|d| s.sentence_index() < d.sentences.len())
     };
     if !pair.iter().all(has_passage) {
         return 0.0;
@@ -1003,12 +1003,12 @@ impl SentenceJob {
     ) {
         let mut wanted: Vec<usize> = Vec::new();
         for (_, s) in events.clone() {
-            wanted.push(s.sentence);
-            if let Some(p) = s.sentence.checked_sub(1).filter(|&p| is_neighbour(doc, p)) {
+            wanted.push(s.sentence_index());
+            if let Some(p) = s.sentence_index().checked_sub(1).filter(|&p| is_neighbour(doc, p)) {
                 wanted.push(p);
             }
-            if is_neighbour(doc, s.sentence + 1) {
-                wanted.push(s.sentence + 1);
+            if is_neighbour(doc, s.sentence_index() + 1) {
+                wanted.push(s.sentence_index() + 1);
             }
         }
         wanted.sort_unstable();
@@ -1045,20 +1045,20 @@ impl SentenceJob {
         let mut own: Vec<u32> = Vec::new();
         for (id, s) in events {
             let k = wanted
-                .binary_search(&s.sentence)
+                .binary_search(&s.sentence_index())
                 .expect("each event's sentence is read");
             let mut flags = 0;
-            if s.sentence.checked_sub(1).is_some_and(|p| is_neighbour(doc, p)) {
+            if s.sentence_index().checked_sub(1).is_some_and(|p| is_neighbour(doc, p)) {
                 flags |= WITH_PREVIOUS;
             }
-            if is_neighbour(doc, s.sentence + 1) {
+            if is_neighbour(doc, s.sentence_index() + 1) {
                 flags |= WITH_NEXT;
             }
             self.events.push((id, (first_entry + k) as u32, flags));
             // The actor's and target's names as this document writes them ("Astana", "Kazakh"),
             // when their names do not have these words already.
-            let first = s.sentence.saturating_sub(1);
-            let last = (s.sentence + 1).min(doc.sentences.len() - 1);
+            let first = s.sentence_index().saturating_sub(1);
+            let last = (s.sentence_index() + 1).min(doc.sentences.len() - 1);
             let span = doc.sentences.range(first).start..doc.sentences.range(last).end;
             let (actor_words, target_words) = (names.of(s.actor), names.of(s.target));
             own.clear();
@@ -1288,6 +1288,7 @@ impl UnionFind {
 mod tests {
     use super::*;
     use crate::ingest::LoadControl;
+    use crate::model::Span;
     use crate::model::{DateSource, DocDate};
 
     /// Loads synthetic documents `(file name, text, date)` through the real ingest and
@@ -1331,8 +1332,8 @@ mod tests {
             speaker: None,
             target: entity(target),
             score,
-            sentence,
-            cue_range: at..at + phrase.len(),
+            sentence: sentence as u32,
+            cue_range: Span::new(at..at + phrase.len()),
             category: "endorse".into(),
             negated: false,
             explanation: "".into(),
@@ -1869,8 +1870,8 @@ mod tests {
             speaker: None,
             target,
             score,
-            sentence: d.sentences.len(),
-            cue_range: start..start,
+            sentence: d.sentences.len() as u32,
+            cue_range: Span::new(start..start),
             category: "".into(),
             negated: false,
             explanation: "".into(),
@@ -2186,8 +2187,8 @@ mod tests {
     /// (how passages were built before the shared sentence words): the reference the
     /// brute-force tests compare the grouping with.
     fn reference_passage(store: &mut PassageStore, doc: &Document, s: &StanceEvent, names: &NameWords) {
-        let first = s.sentence.saturating_sub(1);
-        let last = (s.sentence + 1).min(doc.sentences.len() - 1);
+        let first = s.sentence_index().saturating_sub(1);
+        let last = (s.sentence_index() + 1).min(doc.sentences.len() - 1);
         let span = doc.sentences.range(first).start..doc.sentences.range(last).end;
         let mut own: Vec<u32> = doc
             .mentions
@@ -2213,12 +2214,12 @@ mod tests {
                 tagged.push((w.hash, bit | number));
             }
         };
-        add_sentence(s.sentence, IN_E);
-        if let Some(p) = s.sentence.checked_sub(1).filter(|&p| is_neighbour(doc, p)) {
+        add_sentence(s.sentence_index(), IN_E);
+        if let Some(p) = s.sentence_index().checked_sub(1).filter(|&p| is_neighbour(doc, p)) {
             add_sentence(p, IN_PREV);
         }
-        if is_neighbour(doc, s.sentence + 1) {
-            add_sentence(s.sentence + 1, IN_NEXT);
+        if is_neighbour(doc, s.sentence_index() + 1) {
+            add_sentence(s.sentence_index() + 1, IN_NEXT);
         }
         tagged.sort_unstable();
         let start = store.words.len();
@@ -2264,7 +2265,7 @@ mod tests {
             .enumerate()
         {
             let names = NameWords::new(&c.entities, &c.stances);
-            let has_passage = |s: &StanceEvent| s.sentence < c.doc(s.doc).sentences.len();
+            let has_passage = |s: &StanceEvent| s.sentence_index() < c.doc(s.doc).sentences.len();
             let table = SentenceWords::new(&c.documents, &c.stances, &names, has_passage);
             if k == 1 {
                 assert!(!table.own_index.is_empty(), "mentions not written as the name");

@@ -693,8 +693,8 @@ fn assemble(
                     })
                 }),
                 score: s.score,
-                sentence: s.sentence,
-                cue_range: s.cue_range,
+                sentence: s.sentence as u32,
+                cue_range: crate::model::Span::new(s.cue_range),
                 category: s.category,
                 negated: s.negated,
                 explanation: s.explanation,

@@ -378,7 +378,7 @@ pub fn callouts_for(
             .find_map(|p| {
                 p.stances.iter().find_map(|id| {
                     let st = corpus.stance(*id);
-                    (st.sentence == a.sentence && corpus.doc(st.doc).path == a.document).then_some((p, *id))
+                    (st.sentence_index() == a.sentence && corpus.doc(st.doc).path == a.document).then_some((p, *id))
                 })
             });
         let Some((p, id)) = found else { continue };
@@ -395,7 +395,7 @@ pub fn callouts_for(
 pub fn callout_text(corpus: &Corpus, id: crate::model::StanceId, note: &str) -> String {
     let st = corpus.stance(id);
     let doc = corpus.doc(st.doc);
-    let sentence = doc.sentence_display(st.sentence);
+    let sentence = doc.sentence_display(st.sentence_index());
     let sentence = sentence.trim();
     let quote: String = if sentence.chars().count() > CALLOUT_QUOTE_CHARS {
         let cut: String = sentence.chars().take(CALLOUT_QUOTE_CHARS).collect();
@@ -603,7 +603,7 @@ pub fn series_csv(corpus: &Corpus, data: &TimelineData, hidden: &BTreeSet<String
                 &p.stances.len().to_string(),
                 &doc.path,
                 doc.outlet.as_deref().unwrap_or(""),
-                &doc.sentence_display(st.sentence),
+                &doc.sentence_display(st.sentence_index()),
             ])?;
         }
     }

@@ -1,8 +1,7 @@
 //! Stance events: who took which position toward whom, with the evidence.
 
-use super::Document;
 use super::{DocId, EntityId, EventDate};
-use std::ops::Range;
+use super::{Document, Span};
 use std::sync::Arc;
 
 /// Who spoke for the actor: a person or a body ("Foreign Ministry of Kazakhstan").
@@ -32,10 +31,10 @@ pub struct StanceEvent {
     pub target: EntityId,
     /// -1.0 (opposes) ..= 1.0 (supports); 0 is neutral or hedging.
     pub score: f32,
-    /// Index of the sentence in the document.
-    pub sentence: usize,
+    /// Index of the sentence in the document (see [`StanceEvent::sentence_index`]).
+    pub sentence: u32,
     /// Byte range of the cue words in the document text.
-    pub cue_range: Range<usize>,
+    pub cue_range: Span,
     /// Lexicon category of the cue (endorse, criticize, abstain...), shared by the events of
     /// one category.
     pub category: Arc<str>,
@@ -57,7 +56,12 @@ impl StanceEvent {
     /// The cue words as they appear in `doc` (the event's document); empty when the range is
     /// not in its text.
     pub fn cue_in<'a>(&self, doc: &'a Document) -> &'a str {
-        doc.text.get(self.cue_range.clone()).unwrap_or_default()
+        doc.text.get(self.cue_range.range()).unwrap_or_default()
+    }
+
+    /// [`StanceEvent::sentence`] as an index.
+    pub fn sentence_index(&self) -> usize {
+        self.sentence as usize
     }
 }
 
@@ -71,6 +75,6 @@ mod tests {
     fn stance_event_stays_compact() {
         let size = std::mem::size_of::<StanceEvent>();
         eprintln!("StanceEvent: {size} bytes");
-        assert!(size <= 112, "StanceEvent grew to {size} bytes");
+        assert!(size <= 88, "StanceEvent grew to {size} bytes");
     }
 }

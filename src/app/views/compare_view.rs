@@ -143,7 +143,7 @@ impl SideInput {
     fn of(corpus: &Corpus, doc: &Document) -> SideInput {
         let mut cues: Vec<(Range<usize>, f32)> = corpus.index.stances_by_doc[doc.id.index()]
             .iter()
-            .map(|s| (corpus.stance(*s).cue_range.clone(), corpus.stance(*s).score))
+            .map(|s| (corpus.stance(*s).cue_range.range(), corpus.stance(*s).score))
             .collect();
         cues.sort_by_key(|c| c.0.start);
         let mut mentions = doc.mentions.clone();

@@ -89,7 +89,7 @@ impl ReaderView {
         ui.separator();
         let cues: Vec<(Range<usize>, f32)> = corpus.index.stances_by_doc[id.index()]
             .iter()
-            .map(|s| (corpus.stance(*s).cue_range.clone(), corpus.stance(*s).score))
+            .map(|s| (corpus.stance(*s).cue_range.range(), corpus.stance(*s).score))
             .collect();
         let focus = selection.focus_sentence.and_then(|i| doc.sentences.get(i));
         let scroll = std::mem::take(&mut selection.scroll_pending);
@@ -181,13 +181,13 @@ impl ReaderView {
                             let s = corpus.stance(*sid);
                             let edit = |action| crate::corrections::StanceEdit {
                                 document: corpus.doc(s.doc).path.clone(),
-                                sentence: s.sentence,
+                                sentence: s.sentence_index(),
                                 actor: corpus.entity(s.actor).name.clone(),
                                 target: corpus.entity(s.target).name.clone(),
                                 action,
                             };
                             ui.horizontal_wrapped(|ui| {
-                                let focused = selection.focus_cue.as_ref() == Some(&s.cue_range);
+                                let focused = selection.focus_cue.as_ref() == Some(&s.cue_range.range());
                                 let text = format!(
                                     "{} → {} {:+.2} “{}”{}",
                                     corpus.entity(s.actor).name,

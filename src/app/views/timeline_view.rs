@@ -657,7 +657,7 @@ impl TimelineView {
                 .clone()
                 .on_hover_ui_at_pointer(|ui| stance_tooltip_ui(ui, corpus, id));
             if response.response.clicked() {
-                selection.open(st.doc, Some(st.sentence), Some(st.cue_range.clone()));
+                selection.open(st.doc, Some(st.sentence_index()), Some(st.cue_range.range()));
             }
         }
     }
@@ -950,7 +950,7 @@ pub fn stance_tooltip_ui(ui: &mut egui::Ui, corpus: &Corpus, id: StanceId) {
     if let Some(sp) = &s.speaker {
         ui.label(format!("Speaker: {}", sp.name));
     }
-    ui.label(egui::RichText::new(format!("“{}”", doc.sentence_display(s.sentence))).italics());
+    ui.label(egui::RichText::new(format!("“{}”", doc.sentence_display(s.sentence_index()))).italics());
     ui.label(format!(
         "Cue: “{}”{}",
         s.cue_in(doc),
