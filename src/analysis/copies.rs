@@ -171,10 +171,8 @@ pub fn group_copies_with(
             .is_some_and(|d| s.sentence_index() < d.sentences.len())
     };
     let sentence_words = SentenceWords::new(documents, stances, &names, has_passage);
-    let dates: Vec<Option<(f64, f64)>> = stances
-        .iter()
-        .map(|s| documents.get(s.doc.index()).and_then(date_interval))
-        .collect();
+    // Per document (a corpus has far fewer documents than events).
+    let dates: Vec<Option<(f64, f64)>> = documents.iter().map(date_interval).collect();
 
     let mut buckets: HashMap<(EntityId, EntityId, i8), Vec<u32>> = HashMap::new();
     for (i, s) in stances.iter().enumerate() {
@@ -228,6 +226,7 @@ struct Ctx<'a> {
     stances: &'a [StanceEvent],
     names: &'a NameWords,
     sentence_words: &'a SentenceWords,
+    /// Per document, the period its date stands for.
     dates: &'a [Option<(f64, f64)>],
     window: f64,
     min_similarity: f32,
@@ -269,7 +268,7 @@ impl Ctx<'_> {
         let mut dated: Vec<(f64, f64, usize)> = Vec::new();
         let mut undated: Vec<usize> = Vec::new();
         for (k, &i) in bucket.iter().enumerate() {
-            match self.dates[i as usize] {
+            match self.dates[self.stances[i as usize].doc.index()] {
                 Some((lo, hi)) => dated.push((lo, hi, k)),
                 None => undated.push(k),
             }

@@ -675,10 +675,11 @@ fn assemble(
     let mut stances = Vec::with_capacity(analyses.iter().map(|a| a.stances.len()).sum());
     for a in analyses {
         let mut doc = a.doc;
+        // Same size and alignment: collected in place, in the per-document buffer.
         doc.mentions = a
             .mentions
-            .iter()
-            .map(|&(entry, span)| (id_of[&(entry as usize)], span))
+            .into_iter()
+            .map(|(entry, span)| (id_of[&(entry as usize)], span))
             .collect();
         for s in a.stances {
             stances.push(StanceEvent {
