@@ -18,11 +18,17 @@ pub struct Decoded {
 
 /// Decodes `bytes`, or explains why they are not text.
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode_bytes`], taking the bytes: UTF-8 text (most files) becomes the `String` in place,
+/// without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
     if bytes.is_empty() {
         return Err("the file is empty".into());
     }
-    if let Some((encoding, _bom_len)) = Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+    if let Some((encoding, _bom_len)) = Encoding::for_bom(&bytes) {
+        let (text, had_errors) = encoding.decode_with_bom_removal(&bytes);
         return Ok(Decoded {
             text: text.into_owned(),
             encoding: encoding.name(),
@@ -30,8 +36,8 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
             had_errors,
         });
     }
-    if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, _, had_errors) = encoding.decode(bytes);
+    if let Some(encoding) = utf16_without_bom(&bytes) {
+        let (text, _, had_errors) = encoding.decode(&bytes);
         return Ok(Decoded {
             text: text.into_owned(),
             encoding: encoding.name(),
@@ -39,21 +45,24 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
             had_errors,
         });
     }
-    if looks_binary(bytes) {
+    if looks_binary(&bytes) {
         return Err("this looks like a binary file, not text (it contains NUL or control bytes)".into());
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: s.to_owned(),
-            encoding: UTF_8.name(),
-            guessed: false,
-            had_errors: false,
-        });
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                encoding: UTF_8.name(),
+                guessed: false,
+                had_errors: false,
+            });
+        }
+        Err(e) => e.into_bytes(),
+    };
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(&bytes, true);
     let encoding = detector.guess(None, Utf8Detection::Allow);
-    let (text, _, had_errors) = encoding.decode(bytes);
+    let (text, _, had_errors) = encoding.decode(&bytes);
     Ok(Decoded {
         text: text.into_owned(),
         encoding: encoding.name(),

@@ -1,6 +1,6 @@
 //! Format-specific reading: plain text, Markdown with YAML front matter, HTML.
 
-use super::decode_bytes;
+use super::decode_owned;
 use super::html::extract_html;
 use crate::model::{DateSource, DocFormat};
 use yaml_rust2::{Yaml, YamlLoader};
@@ -41,7 +41,13 @@ pub struct RawDocument {
 
 /// Decodes and parses one file. `rel_path` decides the format by extension.
 pub fn parse_file(rel_path: &str, bytes: &[u8]) -> Result<RawDocument, String> {
-    let decoded = decode_bytes(bytes)?;
+    parse_file_owned(rel_path, bytes.to_vec())
+}
+
+/// [`parse_file`], taking the file's bytes: a UTF-8 text or Markdown file's text is kept in
+/// the buffer it was read into, without copies.
+pub fn parse_file_owned(rel_path: &str, bytes: Vec<u8>) -> Result<RawDocument, String> {
+    let decoded = decode_owned(bytes)?;
     let mut notices = Vec::new();
     if decoded.guessed {
         notices.push(format!(
@@ -52,7 +58,7 @@ pub fn parse_file(rel_path: &str, bytes: &[u8]) -> Result<RawDocument, String> {
     if decoded.had_errors {
         notices.push("some bytes were not valid text and were replaced with \u{FFFD}".into());
     }
-    let text = normalise_newlines(&decoded.text);
+    let mut text = normalise_newlines(decoded.text);
     let ext = rel_path
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -88,6 +94,8 @@ pub fn parse_file(rel_path: &str, bytes: &[u8]) -> Result<RawDocument, String> {
         "md" | "markdown" => {
             doc.format = DocFormat::Markdown;
             let (front, body) = split_front_matter(&text);
+            // The body is the end of the text.
+            let body_start = text.len() - body.len();
             if let Some(front) = front {
                 match read_front_matter(front) {
                     Ok(fm) => {
@@ -101,7 +109,8 @@ pub fn parse_file(rel_path: &str, bytes: &[u8]) -> Result<RawDocument, String> {
                         .push(format!("front matter ignored: it is not valid YAML ({e})")),
                 }
             }
-            doc.text = body.to_string();
+            text.replace_range(..body_start, "");
+            doc.text = text;
         }
         _ => doc.text = text,
     }
@@ -111,11 +120,11 @@ pub fn parse_file(rel_path: &str, bytes: &[u8]) -> Result<RawDocument, String> {
     Ok(doc)
 }
 
-fn normalise_newlines(s: &str) -> String {
+fn normalise_newlines(s: String) -> String {
     if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
     } else {
-        s.to_string()
+        s
     }
 }
 

@@ -10,8 +10,8 @@ mod progress;
 mod seeds;
 mod walk;
 
-pub use decode::{Decoded, decode_bytes};
-pub use formats::{MetaDate, RawDocument, parse_file};
+pub use decode::{Decoded, decode_bytes, decode_owned};
+pub use formats::{MetaDate, RawDocument, parse_file, parse_file_owned};
 pub use progress::{AnalysisStep, Cancelled, LoadControl, LoadPhase};
 pub use seeds::{SAMPLE_FILES, sample_files};
 pub use walk::{FileEntry, MAX_FILE_BYTES, affects_corpus, list_files};
@@ -99,7 +99,7 @@ fn read_one(entry: &FileEntry, control: &LoadControl) -> Result<RawDocument, Loa
         })
         .and_then(|(bytes, truncated)| {
             control.add_bytes(bytes.len() as u64);
-            let mut doc = parse_file(&entry.rel_path, &bytes).map_err(|reason| LoadProblem {
+            let mut doc = parse_file_owned(&entry.rel_path, bytes).map_err(|reason| LoadProblem {
                 path: entry.rel_path.clone(),
                 reason,
             })?;
