@@ -2077,12 +2077,21 @@ fn starts_as_continuation(text: &str, sr: &Range<usize>, toks: &[Token]) -> bool
 pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    // Only seven characters matter: find them by their bytes (a quotation mark's first byte
-    // never occurs inside another UTF-8 character) instead of decoding every character.
+    // Only seven characters matter: find the first bytes they can start with (a quotation
+    // mark's first byte never occurs inside another UTF-8 character) with vectorised searches,
+    // the two-byte « and » apart from the rest, merged in order.
     let bytes = text.as_bytes();
-    let mut next = 0;
-    while next < bytes.len() {
-        let i = next;
+    let mut two_byte = memchr::memchr_iter(0xC2, bytes).peekable();
+    let mut others = memchr::memchr3_iter(b'\n', b'"', 0xE2, bytes).peekable();
+    loop {
+        let i = match (others.peek(), two_byte.peek()) {
+            (Some(&a), Some(&b)) if b < a => two_byte.next(),
+            (Some(_), _) => others.next(),
+            (None, _) => two_byte.next(),
+        };
+        let Some(i) = i else {
+            break;
+        };
         let c = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (b'\n', _, _) => '\n',
             (b'"', _, _) => '"',
@@ -2091,12 +2100,8 @@ pub fn quoted_ranges(text: &str) -> Vec<Range<usize>> {
             (0xE2, Some(0x80), Some(0x9E)) => '„',
             (0xC2, Some(0xAB), _) => '«',
             (0xC2, Some(0xBB), _) => '»',
-            _ => {
-                next += 1;
-                continue;
-            }
+            _ => continue,
         };
-        next += c.len_utf8();
         quote_step(text, i, c, &mut open, &mut out);
     }
     out
@@ -2612,7 +2617,8 @@ mod tests {
             assert_eq!(quoted_ranges(&text), quoted_ranges_by_chars(&text));
         }
         let alphabet = [
-            'a', ' ', '\n', '"', '“', '”', '„', '«', '»', '‘', '’', '€', '…', 'ё', '—', '\u{ab}', '\u{2019}',
+            'a', ' ', '\n', '"', '“', '”', '„', '«', '»', '‘', '’', '€', '…', 'ё', '—', '\u{ab}', '\u{2019}', '\u{a0}',
+            '©',
         ];
         let mut seed = 7u64;
         for _ in 0..5000 {
