@@ -165,16 +165,13 @@ pub fn timeline_data_in(
         .iter()
         .map(|d| d.date.as_ref().map(|d| d.plot_day()))
         .collect();
-    // Whether the plotted date is uncertain, and half its period in days.
+    // The plotted date: the event's, or its document's. (Whether it is uncertain and how wide
+    // its period is are asked only when it starts a marker.)
     let plotted_date = |id: StanceId| {
         let s = corpus.stance(id);
         match (event_dates, &s.event_date) {
-            (true, Some(e)) => Some((e.is_uncertain(), e.uncertainty_days())),
-            _ => corpus
-                .doc(s.doc)
-                .date
-                .as_ref()
-                .map(|d| (d.is_uncertain(), d.uncertainty_days())),
+            (true, Some(e)) => Some(PlottedDate::Event(e)),
+            _ => corpus.doc(s.doc).date.as_ref().map(PlottedDate::Document),
         }
     };
     let plotted_day = |id: StanceId| {
@@ -220,7 +217,7 @@ pub fn timeline_data_in(
                 continue;
             }
             let score = signed_score(corpus, *id, mode);
-            let (Some((uncertain, half_width_days)), Some(x)) = (plotted_date(*id), plotted_day(*id)) else {
+            let (Some(d), Some(x)) = (plotted_date(*id), plotted_day(*id)) else {
                 data.undated_events += 1;
                 continue;
             };
@@ -239,8 +236,8 @@ pub fn timeline_data_in(
                         y: score,
                         stance: *id,
                         stances: vec![*id],
-                        uncertain,
-                        half_width_days,
+                        uncertain: d.is_uncertain(),
+                        half_width_days: d.uncertainty_days(),
                         copies: Vec::new(),
                     });
                 }
@@ -405,6 +402,29 @@ pub fn precision_label(p: DatePrecision) -> &'static str {
         DatePrecision::Day => "day",
         DatePrecision::Month => "month only",
         DatePrecision::Year => "year only",
+    }
+}
+
+/// The date a timeline point is plotted at: its event's or its document's.
+#[derive(Clone, Copy)]
+enum PlottedDate<'a> {
+    Event(&'a crate::model::EventDate),
+    Document(&'a crate::model::DocDate),
+}
+
+impl PlottedDate<'_> {
+    fn is_uncertain(self) -> bool {
+        match self {
+            PlottedDate::Event(e) => e.is_uncertain(),
+            PlottedDate::Document(d) => d.is_uncertain(),
+        }
+    }
+
+    fn uncertainty_days(self) -> f64 {
+        match self {
+            PlottedDate::Event(e) => e.uncertainty_days(),
+            PlottedDate::Document(d) => d.uncertainty_days(),
+        }
     }
 }
 
