@@ -1,5 +1,6 @@
 //! The `stance-explorer/1` JSON export (the `analyze` command's output).
 
+use crate::model::DatedPeriod;
 use crate::model::{Corpus, DocDate};
 use serde::Serialize;
 

@@ -1,5 +1,6 @@
 //! The one selection model all views share.
 
+use crate::model::DatedPeriod;
 use crate::model::{Corpus, DocId, EntityId, StanceId};
 use std::collections::BTreeSet;
 use std::ops::Range;

@@ -9,6 +9,7 @@ use stance_explorer::app::settings::Settings;
 use stance_explorer::corrections::CorrectionStore;
 use stance_explorer::ingest::LoadControl;
 use stance_explorer::model::DateSource;
+use stance_explorer::model::DatedPeriod;
 
 /// The app on `root` (or the sample) with its corrections in `store`, in a test harness.
 fn app_on(root: Option<&std::path::Path>, store: &CorrectionStore) -> Harness<'static, StanceApp> {

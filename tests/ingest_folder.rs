@@ -3,6 +3,7 @@
 
 use stance_explorer::analysis::load_corpus;
 use stance_explorer::ingest::LoadControl;
+use stance_explorer::model::DatedPeriod;
 use std::fs;
 
 const RU: &str = "Министерство иностранных дел Казахстана заявило, что позиция Китая заслуживает поддержки. Президент Токаев призвал стороны к переговорам.";

@@ -3,6 +3,7 @@
 
 use stance_explorer::analysis::load_corpus_with;
 use stance_explorer::ingest::LoadControl;
+use stance_explorer::model::DatedPeriod;
 use stance_explorer::model::{Corpus, DateSource, EntityId, EntityKind};
 use std::path::Path;
 

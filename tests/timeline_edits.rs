@@ -9,6 +9,7 @@ use stance_explorer::analysis::load_corpus_with;
 use stance_explorer::app::StanceApp;
 use stance_explorer::app::settings::Settings;
 use stance_explorer::ingest::LoadControl;
+use stance_explorer::model::DatedPeriod;
 
 fn harness_on(root: Option<&std::path::Path>) -> Harness<'static, StanceApp> {
     let corpus = load_corpus_with(root, &LoadControl::default(), &Default::default()).unwrap();

@@ -88,6 +88,7 @@
 //! `scale` test) group in about 3.2 s on 2 cores; the 1.34 million of the benchmark's 50,000
 //! documents (most undated) in about 3.4 s, down from 5 s before the classes.
 
+use crate::model::DatedPeriod;
 use crate::model::{Corpus, Document, Entity, EntityId, StanceEvent, StanceId};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -1158,6 +1159,11 @@ impl PassageStore {
                 self.masks.push(mask);
             }
         }
+        self.end_passage(start);
+    }
+
+    /// Ends the passage whose words start at `start`: its span sizes and numbers.
+    fn end_passage(&mut self, start: usize) {
         let masks = &self.masks[start..];
         let mut sizes = [0u16; 4];
         for m in masks {
@@ -2230,22 +2236,7 @@ mod tests {
                 store.masks.push(m);
             }
         }
-        let masks = &store.masks[start..];
-        let mut sizes = [0u16; 4];
-        for m in masks {
-            for (size, span) in sizes.iter_mut().zip(SPANS) {
-                if m & span != 0 {
-                    *size = size.saturating_add(1);
-                }
-            }
-        }
-        let has_number = masks.iter().any(|m| m & NUMBER_IN_E != 0);
-        store.metas.push(PassageMeta {
-            start: start as u32,
-            len: (store.words.len() - start) as u32,
-            sizes,
-            has_number,
-        });
+        store.end_passage(start);
     }
 
     /// Passages built from the shared sentence words are the passages built directly from the

@@ -475,6 +475,7 @@ fn line_around(text: &str, r: Range<usize>) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::DatedPeriod;
 
     fn date_of(text: &str, path: &str) -> Dating {
         let layout = super::super::layout::analyse_layout(text);
@@ -770,6 +771,7 @@ pub fn event_date_among(
 #[cfg(test)]
 mod event_tests {
     use super::*;
+    use crate::model::DatedPeriod;
 
     fn pub_day(y: i16, m: i8, d: i8) -> DocDate {
         DocDate {

@@ -10,6 +10,7 @@ pub mod svg;
 pub mod text;
 pub mod thin;
 
+use crate::model::DatedPeriod;
 use crate::model::{Corpus, days_since_epoch};
 use palette::{Rgb, Shape};
 use series::TimelineData;

@@ -1,6 +1,7 @@
 //! Pure data for the stance timeline: series, points, undated documents, date ticks.
 //! No `Ui` here, so it is unit-tested directly.
 
+use crate::model::DatedPeriod;
 use crate::model::{Corpus, DatePrecision, DocId, EntityId, StanceId, date_from_epoch_days, days_since_epoch};
 use crate::selection::Selection;
 
@@ -170,8 +171,8 @@ pub fn timeline_data_in(
     let plotted_date = |id: StanceId| {
         let s = corpus.stance(id);
         match (event_dates, &s.event_date) {
-            (true, Some(e)) => Some(PlottedDate::Event(e)),
-            _ => corpus.doc(s.doc).date.as_ref().map(PlottedDate::Document),
+            (true, Some(e)) => Some(&**e as &dyn DatedPeriod),
+            _ => corpus.doc(s.doc).date.as_ref().map(|d| d as &dyn DatedPeriod),
         }
     };
     let plotted_day = |id: StanceId| {
@@ -402,29 +403,6 @@ pub fn precision_label(p: DatePrecision) -> &'static str {
         DatePrecision::Day => "day",
         DatePrecision::Month => "month only",
         DatePrecision::Year => "year only",
-    }
-}
-
-/// The date a timeline point is plotted at: its event's or its document's.
-#[derive(Clone, Copy)]
-enum PlottedDate<'a> {
-    Event(&'a crate::model::EventDate),
-    Document(&'a crate::model::DocDate),
-}
-
-impl PlottedDate<'_> {
-    fn is_uncertain(self) -> bool {
-        match self {
-            PlottedDate::Event(e) => e.is_uncertain(),
-            PlottedDate::Document(d) => d.is_uncertain(),
-        }
-    }
-
-    fn uncertainty_days(self) -> f64 {
-        match self {
-            PlottedDate::Event(e) => e.uncertainty_days(),
-            PlottedDate::Document(d) => d.uncertainty_days(),
-        }
     }
 }
 

@@ -70,28 +70,6 @@ pub struct DocDate {
     pub reasoning: String,
 }
 
-impl DocDate {
-    /// "YYYY-MM-DD", "YYYY-MM" or "YYYY", by precision.
-    pub fn value_string(&self) -> String {
-        period_value(self.date, self.precision)
-    }
-
-    /// Days since 1970-01-01 of the middle of the dated period (for plotting).
-    pub fn plot_day(&self) -> f64 {
-        days_since_epoch(self.date) + half_span_days(self.date, self.precision)
-    }
-
-    /// Half the width of the period, in days (0 for a day).
-    pub fn uncertainty_days(&self) -> f64 {
-        half_span_days(self.date, self.precision)
-    }
-
-    /// True when the date should be drawn as uncertain (hollow marker).
-    pub fn is_uncertain(&self) -> bool {
-        self.precision != DatePrecision::Day || self.confidence < 0.6
-    }
-}
-
 /// Why an event date was read as it was: the sentence named a full date, or a date without a
 /// year (or a relative one) was placed against the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,27 +136,62 @@ impl EventDate {
             reasoning: self.reasoning(text),
         }
     }
+}
+
+/// A dated period: a date, how much of it is known and how sure it is. Document dates
+/// ([`DocDate`]) and event dates ([`EventDate`]) share what is computed from these.
+pub trait DatedPeriod {
+    /// The first day of the period.
+    fn period_start(&self) -> Date;
+    /// How much of the date is known.
+    fn period_precision(&self) -> DatePrecision;
+    /// 0.0 (a guess) ..= 1.0 (certain).
+    fn period_confidence(&self) -> f32;
 
     /// "YYYY-MM-DD", "YYYY-MM" or "YYYY", by precision.
-    pub fn value_string(&self) -> String {
-        period_value(self.date, self.precision)
+    fn value_string(&self) -> String {
+        period_value(self.period_start(), self.period_precision())
     }
 
     /// Days since 1970-01-01 of the middle of the dated period (for plotting).
-    pub fn plot_day(&self) -> f64 {
-        days_since_epoch(self.date) + half_span_days(self.date, self.precision)
+    fn plot_day(&self) -> f64 {
+        days_since_epoch(self.period_start()) + self.uncertainty_days()
     }
 
     /// Half the width of the period, in days (0 for a day).
-    pub fn uncertainty_days(&self) -> f64 {
-        half_span_days(self.date, self.precision)
+    fn uncertainty_days(&self) -> f64 {
+        let date = self.period_start();
+        match self.period_precision() {
+            DatePrecision::Day => 0.0,
+            DatePrecision::Month => f64::from(date.days_in_month()) / 2.0,
+            DatePrecision::Year => f64::from(date.days_in_year()) / 2.0,
+        }
     }
 
     /// True when the date should be drawn as uncertain (hollow marker).
-    pub fn is_uncertain(&self) -> bool {
-        self.precision != DatePrecision::Day || self.confidence < 0.6
+    fn is_uncertain(&self) -> bool {
+        self.period_precision() != DatePrecision::Day || self.period_confidence() < 0.6
     }
 }
+
+/// [`DatedPeriod`] for a type with `date`, `precision` and `confidence` fields.
+macro_rules! dated_period_fields {
+    ($($t:ty),*) => {$(
+        impl DatedPeriod for $t {
+            fn period_start(&self) -> Date {
+                self.date
+            }
+            fn period_precision(&self) -> DatePrecision {
+                self.precision
+            }
+            fn period_confidence(&self) -> f32 {
+                self.confidence
+            }
+        }
+    )*};
+}
+
+dated_period_fields!(DocDate, EventDate);
 
 /// "YYYY-MM-DD", "YYYY-MM" or "YYYY" for `date` at `precision`.
 fn period_value(d: Date, precision: DatePrecision) -> String {
@@ -186,15 +199,6 @@ fn period_value(d: Date, precision: DatePrecision) -> String {
         DatePrecision::Day => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
         DatePrecision::Month => format!("{:04}-{:02}", d.year(), d.month()),
         DatePrecision::Year => format!("{:04}", d.year()),
-    }
-}
-
-/// Half the width of the period that starts at `date`, in days.
-fn half_span_days(date: Date, precision: DatePrecision) -> f64 {
-    match precision {
-        DatePrecision::Day => 0.0,
-        DatePrecision::Month => f64::from(date.days_in_month()) / 2.0,
-        DatePrecision::Year => f64::from(date.days_in_year()) / 2.0,
     }
 }
 

@@ -13,7 +13,8 @@ mod stance;
 
 pub use corpus::{Corpus, CorpusIndex, LoadProblem};
 pub use date::{
-    DatePrecision, DateSource, DocDate, EventDate, EventDateBasis, date_from_epoch_days, days_since_epoch, parse_value,
+    DatePrecision, DateSource, DatedPeriod, DocDate, EventDate, EventDateBasis, date_from_epoch_days, days_since_epoch,
+    parse_value,
 };
 pub use document::{DocFormat, Document, FramingKind, FramingMark, Span, Spans};
 pub use entity::{Entity, EntityKind, Mention};

@@ -1,5 +1,6 @@
 //! The document list: what passes the filter, with dates, and compare buttons.
 
+use crate::model::DatedPeriod;
 use crate::model::{Corpus, DocId};
 use crate::selection::Selection;
 

@@ -4,6 +4,7 @@
 use super::rich_text::{Highlights, highlighted_label_ui};
 use crate::chart::series::precision_label;
 use crate::model::Corpus;
+use crate::model::DatedPeriod;
 use crate::selection::Selection;
 use std::ops::Range;
 

@@ -6,6 +6,7 @@ use crate::app::views::timeline_markers::{LayoutKey, MarkerLayout, marker_layout
 use crate::chart::aggregate::Period;
 use crate::chart::palette::Shape;
 use crate::chart::series::{SeriesMode, TimelineData, date_ticks, precision_label, tick_label, timeline_data_in};
+use crate::model::DatedPeriod;
 use crate::model::{Corpus, StanceId};
 use crate::selection::Selection;
 use egui_plot::{GridMark, HLine, Line, MarkerShape, Plot, PlotPoint, Points};
