@@ -166,18 +166,13 @@ pub fn group_copies_with(
     rule: &CopyRule,
 ) -> Vec<CopyGroup> {
     let names = NameWords::new(entities, stances);
-    let has_passage = |s: &StanceEvent| {
-        documents
-            .get(s.doc.index())
-            .is_some_and(|d| s.sentence_index() < d.sentences.len())
-    };
-    let sentence_words = SentenceWords::new(documents, stances, &names, has_passage);
+    let sentence_words = SentenceWords::new(documents, stances, &names);
     // Per document (a corpus has far fewer documents than events).
     let dates: Vec<Option<(f64, f64)>> = documents.iter().map(date_interval).collect();
 
     let mut buckets: HashMap<(EntityId, EntityId, i8), Vec<u32>> = HashMap::new();
     for (i, s) in stances.iter().enumerate() {
-        if has_passage(s) {
+        if has_passage(documents, s) {
             buckets
                 .entry((s.actor, s.target, direction(s.score)))
                 .or_default()
@@ -660,16 +655,10 @@ pub fn passage_similarity(corpus: &Corpus, a: StanceId, b: StanceId) -> f32 {
     };
     let pair = [sa.clone(), sb.clone()];
     let names = NameWords::new(&corpus.entities, &pair);
-    let has_passage = |s: &StanceEvent| {
-        corpus
-            .documents
-            .get(s.doc.index())
-            .is_some_and(|d| s.sentence_index() < d.sentences.len())
-    };
-    if !pair.iter().all(has_passage) {
+    if !pair.iter().all(|s| has_passage(&corpus.documents, s)) {
         return 0.0;
     }
-    let sentence_words = SentenceWords::new(&corpus.documents, &pair, &names, has_passage);
+    let sentence_words = SentenceWords::new(&corpus.documents, &pair, &names);
     let mut store = PassageStore::default();
     for (i, s) in pair.iter().enumerate() {
         store.add_event(i, s, &names, &sentence_words);
@@ -912,18 +901,13 @@ struct SentenceJob {
 }
 
 impl SentenceWords {
-    /// The words of the passages of `stances` (those `has_passage` accepts; `stances[i]` is
+    /// The words of the passages of `stances` (those with one, [`has_passage`]; `stances[i]` is
     /// event `i`).
-    fn new(
-        documents: &[Document],
-        stances: &[StanceEvent],
-        names: &NameWords,
-        has_passage: impl Fn(&StanceEvent) -> bool,
-    ) -> SentenceWords {
+    fn new(documents: &[Document], stances: &[StanceEvent], names: &NameWords) -> SentenceWords {
         let mut by_doc: Vec<(u32, u32)> = stances
             .iter()
             .enumerate()
-            .filter(|(_, s)| has_passage(s))
+            .filter(|(_, s)| has_passage(documents, s))
             .map(|(i, s)| (s.doc.0, i as u32))
             .collect();
         by_doc.sort_unstable();
@@ -1003,12 +987,14 @@ impl SentenceJob {
     ) {
         let mut wanted: Vec<usize> = Vec::new();
         for (_, s) in events.clone() {
-            wanted.push(s.sentence_index());
-            if let Some(p) = s.sentence_index().checked_sub(1).filter(|&p| is_neighbour(doc, p)) {
-                wanted.push(p);
+            let i = s.sentence_index();
+            wanted.push(i);
+            let flags = passage_neighbours(doc, i);
+            if flags & WITH_PREVIOUS != 0 {
+                wanted.push(i - 1);
             }
-            if is_neighbour(doc, s.sentence_index() + 1) {
-                wanted.push(s.sentence_index() + 1);
+            if flags & WITH_NEXT != 0 {
+                wanted.push(i + 1);
             }
         }
         wanted.sort_unstable();
@@ -1047,14 +1033,11 @@ impl SentenceJob {
             let k = wanted
                 .binary_search(&s.sentence_index())
                 .expect("each event's sentence is read");
-            let mut flags = 0;
-            if s.sentence_index().checked_sub(1).is_some_and(|p| is_neighbour(doc, p)) {
-                flags |= WITH_PREVIOUS;
-            }
-            if is_neighbour(doc, s.sentence_index() + 1) {
-                flags |= WITH_NEXT;
-            }
-            self.events.push((id, (first_entry + k) as u32, flags));
+            self.events.push((
+                id,
+                (first_entry + k) as u32,
+                passage_neighbours(doc, s.sentence_index()),
+            ));
             // The actor's and target's names as this document writes them ("Astana", "Kazakh"),
             // when their names do not have these words already.
             let first = s.sentence_index().saturating_sub(1);
@@ -1079,6 +1062,25 @@ impl SentenceJob {
             }
         }
     }
+}
+
+/// Whether event `s` has a passage: its document and sentence exist.
+fn has_passage(documents: &[Document], s: &StanceEvent) -> bool {
+    documents
+        .get(s.doc.index())
+        .is_some_and(|d| s.sentence_index() < d.sentences.len())
+}
+
+/// Which neighbours (`WITH_PREVIOUS`, `WITH_NEXT`) the passage of sentence `i` of `doc` has.
+fn passage_neighbours(doc: &Document, i: usize) -> u8 {
+    let mut flags = 0;
+    if i.checked_sub(1).is_some_and(|p| is_neighbour(doc, p)) {
+        flags |= WITH_PREVIOUS;
+    }
+    if is_neighbour(doc, i + 1) {
+        flags |= WITH_NEXT;
+    }
+    flags
 }
 
 /// Whether sentence `i` of `doc` can be a passage's neighbour (it exists and is not trailing
@@ -2255,8 +2257,7 @@ mod tests {
             .enumerate()
         {
             let names = NameWords::new(&c.entities, &c.stances);
-            let has_passage = |s: &StanceEvent| s.sentence_index() < c.doc(s.doc).sentences.len();
-            let table = SentenceWords::new(&c.documents, &c.stances, &names, has_passage);
+            let table = SentenceWords::new(&c.documents, &c.stances, &names);
             if k == 1 {
                 assert!(!table.own_index.is_empty(), "mentions not written as the name");
             }
