@@ -106,6 +106,49 @@ fn copies_count_once_and_are_listed_with_the_point_that_stands_for_them() {
 }
 
 #[test]
+fn series_past_the_cap_are_counted_not_drawn_and_their_events_still_count() {
+    // The sample as it loads (two documents undated) and with those two dated.
+    let plain = load_corpus_with(None, &LoadControl::default(), &Corrections::default()).unwrap();
+    let dated = dated_sample();
+    // The two cases the counts must hold in: events not on the axis, and copies merged.
+    let hidden_all = |c: &Corpus| {
+        let flags = vec![true; c.documents.len()];
+        timeline_data_in(c, &Selection::default(), &flags, 0, false, SeriesMode::Pairs, true)
+    };
+    assert!(hidden_all(&plain).undated_events > 0);
+    assert!(hidden_all(&dated).merged_copies > 0);
+    for c in [plain, dated] {
+        let flags = vec![true; c.documents.len()];
+        for copies_once in [false, true] {
+            let data = |max| {
+                timeline_data_in(
+                    &c,
+                    &Selection::default(),
+                    &flags,
+                    max,
+                    false,
+                    SeriesMode::Pairs,
+                    copies_once,
+                )
+            };
+            let full = data(usize::MAX);
+            assert!(full.series.len() > 2 && full.hidden_series == 0);
+            for cap in 0..full.series.len() {
+                let capped = data(cap);
+                assert_eq!(
+                    capped.series,
+                    full.series[..cap],
+                    "the first {cap} series, as drawn in full"
+                );
+                assert_eq!(capped.hidden_series, full.series.len() - cap);
+                assert_eq!(capped.merged_copies, full.merged_copies, "cap {cap}");
+                assert_eq!(capped.undated_events, full.undated_events, "cap {cap}");
+            }
+        }
+    }
+}
+
+#[test]
 fn the_timeline_says_how_many_copies_it_counted_once_and_the_checkbox_draws_them_all() {
     let app = StanceApp::with_corpus(dated_sample(), Settings::default());
     let mut h = common::app_harness(app, [1600.0, 1000.0], 4);

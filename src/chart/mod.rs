@@ -266,50 +266,60 @@ pub const DODGE_MAX_SHIFT_PX: f64 = 10.0;
 /// of stance are well inside a score's uncertainty. When every candidate position is taken,
 /// the marker goes where it is farthest from the others.
 pub fn dodge_markers(markers: &[(f64, f64, f64)]) -> Vec<f64> {
-    // Placed markers in a grid of cells at least as wide as any two markers' reach, so a
-    // marker looks only at its own and the neighbouring cells: linear in the marker count.
+    // Only an earlier marker nearer than its reach (a share of the larger radius) crowds a
+    // position, and a position's crowding only matters below 1 (clear). So placed markers
+    // sit in a grid of cells as wide as the largest reach, and a position looks only at its
+    // own and the eight neighbouring cells.
     let r_max = markers.iter().map(|m| m.2).fold(1.0, f64::max);
-    let cell = 2.0 * r_max + DODGE_MAX_SHIFT_PX;
+    let cell = DODGE_REACH * r_max;
     let cell_of = |v: f64| (v / cell).floor() as i64;
     type Cell = Vec<(f64, f64, f64)>;
-    let mut grid: std::collections::HashMap<(i64, i64), Cell> = std::collections::HashMap::new();
+    let mut grid: crate::analysis::text::FastMap<(i64, i64), Cell> = Default::default();
     let mut out = Vec::with_capacity(markers.len());
     for &(x, y0, r) in markers {
         let step = r.clamp(3.0, DODGE_MAX_SHIFT_PX / 2.0);
-        // How close the nearest earlier marker's centre is, relative to what hides one (≥ 1: clear).
-        let crowding = |y: f64| {
-            let (cx, cy) = (cell_of(x), cell_of(y));
-            let mut worst = f64::INFINITY;
+        let cx = cell_of(x);
+        // How close the nearest earlier marker's centre is, relative to what hides one,
+        // squared and at most 1 (clear); as soon as it is at most `floor`, that value.
+        let crowding = |y: f64, floor: f64| {
+            let cy = cell_of(y);
+            let mut worst = 1.0f64;
             for gx in cx - 1..=cx + 1 {
                 for gy in cy - 1..=cy + 1 {
                     for (px, py, pr) in grid.get(&(gx, gy)).into_iter().flatten() {
-                        let reach = pr.max(r) * 0.6;
+                        let reach = pr.max(r) * DODGE_REACH;
                         let d2 = (px - x) * (px - x) + (py - y) * (py - y);
-                        worst = worst.min((d2 / (reach * reach)).sqrt());
+                        worst = worst.min(d2 / (reach * reach));
+                        if worst <= floor {
+                            return worst;
+                        }
                     }
                 }
             }
             worst
         };
-        let mut best = (y0, crowding(y0));
+        let mut best = (y0, crowding(y0, -1.0));
         for k in 1..=4u32 {
             if best.1 >= 1.0 {
                 break;
             }
             let sign = if k % 2 == 1 { -1.0 } else { 1.0 };
             let y = y0 + sign * f64::from(k.div_ceil(2)) * step;
-            let c = crowding(y);
+            // (A position no clearer than the best so far is dropped as soon as that shows.)
+            let c = crowding(y, best.1);
             if c > best.1 {
                 best = (y, c);
             }
         }
-        grid.entry((cell_of(x), cell_of(best.0)))
-            .or_default()
-            .push((x, best.0, r));
+        grid.entry((cx, cell_of(best.0))).or_default().push((x, best.0, r));
         out.push(best.0);
     }
     out
 }
+
+/// How near, as a share of the larger of two markers' radii, one marker's centre must be to
+/// another's to hide it ([`dodge_markers`]).
+const DODGE_REACH: f64 = 0.6;
 
 /// Where a callout box goes: its top-left corner and whether it sits right of its point.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -510,7 +520,7 @@ mod tests {
                 let crowding = |y: f64| {
                     placed
                         .iter()
-                        .map(|(px, py, pr)| (px - x).hypot(py - y) / (pr.max(r) * 0.6))
+                        .map(|(px, py, pr)| (px - x).hypot(py - y) / (pr.max(r) * super::DODGE_REACH))
                         .fold(f64::INFINITY, f64::min)
                 };
                 let mut best = (y0, crowding(y0));

@@ -1,6 +1,7 @@
 //! Pure data for the stance timeline: series, points, undated documents, date ticks.
 //! No `Ui` here, so it is unit-tested directly.
 
+use crate::analysis::text::FastMap;
 use crate::model::DatedPeriod;
 use crate::model::{Corpus, DatePrecision, DocId, EntityId, StanceId, date_from_epoch_days, days_since_epoch};
 use crate::selection::Selection;
@@ -114,8 +115,21 @@ pub fn timeline_data(
     )
 }
 
-/// Events of one future series: (actor, target), label, colour entity, events.
-type Group = ((EntityId, EntityId), String, EntityId, Vec<StanceId>);
+/// Events of one future series: (actor, target), colour entity, events.
+type Group<'c> = ((EntityId, EntityId), EntityId, std::borrow::Cow<'c, [StanceId]>);
+
+/// The legend label of the series of `mode` keyed (`actor`, `target`).
+fn series_label(corpus: &Corpus, mode: SeriesMode, actor: EntityId, target: EntityId) -> String {
+    match mode {
+        SeriesMode::Pairs => format!("{} → {}", corpus.entity(actor).name, corpus.entity(target).name),
+        SeriesMode::Alignment { pole_a, pole_b } => format!(
+            "{} ({} ↔ {})",
+            corpus.entity(actor).name,
+            corpus.entity(pole_a).name,
+            corpus.entity(pole_b).name
+        ),
+    }
+}
 
 /// Builds the series of `mode` for `selection` over the visible documents. With
 /// `copies_once`, the copies of one statement ([`StanceEvent::statement`]) count once: the
@@ -133,13 +147,12 @@ pub fn timeline_data_in(
     copies_once: bool,
 ) -> TimelineData {
     let mut data = TimelineData::default();
-    // (key actor, key target) → (label, colour entity, events), in the pair index's order.
+    // (key actor, key target) → (colour entity, events), in the pair index's order.
     let mut groups: Vec<Group> = Vec::new();
     match mode {
         SeriesMode::Pairs => {
             for ((actor, target), ids) in &corpus.index.pairs {
-                let label = format!("{} → {}", corpus.entity(*actor).name, corpus.entity(*target).name);
-                groups.push(((*actor, *target), label, *target, ids.clone()));
+                groups.push(((*actor, *target), *target, std::borrow::Cow::Borrowed(ids)));
             }
         }
         SeriesMode::Alignment { pole_a, pole_b } => {
@@ -149,23 +162,18 @@ pub fn timeline_data_in(
                     by_actor.entry(*actor).or_default().extend(ids.iter().copied());
                 }
             }
-            let poles = format!("{} ↔ {}", corpus.entity(pole_a).name, corpus.entity(pole_b).name);
             let mut v: Vec<_> = by_actor.into_iter().collect();
             // Most evidence first, as the pair index is.
             v.sort_by_key(|(a, ids)| (std::cmp::Reverse(ids.len()), *a));
             for (actor, mut ids) in v {
                 ids.sort();
-                let label = format!("{} ({poles})", corpus.entity(actor).name);
-                groups.push(((actor, pole_b), label, actor, ids));
+                groups.push(((actor, pole_b), actor, std::borrow::Cow::Owned(ids)));
             }
         }
     }
-    // Each document's plotted day once (converting a date costs more than the rest of an event).
-    let doc_days: Vec<Option<f64>> = corpus
-        .documents
-        .iter()
-        .map(|d| d.date.as_ref().map(|d| d.plot_day()))
-        .collect();
+    // Each document's plotted day, converted once and only when needed (converting a date
+    // costs more than the rest of an event).
+    let doc_days: Vec<std::cell::OnceCell<Option<f64>>> = vec![std::cell::OnceCell::new(); corpus.documents.len()];
     // The plotted date: the event's, or its document's. (Whether it is uncertain and how wide
     // its period is are asked only when it starts a marker.)
     let plotted_date = |id: StanceId| {
@@ -179,18 +187,23 @@ pub fn timeline_data_in(
         let s = corpus.stance(id);
         match (event_dates, &s.event_date) {
             (true, Some(d)) => Some(d.plot_day()),
-            _ => doc_days[s.doc.index()],
+            _ => *doc_days[s.doc.index()].get_or_init(|| corpus.doc(s.doc).date.as_ref().map(|d| d.plot_day())),
         }
     };
-    for ((actor, target), label, color_entity, ids) in groups {
+    for ((actor, target), color_entity, ids) in groups {
+        // A series past `max_series` is not drawn, only counted (and its events still count
+        // as copies or as undated): its markers are not built.
+        let drawn = data.series.len() < max_series;
         let mut points: Vec<SeriesPoint> = Vec::new();
-        let mut marker_of: std::collections::HashMap<(crate::model::DocId, u64), usize> = Default::default();
+        let mut any_point = false;
+        let mut marker_of: FastMap<(crate::model::DocId, u64), usize> = Default::default();
         let visible: Vec<StanceId> = ids
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|id| selection.stance_visible(corpus, *id, doc_visible))
             .collect();
         // Statement → the report that stands for it (earliest plotted date, then lowest id).
-        let mut rep: std::collections::HashMap<u32, (f64, StanceId)> = Default::default();
+        let mut rep: FastMap<u32, (f64, StanceId)> = Default::default();
         if copies_once {
             for id in &visible {
                 let Some(n) = corpus.stance(*id).statement else {
@@ -207,21 +220,27 @@ pub fn timeline_data_in(
             }
         }
         // Representative → the copies it stands for, each pushed once.
-        let mut copies_of: std::collections::HashMap<StanceId, Vec<StanceId>> = Default::default();
+        let mut copies_of: FastMap<StanceId, Vec<StanceId>> = Default::default();
         for id in &visible {
             let s = corpus.stance(*id);
             if let Some((_, r)) = s.statement.and_then(|n| rep.get(&n))
                 && r != id
             {
                 data.merged_copies += 1;
-                copies_of.entry(*r).or_default().push(*id);
+                if drawn {
+                    copies_of.entry(*r).or_default().push(*id);
+                }
                 continue;
             }
-            let score = signed_score(corpus, *id, mode);
-            let (Some(d), Some(x)) = (plotted_date(*id), plotted_day(*id)) else {
+            let Some(x) = plotted_day(*id) else {
                 data.undated_events += 1;
                 continue;
             };
+            any_point = true;
+            if !drawn {
+                continue;
+            }
+            let score = signed_score(corpus, *id, mode);
             // (document, day) → marker, so grouping stays linear in the number of events.
             match marker_of.get(&(s.doc, x.to_bits())) {
                 Some(&i) => {
@@ -231,6 +250,7 @@ pub fn timeline_data_in(
                     p.stances.push(*id);
                 }
                 None => {
+                    let d = plotted_date(*id).expect("an event with a plotted day has a plotted date");
                     marker_of.insert((s.doc, x.to_bits()), points.len());
                     points.push(SeriesPoint {
                         x,
@@ -244,6 +264,13 @@ pub fn timeline_data_in(
                 }
             }
         }
+        if !any_point {
+            continue;
+        }
+        if !drawn {
+            data.hidden_series += 1;
+            continue;
+        }
         if !copies_of.is_empty() {
             for p in &mut points {
                 for id in &p.stances {
@@ -254,18 +281,11 @@ pub fn timeline_data_in(
                 }
             }
         }
-        if points.is_empty() {
-            continue;
-        }
-        if data.series.len() >= max_series {
-            data.hidden_series += 1;
-            continue;
-        }
         points.sort_by(|a, b| a.x.total_cmp(&b.x));
         data.series.push(Series {
             actor,
             target,
-            label,
+            label: series_label(corpus, mode, actor, target),
             color_entity,
             points,
         });
