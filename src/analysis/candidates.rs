@@ -289,12 +289,24 @@ fn words<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Word<'a>> {
 }
 
 /// Whether `c` separates the words [`words`] reads: white space and `, ; : ( ) " “ ” « »`.
-fn separates(c: char) -> bool {
+const fn separates(c: char) -> bool {
     c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '«' | '»')
 }
 
+/// [`separates`] for each ASCII byte, looked up rather than tested (every byte of every
+/// sentence is classified).
+static ASCII_SEPARATES: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = separates(b as u8 as char);
+        b += 1;
+    }
+    table
+};
+
 /// The non-empty runs of `sentence` between [`separates`] characters, with their byte
-/// offsets. ASCII bytes are classified without decoding (most of the text).
+/// offsets. ASCII bytes are classified by a table, without decoding (most of the text).
 fn pieces(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = sentence.as_bytes();
     let mut i = 0;
@@ -302,7 +314,7 @@ fn pieces(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
         let separator_at = |i: usize| -> (bool, usize) {
             let b = bytes[i];
             if b.is_ascii() {
-                (separates(char::from(b)), 1)
+                (ASCII_SEPARATES[usize::from(b)], 1)
             } else {
                 let c = sentence[i..].chars().next().expect("a character starts here");
                 (separates(c), c.len_utf8())
@@ -321,6 +333,16 @@ fn pieces(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         let start = i;
         while i < bytes.len() {
+            // A run of ASCII bytes that do not separate, in a tight loop.
+            while bytes
+                .get(i)
+                .is_some_and(|&b| b.is_ascii() && !ASCII_SEPARATES[usize::from(b)])
+            {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
             let (sep, len) = separator_at(i);
             if sep {
                 break;

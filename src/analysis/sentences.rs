@@ -34,10 +34,16 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
     let mut lines: Vec<(usize, &str)> = Vec::new();
+    // The lines with their line breaks (as `split_inclusive('\n')`, found by memchr).
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        lines.push((line_start, line));
-        line_start += line.len();
+    for end in memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|i| i + 1)
+        .chain([text.len()])
+    {
+        if end > line_start {
+            lines.push((line_start, &text[line_start..end]));
+        }
+        line_start = end;
     }
     let soft = soft_breaks(&lines);
     let mut joined = String::new();

@@ -45,10 +45,20 @@ fn filter_bit(word: &str) -> usize {
 
 /// The letters and digits at the start of `s` (its first word).
 fn first_word(s: &str) -> &str {
-    let end = s
+    // ASCII letters and digits by their bytes; from the first other byte, if it starts a
+    // non-ASCII character, by characters.
+    let bytes = s.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if bytes.get(ascii).is_none_or(u8::is_ascii) {
+        return &s[..ascii];
+    }
+    let end = s[ascii..]
         .char_indices()
         .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i);
+        .map_or(s.len(), |(i, _)| ascii + i);
     &s[..end]
 }
 
@@ -245,6 +255,16 @@ mod tests {
         ) {
             let m = WordStartMatcher::new(&patterns).expect("patterns start with a letter");
             proptest::prop_assert_eq!(m.find_iter(&text).collect::<Vec<_>>(), brute_force(&patterns, &text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The first word read by bytes, then characters, is the leading run of letters and
+        /// digits read character by character.
+        #[test]
+        fn first_word_is_the_leading_letters_and_digits(s in "[a-zA-Z09ёЁé我 .,'\u{2009}\u{a0}-]{0,20}") {
+            let by_chars = s.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(first_word(&s), &s[..by_chars]);
         }
     }
 
