@@ -62,13 +62,19 @@ pub struct Layout {
 }
 
 fn words(line: &str) -> usize {
+    words_up_to(line, usize::MAX)
+}
+
+/// [`words`], counted no further than `max` (a paragraph may be a whole document).
+fn words_up_to(line: &str, max: usize) -> usize {
     line.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(max)
         .count()
 }
 
 fn is_body_line(line: &str) -> bool {
-    words(line) >= 12 && line.trim_end().ends_with(['.', '!', '?', '"', '”', '»', ':', ')'])
+    line.trim_end().ends_with(['.', '!', '?', '"', '”', '»', ':', ')']) && words_up_to(line, 12) >= 12
 }
 
 /// Whether `line` is short enough to be one of [`BOILERPLATE_MARKERS`] once normalised
@@ -95,12 +101,9 @@ pub fn analyse_layout(text: &str) -> Layout {
 
 /// [`analyse_layout`] of `text`, whose folded form is `folded`.
 pub fn analyse_folded_layout(text: &str, folded: &Folded) -> Layout {
-    let mut lines: Vec<(usize, &str)> = Vec::new();
-    let mut off = 0;
-    for l in text.split_inclusive('\n') {
-        lines.push((off, l.trim_end_matches('\n')));
-        off += l.len();
-    }
+    let lines: Vec<(usize, &str)> = super::text::lines_with_breaks(text)
+        .map(|(off, l)| (off, l.trim_end_matches('\n')))
+        .collect();
     let flags = line_flags(folded, &lines);
     let body_idx = lines.iter().position(|(_, l)| is_body_line(l));
     let body_start = body_idx.map_or(0, |i| lines[i].0);
@@ -124,7 +127,7 @@ pub fn analyse_folded_layout(text: &str, folded: &Folded) -> Layout {
         }
         // Only whether 40 words have passed matters: no need to count further.
         if content_words < 40 {
-            content_words += words(t);
+            content_words += words_up_to(t, 40 - content_words);
         }
     }
     let outlet = lines

@@ -33,18 +33,7 @@ const WRAP_BAND_CHARS: usize = 12;
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
-    let mut lines: Vec<(usize, &str)> = Vec::new();
-    // The lines with their line breaks (as `split_inclusive('\n')`, found by memchr).
-    let mut line_start = 0;
-    for end in memchr::memchr_iter(b'\n', text.as_bytes())
-        .map(|i| i + 1)
-        .chain([text.len()])
-    {
-        if end > line_start {
-            lines.push((line_start, &text[line_start..end]));
-        }
-        line_start = end;
-    }
+    let lines: Vec<(usize, &str)> = super::text::lines_with_breaks(text).collect();
     let soft = soft_breaks(&lines);
     let mut joined = String::new();
     let mut i = 0;

@@ -319,8 +319,12 @@ fn sentence_view<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> (&'a [Token]
     let placed = input.mentions[m0..m1]
         .iter()
         .filter_map(|m| {
-            let first = toks.iter().position(|t| t.range.end > m.range.start)?;
-            let last = toks.iter().rposition(|t| t.range.start < m.range.end)?;
+            // Tokens are in order and disjoint: their starts and ends both increase.
+            let first = toks.partition_point(|t| t.range.end <= m.range.start);
+            let last = toks.partition_point(|t| t.range.start < m.range.end).checked_sub(1)?;
+            if first == toks.len() {
+                return None;
+            }
             Some(Placed {
                 m,
                 first,

@@ -16,11 +16,49 @@ pub type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 /// many tokens, where scanning the slice entry by entry is a hot path.
 macro_rules! word_set {
     ($name:ident, $list:expr) => {
-        static $name: std::sync::LazyLock<$crate::analysis::text::FastSet<&'static str>> =
-            std::sync::LazyLock::new(|| $list.iter().copied().collect());
+        static $name: std::sync::LazyLock<$crate::analysis::text::WordSet> =
+            std::sync::LazyLock::new(|| $crate::analysis::text::WordSet::new($list));
     };
 }
 pub(crate) use word_set;
+
+/// A fixed set of words, looked up for nearly every token: a word whose length or first
+/// byte no member has is ruled out before it is hashed.
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    words: FastSet<&'static str>,
+    /// Bit `n` for every member of `n` bytes (bit 63: 63 bytes or more).
+    lengths: u64,
+    /// Bit `b` for every member whose first byte is `b`.
+    first_bytes: [u64; 4],
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub fn new(words: &[&'static str]) -> WordSet {
+        let mut set = WordSet {
+            words: words.iter().copied().collect(),
+            lengths: 0,
+            first_bytes: [0; 4],
+        };
+        for w in words {
+            set.lengths |= 1 << w.len().min(63);
+            if let Some(&b) = w.as_bytes().first() {
+                set.first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+            }
+        }
+        set
+    }
+
+    /// Whether `w` is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        let first = w
+            .as_bytes()
+            .first()
+            .map_or(0, |&b| self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)));
+        self.lengths & (1 << w.len().min(63)) != 0 && (first != 0 || w.is_empty()) && self.words.contains(w)
+    }
+}
 
 /// A case- and diacritics-folded copy of a text, with byte offsets mapped back.
 #[derive(Debug, Clone)]
@@ -187,6 +225,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The lines of `text` with their line breaks and byte offsets, as `text.split_inclusive('\n')`
+/// gives them (found by memchr's vectorised search).
+pub fn lines_with_breaks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|i| i + 1)
+        .chain([text.len()])
+        .filter_map(move |end| {
+            let line = (end > start).then(|| (start, &text[start..end]));
+            start = end;
+            line
+        })
+}
+
 /// A 16-bit hash of `s` (FNV-1a, folded): the slot of a word in the 64K-entry prefilters that
 /// rule most words out before a table lookup.
 pub fn hash16(s: &str) -> u16 {
@@ -257,6 +309,38 @@ mod tests {
         fn fast_folding_equals_char_by_char(s in "[ -~\\t\\n`’‘ʼ´‐–ёЁÉéßİ\\u{1E9E}Ǆ ТОКАЕВ我]{0,60}") {
             let f = Folded::new(&s);
             prop_assert_eq!((f.text, f.map), folded_by_chars(&s));
+        }
+    }
+
+    proptest! {
+        /// The lines found by memchr are those of `split_inclusive('\n')`.
+        #[test]
+        fn lines_with_breaks_are_the_split_inclusive_lines(s in "[a\n\r é]{0,30}") {
+            let mut at = 0;
+            let expected: Vec<(usize, &str)> = s
+                .split_inclusive('\n')
+                .map(|l| {
+                    at += l.len();
+                    (at - l.len(), l)
+                })
+                .collect();
+            prop_assert_eq!(lines_with_breaks(&s).collect::<Vec<_>>(), expected);
+        }
+    }
+
+    /// Words of [`word_sets_answer_as_hash_sets`]: empty, one to four bytes, non-ASCII.
+    const VOCABULARY: [&str; 10] = ["", "a", "ab", "abc", "b", "ba", "é", "aé", "cccc", "bcab"];
+
+    proptest! {
+        /// The length and first-byte filters never rule out a member: a word set answers as
+        /// a plain hash set does.
+        #[test]
+        fn word_sets_answer_as_hash_sets(w in "[a-cé]{0,4}|", members in proptest::sample::subsequence(
+            VOCABULARY.to_vec(), 0..10)) {
+            let set = WordSet::new(&members);
+            for w in VOCABULARY.iter().copied().chain([w.as_str()]) {
+                prop_assert_eq!(set.contains(w), members.contains(&w), "{}", w);
+            }
         }
     }
 
