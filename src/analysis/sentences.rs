@@ -63,8 +63,9 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The width a text is hard-wrapped at, given its lines' `lengths` in characters (0 for a
-/// blank line), if it is: the top of the densest band of [`WRAP_BAND_CHARS`] line lengths
+/// The width a text is hard-wrapped at, given its lines' `lengths` in characters (0 for a blank
+/// line; past the widest wrap, any longer length), if it is: the top of the densest band of
+/// [`WRAP_BAND_CHARS`] line lengths
 /// within [`WRAP_WIDTH_CHARS`] (the wrapped lines; longer lines are links and other words that
 /// could not be broken), when at least three lines, and three in ten of the non-blank ones, end
 /// within [`WRAP_SLACK_CHARS`] of it. (A text of long paragraphs, or of short lines such as a
@@ -96,7 +97,20 @@ fn wrap_width(lengths: &[usize]) -> Option<usize> {
 fn soft_breaks(lines: &[(usize, &str)]) -> Vec<bool> {
     let mut soft = vec![false; lines.len()];
     // Each line's length in characters, without trailing white space (0 for a blank line).
-    let lengths: Vec<usize> = lines.iter().map(|(_, l)| l.trim_end().chars().count()).collect();
+    // Past what a wrapped line can be, any length longer than that will do: a line of more
+    // bytes than four times the widest wrap has more characters than that, and is not counted.
+    let beyond_wrap_bytes = 4 * (*WRAP_WIDTH_CHARS.end() + 1);
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|(_, l)| {
+            let l = l.trim_end();
+            if l.len() > beyond_wrap_bytes {
+                l.len()
+            } else {
+                l.chars().count()
+            }
+        })
+        .collect();
     let Some(width) = wrap_width(&lengths) else {
         return soft;
     };
