@@ -606,10 +606,10 @@ const BARE_YEARS: Range<u32> = 1900..2100;
 /// builders look up (months, weekdays and their modifiers, relative words and phrases,
 /// period modifiers, number words and units before "ago", parts of a period). A word
 /// outside it starts no expression; a test checks this against the builders themselves.
-static START_WORDS: std::sync::LazyLock<super::text::FastSet<&'static str>> = std::sync::LazyLock::new(|| {
-    let mut set = super::text::FastSet::default();
+static START_WORDS: std::sync::LazyLock<super::text::WordSet> = std::sync::LazyLock::new(|| {
+    let mut set: Vec<&'static str> = Vec::new();
     for (full, abbrs) in EN_MONTHS.iter().chain(EN_WEEKDAYS.iter()) {
-        set.insert(*full);
+        set.push(*full);
         set.extend(abbrs.iter().copied());
     }
     set.extend(CYR_MONTHS.iter().flatten().copied());
@@ -627,7 +627,7 @@ static START_WORDS: std::sync::LazyLock<super::text::FastSet<&'static str>> = st
     set.extend(AGO_UNITS.iter().map(|(w, _)| *w));
     set.extend(PART_WORDS.iter().map(|(w, _)| *w));
     set.extend(PART_OF_NOUNS.iter().map(|(w, _)| *w));
-    set
+    super::text::WordSet::new(&set)
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -665,7 +665,13 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
-    let char_at = |pos: usize| text[pos..].chars().next();
+    let bytes = text.as_bytes();
+    // The character at byte `pos` (an ASCII byte without decoding).
+    let char_at = |pos: usize| match bytes.get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[pos..].chars().next(),
+        None => None,
+    };
     let mut toks: Vec<Tok> = Vec::new();
     let mut pos = 0;
     while let Some(c) = char_at(pos) {
@@ -675,13 +681,22 @@ fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         let kind = if c.is_ascii_digit() {
-            while char_at(pos).is_some_and(|d| d.is_ascii_digit()) {
+            while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
                 pos += 1;
             }
             TokKind::Num
         } else if c.is_alphabetic() {
             let mut last = c;
-            while let Some(d) = char_at(pos) {
+            loop {
+                // A run of ASCII letters in a tight loop (no apostrophe joins them).
+                let run = bytes[pos..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                if run > 0 {
+                    pos += run;
+                    last = char::from(bytes[pos - 1]);
+                }
+                let Some(d) = char_at(pos) else {
+                    break;
+                };
                 let joins =
                     is_apostrophe(d) && is_cyrillic(last) && char_at(pos + d.len_utf8()).is_some_and(is_cyrillic);
                 if !(d.is_alphabetic() || joins) {
@@ -1432,6 +1447,66 @@ mod tests {
                     assert_gate_misses_nothing(&format!("{w}{a} {b}"));
                 }
             }
+        }
+    }
+
+    /// The tokens as the tokenizer read them before its ASCII fast paths: character by
+    /// character. (kind, start, end, glued, lower.)
+    fn reference_tokens(text: &str) -> Vec<(TokKind, usize, usize, bool, String)> {
+        let char_at = |pos: usize| text[pos..].chars().next();
+        let mut toks: Vec<(TokKind, usize, usize, bool, String)> = Vec::new();
+        let mut pos = 0;
+        while let Some(c) = char_at(pos) {
+            let start = pos;
+            pos += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            let kind = if c.is_ascii_digit() {
+                while char_at(pos).is_some_and(|d| d.is_ascii_digit()) {
+                    pos += 1;
+                }
+                TokKind::Num
+            } else if c.is_alphabetic() {
+                let mut last = c;
+                while let Some(d) = char_at(pos) {
+                    let joins =
+                        is_apostrophe(d) && is_cyrillic(last) && char_at(pos + d.len_utf8()).is_some_and(is_cyrillic);
+                    if !(d.is_alphabetic() || joins) {
+                        break;
+                    }
+                    pos += d.len_utf8();
+                    last = d;
+                }
+                TokKind::Word
+            } else {
+                TokKind::Punct(c)
+            };
+            let lower = if kind == TokKind::Word {
+                text[start..pos]
+                    .chars()
+                    .map(|c| if is_apostrophe(c) { '\'' } else { c })
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            } else {
+                String::new()
+            };
+            let glued = toks.last().is_some_and(|t| t.2 == start);
+            toks.push((kind, start, pos, glued, lower));
+        }
+        toks
+    }
+
+    proptest::proptest! {
+        /// The fast paths read the same tokens as the character-by-character reference, on
+        /// mixed ASCII, Cyrillic (with apostrophes), digits and punctuation.
+        #[test]
+        fn tokens_are_those_read_char_by_char(text in "[a-zA-Z0-9 .,'’ʼпПяЯ\u{a0}\u{2009}é-]{0,40}") {
+            let fast: Vec<(TokKind, usize, usize, bool, String)> = tokenize(&text)
+                .into_iter()
+                .map(|t| (t.kind, t.start, t.end, t.glued, t.lower.to_string()))
+                .collect();
+            proptest::prop_assert_eq!(fast, reference_tokens(&text));
         }
     }
 
