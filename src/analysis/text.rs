@@ -52,11 +52,11 @@ impl WordSet {
 
     /// Whether `w` is one of the words.
     pub fn contains(&self, w: &str) -> bool {
-        let first = w
-            .as_bytes()
-            .first()
-            .map_or(0, |&b| self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)));
-        self.lengths & (1 << w.len().min(63)) != 0 && (first != 0 || w.is_empty()) && self.words.contains(w)
+        self.lengths & (1 << w.len().min(63)) != 0
+            && w.as_bytes()
+                .first()
+                .is_none_or(|&b| self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0)
+            && self.words.contains(w)
     }
 }
 
