@@ -4,7 +4,7 @@
 //! lexicon's cue list (its categories say which is which), so editing the lexicon
 //! changes what is marked.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, PhraseHit};
 use super::text::Token;
 use crate::model::{FramingKind, FramingMark};
 use std::ops::Range;
@@ -19,13 +19,16 @@ pub fn kind_of_category(category: &str) -> Option<FramingKind> {
     }
 }
 
-/// Marks in a text (tokens folded, ranges in the text; `quotes`: its
-/// [`super::stance::quoted_ranges`]), sorted by start.
-pub fn framing_marks(tokens: &[Token], quotes: &[Range<usize>], lex: &Lexicon) -> Vec<FramingMark> {
-    let mut out: Vec<FramingMark> = lex
-        .cue_matcher
-        .find(tokens)
-        .into_iter()
+/// Marks in a text (tokens folded, ranges in the text; `cue_hits`: the lexicon's cue hits in
+/// `tokens`; `quotes`: its [`super::stance::quoted_ranges`]), sorted by start.
+pub fn framing_marks(
+    tokens: &[Token],
+    cue_hits: &[PhraseHit],
+    quotes: &[Range<usize>],
+    lex: &Lexicon,
+) -> Vec<FramingMark> {
+    let mut out: Vec<FramingMark> = cue_hits
+        .iter()
         .filter_map(|hit| {
             let kind = kind_of_category(&lex.cues[hit.phrase].category)?;
             let start = tokens[hit.start].range.start;
@@ -47,21 +50,14 @@ pub fn framing_marks(tokens: &[Token], quotes: &[Range<usize>], lex: &Lexicon) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::text::{Folded, tokenize};
+    use crate::analysis::text::Folded;
 
     fn marks(text: &str) -> Vec<(String, FramingKind)> {
         let lex = Lexicon::with_override(None).unwrap();
         let folded = Folded::new(text);
-        let mut tokens: Vec<Token> = tokenize(&folded.text)
-            .into_iter()
-            .map(|t| Token {
-                range: folded.original_range(t.range),
-                text: t.text,
-                starts: t.starts,
-            })
-            .collect();
-        lex.mark_phrase_starts(&mut tokens);
-        framing_marks(&tokens, &crate::analysis::stance::quoted_ranges(text), &lex)
+        let tokens = lex.tokens(&folded);
+        let cue_hits = lex.cue_matcher.find(&tokens);
+        framing_marks(&tokens, &cue_hits, &crate::analysis::stance::quoted_ranges(text), &lex)
             .into_iter()
             .map(|m| (text[m.range].to_string(), m.kind))
             .collect()

@@ -4,8 +4,9 @@
 //! folder's `.stance-explorer/lexicon.toml` (cues with the same phrase replace the
 //! shipped ones; lists are extended).
 
-use super::text::{FastMap, Token, fold, tokenize};
+use super::text::{FastMap, Folded, Token, fold, for_each_word, tokenize};
 use serde::Deserialize;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The lexicon shipped with the app.
@@ -207,6 +208,32 @@ impl PhraseMatcher {
         }
         out
     }
+
+    /// `self.find(&tokens[range])` (hits relative to `range.start`), read off `all_hits`, this
+    /// matcher's [`PhraseMatcher::find`] over all of `tokens`, without searching again.
+    ///
+    /// The scan over all tokens passes through `range` exactly as a scan of `range` alone
+    /// would, unless a hit runs into the range from before it (the slice's scan starts at its
+    /// first token instead) or out of it (the slice's scan cannot see past its end, and may
+    /// find a shorter phrase there): then `range` is searched on its own.
+    pub fn find_in(&self, tokens: &[Token], all_hits: &[PhraseHit], range: Range<usize>) -> Vec<PhraseHit> {
+        let first = all_hits.partition_point(|h| h.end <= range.start);
+        let last = first + all_hits[first..].partition_point(|h| h.start < range.end);
+        let inside = &all_hits[first..last];
+        let runs_in = inside.first().is_some_and(|h| h.start < range.start);
+        let runs_out = inside.last().is_some_and(|h| h.end > range.end);
+        if runs_in || runs_out {
+            return self.find(&tokens[range]);
+        }
+        inside
+            .iter()
+            .map(|h| PhraseHit {
+                phrase: h.phrase,
+                start: h.start - range.start,
+                end: h.end - range.start,
+            })
+            .collect()
+    }
 }
 
 /// Cues and word lists, compiled.
@@ -287,6 +314,21 @@ impl Lexicon {
         for t in tokens {
             t.starts = self.starts.bits(first4(&t.text));
         }
+    }
+
+    /// The tokens of a folded text, with their ranges in the original text and marked as
+    /// [`Lexicon::mark_phrase_starts`] does, in one pass.
+    pub fn tokens(&self, folded: &Folded) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        for_each_word(&folded.text, |range| {
+            let word = &folded.text[range.clone()];
+            tokens.push(Token {
+                range: folded.original_range(range),
+                text: compact_str::CompactString::new(word),
+                starts: self.starts.bits(first4(word)),
+            });
+        });
+        tokens
     }
 
     /// The shipped lexicon extended by `override_src` (TOML in the same format).
@@ -402,6 +444,47 @@ mod tests {
             for m in [&lex.cue_matcher, &lex.negators, &lex.speech_verbs, &lex.body_matcher, &lex.conflict_words] {
                 proptest::prop_assert_eq!(m.find(&marked), m.find(&unmarked));
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The hits in a range of tokens read off the hits over all of them are the range's
+        /// own hits, wherever the range starts and ends (also inside a phrase).
+        #[test]
+        fn hits_in_a_range_are_the_range_s_own(
+            text in phrase_soup(&Lexicon::with_override(None).unwrap()),
+            a in 0usize..45,
+            b in 0usize..45,
+        ) {
+            static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::with_override(None).unwrap());
+            let lex = &*LEX;
+            let mut tokens = tokenize(&fold(&text));
+            lex.mark_phrase_starts(&mut tokens);
+            let (a, b) = (a.min(b).min(tokens.len()), a.max(b).min(tokens.len()));
+            for m in [&lex.cue_matcher, &lex.negators, &lex.speech_verbs, &lex.body_matcher, &lex.conflict_words] {
+                let all = m.find(&tokens);
+                proptest::prop_assert_eq!(m.find_in(&tokens, &all, a..b), m.find(&tokens[a..b]));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Tokens cut and marked in one pass are those tokenised, mapped back to the original
+        /// text and then marked.
+        #[test]
+        fn tokens_in_one_pass_are_those_cut_mapped_and_marked(text in "([A-Za-zÉéЁё' .,-]{0,12}|Condemned|Support|Не |Такие )*") {
+            static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::with_override(None).unwrap());
+            let lex = &*LEX;
+            let folded = Folded::new(&text);
+            let mut expected: Vec<Token> = tokenize(&folded.text)
+                .into_iter()
+                .map(|t| Token {
+                    range: folded.original_range(t.range),
+                    ..t
+                })
+                .collect();
+            lex.mark_phrase_starts(&mut expected);
+            proptest::prop_assert_eq!(lex.tokens(&folded), expected);
         }
     }
 

@@ -161,20 +161,11 @@ fn analyse_document(
         None => dating,
     };
     let mentions = control.timed(Step::Entities, || res.gazetteer.find(&text, &folded));
-    let tokens: Vec<text::Token> = control.timed(Step::Tokens, || {
-        let mut tokens: Vec<text::Token> = text::tokenize(&folded.text)
-            .into_iter()
-            .map(|t| text::Token {
-                range: folded.original_range(t.range),
-                text: t.text,
-                starts: t.starts,
-            })
-            .collect();
-        res.lexicon.mark_phrase_starts(&mut tokens);
-        tokens
-    });
-    let (stances, quotes) = control.timed(Step::Stance, || {
+    let tokens: Vec<text::Token> = control.timed(Step::Tokens, || res.lexicon.tokens(&folded));
+    let (stances, quotes, cue_hits) = control.timed(Step::Stance, || {
         let quotes = stance::quoted_ranges(&text);
+        // Found once over the whole text, for the stance sentences and the framing marks.
+        let cue_hits = res.lexicon.cue_matcher.find(&tokens);
         let stances = stance::find_stances(
             &stance::StanceInput {
                 text: &text,
@@ -184,13 +175,16 @@ fn analyse_document(
                 boilerplate_start: layout.boilerplate_start,
                 doc_date: dating.date.as_ref().map(|d| d.date),
                 quotes: &quotes,
+                cue_hits: &cue_hits,
             },
             &res.gazetteer,
             &res.lexicon,
         );
-        (stances, quotes)
+        (stances, quotes, cue_hits)
     });
-    let framing = control.timed(Step::Framing, || framing::framing_marks(&tokens, &quotes, &res.lexicon));
+    let framing = control.timed(Step::Framing, || {
+        framing::framing_marks(&tokens, &cue_hits, &quotes, &res.lexicon)
+    });
     let content_end = layout.boilerplate_start.unwrap_or(text.len());
     let candidates = control.timed(Step::Candidates, || {
         let content_sentences: Vec<std::ops::Range<usize>> = sentences

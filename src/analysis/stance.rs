@@ -32,7 +32,7 @@
 //!   a name after a subject pronoun ("we think Russia should …") are not the actor.
 
 use super::gazetteer::{GazMatch, Gazetteer, NameForm};
-use super::lexicon::{ImpliedTarget, Lexicon};
+use super::lexicon::{ImpliedTarget, Lexicon, PhraseHit};
 use super::text::Token;
 use super::text::word_set;
 use crate::model::EntityKind;
@@ -285,6 +285,8 @@ pub struct StanceInput<'a> {
     pub doc_date: Option<Date>,
     /// [`quoted_ranges`] of `text` (framing marks use them too).
     pub quotes: &'a [Range<usize>],
+    /// The lexicon's cue hits over all of `tokens` (framing marks use them too).
+    pub cue_hits: &'a [PhraseHit],
 }
 
 #[derive(Debug, Clone)]
@@ -342,9 +344,14 @@ fn sentence_tokens<'a>(input: &StanceInput<'a>, si: usize) -> &'a [Token] {
 
 /// The tokens that start inside `sr`.
 fn tokens_in<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> &'a [Token] {
+    &input.tokens[token_range(input, sr)]
+}
+
+/// The indices of the tokens that start inside `sr`.
+fn token_range(input: &StanceInput<'_>, sr: &Range<usize>) -> Range<usize> {
     let t0 = input.tokens.partition_point(|t| t.range.start < sr.start);
     let t1 = input.tokens.partition_point(|t| t.range.start < sr.end);
-    &input.tokens[t0..t1]
+    t0..t1
 }
 
 /// Sentences before and after an appeal in which a named conflict makes it one for peace.
@@ -411,7 +418,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             .rev()
             .copied()
             .find(|c| Some(*c) != actor_for_recent);
-        let mut cues = lex.cue_matcher.find(toks);
+        let mut cues = lex
+            .cue_matcher
+            .find_in(input.tokens, input.cue_hits, token_range(input, sr));
         // "trading partners": phrases listed only so that the cue inside them does not fire.
         cues.retain(|h| lex.cues[h.phrase].category != NO_STANCE);
         let continuation = starts_as_continuation(input.text, sr, toks);
@@ -1045,7 +1054,7 @@ fn find_actor(
     lex: &Lexicon,
     toks: &[Token],
     placed: &[Placed<'_>],
-    cues: &[super::lexicon::PhraseHit],
+    cues: &[PhraseHit],
     in_quote: &dyn Fn(usize) -> bool,
     continuation: bool,
     prev: Option<&Actor>,
@@ -2559,15 +2568,7 @@ mod tests {
         let sentences = sentences::split_sentences(src);
         let folded = text::Folded::new(src);
         let mentions = gaz.find(src, &folded);
-        let mut tokens: Vec<Token> = text::tokenize(&folded.text)
-            .into_iter()
-            .map(|t| Token {
-                range: folded.original_range(t.range),
-                text: t.text,
-                starts: t.starts,
-            })
-            .collect();
-        lex.mark_phrase_starts(&mut tokens);
+        let tokens = lex.tokens(&folded);
         let input = StanceInput {
             text: src,
             sentences: &sentences,
@@ -2576,6 +2577,7 @@ mod tests {
             boilerplate_start: None,
             doc_date: date.map(|d| d.parse().unwrap()),
             quotes: &quoted_ranges(src),
+            cue_hits: &lex.cue_matcher.find(&tokens),
         };
         find_stances(&input, gaz, lex)
             .into_iter()

@@ -170,6 +170,19 @@ impl Token {
 
 /// Words: runs of letters and digits, with internal apostrophes kept ("hasn't").
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for_each_word(text, |range| {
+        tokens.push(Token {
+            text: compact_str::CompactString::new(&text[range.clone()]),
+            range,
+            starts: Token::UNMARKED,
+        });
+    });
+    tokens
+}
+
+/// Calls `f` with the byte range of each word of `text`, in order, as [`tokenize`] cuts them.
+pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>)) {
     // Whether the character starting at byte `i` is alphabetic (ASCII without decoding).
     let alphabetic_at = |i: usize| match text.as_bytes().get(i) {
         None => false,
@@ -187,7 +200,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
     };
     let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         let (word, len) = word_char_and_len(i);
@@ -216,13 +228,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             i += len;
         }
-        tokens.push(Token {
-            range: start..i,
-            text: compact_str::CompactString::new(&text[start..i]),
-            starts: Token::UNMARKED,
-        });
+        f(start..i);
     }
-    tokens
 }
 
 /// The lines of `text` with their line breaks and byte offsets, as `text.split_inclusive('\n')`
@@ -242,10 +249,33 @@ pub fn lines_with_breaks(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// A 16-bit hash of `s` (FNV-1a, folded): the slot of a word in the 64K-entry prefilters that
 /// rule most words out before a table lookup.
 pub fn hash16(s: &str) -> u16 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in s.bytes() {
+    fold16(fnv1a(FNV_START, s.as_bytes()))
+}
+
+/// [`hash16`] of `s`, of `s` without its last byte and of `s` without its last two bytes
+/// (when `s` has them), in one pass over the bytes.
+pub fn hash16_and_stems(s: &str) -> [u16; 3] {
+    let bytes = s.as_bytes();
+    let n = bytes.len();
+    let stem2 = fnv1a(FNV_START, &bytes[..n.saturating_sub(2)]);
+    let stem1 = fnv1a(stem2, &bytes[n.saturating_sub(2)..n.saturating_sub(1)]);
+    let whole = fnv1a(stem1, &bytes[n.saturating_sub(1)..]);
+    [fold16(whole), fold16(stem1), fold16(stem2)]
+}
+
+/// The FNV-1a offset basis.
+const FNV_START: u32 = 0x811c_9dc5;
+
+/// FNV-1a over `bytes`, from the hash `h` of what comes before them.
+fn fnv1a(mut h: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
+    h
+}
+
+/// A 32-bit hash folded to 16 bits.
+fn fold16(h: u32) -> u16 {
     ((h >> 16) ^ h) as u16
 }
 
@@ -310,6 +340,21 @@ mod tests {
             let f = Folded::new(&s);
             prop_assert_eq!((f.text, f.map), folded_by_chars(&s));
         }
+    }
+
+    proptest! {
+        /// The three hashes of one pass are those of the word and of its two shorter stems.
+        #[test]
+        fn stem_hashes_are_the_stems_hashes(s in "[a-zé]{0,6}") {
+            let n = s.len();
+            let expected = [hash16(&s), hash16_bytes(&s.as_bytes()[..n.saturating_sub(1)]), hash16_bytes(&s.as_bytes()[..n.saturating_sub(2)])];
+            prop_assert_eq!(hash16_and_stems(&s), expected);
+        }
+    }
+
+    /// [`hash16`] of bytes that may end inside a character.
+    fn hash16_bytes(b: &[u8]) -> u16 {
+        fold16(fnv1a(FNV_START, b))
     }
 
     proptest! {

@@ -92,9 +92,9 @@ impl WordStartMatcher {
         &self.patterns
     }
 
-    /// The patterns whose first word is `word`.
-    fn starting_with(&self, word: &str) -> &[u32] {
-        let bit = filter_bit(word);
+    /// The patterns whose first word is `word`, whose [`filter_bit`] is `bit`.
+    fn starting_with(&self, word: &str, bit: u16) -> &[u32] {
+        let bit = usize::from(bit);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return &[];
         }
@@ -105,16 +105,17 @@ impl WordStartMatcher {
     /// word at `at` (`word`), or that word without a final "s" or "es".
     fn longest_at(&self, text: &str, at: usize, word: &str) -> Option<WordStartMatch> {
         let rest = &text[at..];
+        let [whole, stem1, stem2] = super::text::hash16_and_stems(word);
         let keys = [
-            Some(word),
-            word.strip_suffix('s').filter(|w| !w.is_empty()),
-            word.strip_suffix("es").filter(|w| !w.is_empty()),
+            Some((word, whole)),
+            word.strip_suffix('s').filter(|w| !w.is_empty()).map(|w| (w, stem1)),
+            word.strip_suffix("es").filter(|w| !w.is_empty()).map(|w| (w, stem2)),
         ];
         let mut best: Option<(usize, u32)> = None;
-        for key in keys.into_iter().flatten() {
+        for (key, bit) in keys.into_iter().flatten() {
             // Longest first: the first that fits is this list's best.
             if let Some(&i) = self
-                .starting_with(key)
+                .starting_with(key, bit)
                 .iter()
                 .find(|&&i| rest.starts_with(self.patterns[i as usize].as_str()))
             {
