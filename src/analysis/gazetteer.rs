@@ -342,11 +342,18 @@ impl Gazetteer {
 
     /// All matches in `original` (whose folded form is `folded`), in order.
     pub fn find(&self, original: &str, folded: &Folded) -> Vec<GazMatch> {
+        self.find_at(original, folded, &super::text::word_starts(&folded.text))
+    }
+
+    /// [`Gazetteer::find`], given the [`super::text::word_starts`] of `folded`'s text.
+    pub fn find_at(&self, original: &str, folded: &Folded, starts: &[super::text::WordStart]) -> Vec<GazMatch> {
         let ft = &folded.text;
         match &self.matcher {
-            NameMatcher::WordStart(m) => {
-                self.accept_all(original, folded, m.find_iter(ft).map(|m| (m.pattern, m.start, m.end)))
-            }
+            NameMatcher::WordStart(m) => self.accept_all(
+                original,
+                folded,
+                m.find_at(ft, starts).map(|m| (m.pattern, m.start, m.end)),
+            ),
             NameMatcher::Automaton(m) => self.accept_all(
                 original,
                 folded,

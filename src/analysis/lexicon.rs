@@ -4,7 +4,7 @@
 //! folder's `.stance-explorer/lexicon.toml` (cues with the same phrase replace the
 //! shipped ones; lists are extended).
 
-use super::text::{FastMap, Folded, Token, fold, for_each_word, tokenize};
+use super::text::{FastMap, Folded, Token, WordStart, fold, for_each_word, push_word_starts, tokenize};
 use serde::Deserialize;
 use std::ops::Range;
 use std::sync::Arc;
@@ -319,16 +319,24 @@ impl Lexicon {
     /// The tokens of a folded text, with their ranges in the original text and marked as
     /// [`Lexicon::mark_phrase_starts`] does, in one pass.
     pub fn tokens(&self, folded: &Folded) -> Vec<Token> {
+        self.tokens_and_word_starts(folded).0
+    }
+
+    /// [`Lexicon::tokens`], and the [`super::text::word_starts`] of the folded text found on
+    /// the way (for the gazetteer).
+    pub fn tokens_and_word_starts(&self, folded: &Folded) -> (Vec<Token>, Vec<WordStart>) {
         let mut tokens = Vec::new();
+        let mut starts = Vec::new();
         for_each_word(&folded.text, |range| {
             let word = &folded.text[range.clone()];
+            push_word_starts(&folded.text, range.clone(), &mut starts);
             tokens.push(Token {
                 range: folded.original_range(range),
                 text: compact_str::CompactString::new(word),
                 starts: self.starts.bits(first4(word)),
             });
         });
-        tokens
+        (tokens, starts)
     }
 
     /// The shipped lexicon extended by `override_src` (TOML in the same format).
@@ -484,7 +492,9 @@ mod tests {
                 })
                 .collect();
             lex.mark_phrase_starts(&mut expected);
-            proptest::prop_assert_eq!(lex.tokens(&folded), expected);
+            let (tokens, starts) = lex.tokens_and_word_starts(&folded);
+            proptest::prop_assert_eq!(tokens, expected);
+            proptest::prop_assert_eq!(starts, crate::analysis::text::word_starts(&folded.text));
         }
     }
 

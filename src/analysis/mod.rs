@@ -160,8 +160,10 @@ fn analyse_document(
         Some(date) => dating::Dating { date, note: None },
         None => dating,
     };
-    let mentions = control.timed(Step::Entities, || res.gazetteer.find(&text, &folded));
-    let tokens: Vec<text::Token> = control.timed(Step::Tokens, || res.lexicon.tokens(&folded));
+    // Word starts are found with the tokens, and the gazetteer looks names up there.
+    let (tokens, word_starts) = control.timed(Step::Tokens, || res.lexicon.tokens_and_word_starts(&folded));
+    let mentions = control.timed(Step::Entities, || res.gazetteer.find_at(&text, &folded, &word_starts));
+    drop(word_starts);
     let (stances, quotes, cue_hits) = control.timed(Step::Stance, || {
         let quotes = stance::quoted_ranges(&text);
         // Found once over the whole text, for the stance sentences and the framing marks.

@@ -232,6 +232,43 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>)) {
     }
 }
 
+/// Where a word starts in a text, for [`super::word_start::WordStartMatcher`]: a letter or digit
+/// after a character that is neither (or at the start), and the end of its run of letters and
+/// digits (its first word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordStart {
+    /// Byte offset of the word start.
+    pub start: u32,
+    /// Byte offset one past its run of letters and digits.
+    pub first_word_end: u32,
+}
+
+/// Every [`WordStart`] of `text`, in order.
+pub fn word_starts(text: &str) -> Vec<WordStart> {
+    let mut out = Vec::new();
+    for_each_word(text, |word| push_word_starts(text, word, &mut out));
+    out
+}
+
+/// Pushes the [`WordStart`]s inside `word`, a token's range in `text` as [`for_each_word`] cuts
+/// them: its start, and the character after each of its inner apostrophes (a token is letters
+/// and digits, and apostrophes between a letter or digit and a letter).
+pub fn push_word_starts(text: &str, word: Range<usize>, out: &mut Vec<WordStart>) {
+    let mut start = word.start;
+    for apostrophe in memchr::memchr_iter(b'\'', &text.as_bytes()[word.clone()]) {
+        let at = word.start + apostrophe;
+        out.push(WordStart {
+            start: start as u32,
+            first_word_end: at as u32,
+        });
+        start = at + 1;
+    }
+    out.push(WordStart {
+        start: start as u32,
+        first_word_end: word.end as u32,
+    });
+}
+
 /// The lines of `text` with their line breaks and byte offsets, as `text.split_inclusive('\n')`
 /// gives them (found by memchr's vectorised search).
 pub fn lines_with_breaks(text: &str) -> impl Iterator<Item = (usize, &str)> {

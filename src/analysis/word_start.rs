@@ -14,7 +14,7 @@
 //! "Vance" is found. On the sample corpus, wh-briefings and the generated corpora the two
 //! give the same mentions.
 
-use super::text::FastMap;
+use super::text::{FastMap, WordStart, word_starts};
 
 /// Patterns by their first word (see the [module docs](self)).
 #[derive(Debug, Clone)]
@@ -136,41 +136,30 @@ impl WordStartMatcher {
     /// The matches in `text`, in order and without overlaps: at each word start (not inside a
     /// match already found) the longest pattern there.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = WordStartMatch> + 'a {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        // Whether the character before byte `i` is a letter or digit.
-        let mut in_word = false;
-        std::iter::from_fn(move || {
-            while i < bytes.len() {
-                let b = bytes[i];
-                let (alnum, len) = if b.is_ascii() {
-                    (b.is_ascii_alphanumeric(), 1)
-                } else {
-                    let c = text[i..].chars().next().expect("a character starts here");
-                    (c.is_alphanumeric(), c.len_utf8())
-                };
-                if !alnum {
-                    in_word = false;
-                    i += len;
-                    continue;
-                }
-                if in_word {
-                    i += len;
-                    continue;
-                }
-                // A word starts at `i`.
-                let start = i;
-                let word = first_word(&text[start..]);
-                if let Some(m) = self.longest_at(text, start, word) {
-                    i = m.end;
-                    in_word = text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-                    return Some(m);
-                }
-                // The word ends at a character that is not a letter or digit.
-                i = start + word.len();
-            }
-            None
-        })
+        let starts = word_starts(text);
+        let mut next = 0;
+        starts
+            .into_iter()
+            .filter_map(move |w| self.match_at(text, w, &mut next))
+    }
+
+    /// [`WordStartMatcher::find_iter`] at `starts`, all the [`word_starts`] of `text` (found
+    /// once for this and other uses).
+    pub fn find_at<'a>(&'a self, text: &'a str, starts: &'a [WordStart]) -> impl Iterator<Item = WordStartMatch> + 'a {
+        let mut next = 0;
+        starts.iter().filter_map(move |&w| self.match_at(text, w, &mut next))
+    }
+
+    /// The longest pattern at the word start `w`, unless a match before it ends after `w` (the
+    /// end of the last match is `next`, updated).
+    fn match_at(&self, text: &str, w: WordStart, next: &mut usize) -> Option<WordStartMatch> {
+        let start = w.start as usize;
+        if start < *next {
+            return None;
+        }
+        let m = self.longest_at(text, start, &text[start..w.first_word_end as usize])?;
+        *next = m.end;
+        Some(m)
     }
 }
 
