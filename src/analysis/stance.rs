@@ -438,23 +438,20 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         );
         // A quotation running over several sentences: its speaker may be named only in
         // its last sentence, the one after, or before it ("Tokayev said: “…").
-        let quoted_speaker = quotations
-            .iter()
-            .position(|q| q.start < sr.end && sr.start < q.end && (q.start < sr.start || q.end > sr.end))
-            .and_then(|qi| {
-                if quotation_speakers[qi].is_none() {
-                    quotation_speakers[qi] = Some(quotation_speaker(
-                        input,
-                        gaz,
-                        lex,
-                        &quotations[qi],
-                        &in_quote,
-                        prev_actor.as_ref(),
-                        doc_actor.as_ref(),
-                    ));
-                }
-                quotation_speakers[qi].clone().flatten()
-            });
+        let quoted_speaker = spanning_quotation(&quotations, sr).and_then(|qi| {
+            if quotation_speakers[qi].is_none() {
+                quotation_speakers[qi] = Some(quotation_speaker(
+                    input,
+                    gaz,
+                    lex,
+                    &quotations[qi],
+                    &in_quote,
+                    prev_actor.as_ref(),
+                    doc_actor.as_ref(),
+                ));
+            }
+            quotation_speakers[qi].clone().flatten()
+        });
         let first_cue_quoted = cues.first().is_some_and(|c| in_quote(toks[c.start].range.start));
         let actor = match (own_actor, quoted_speaker) {
             (Some(own), _) if own.by_speech => Some(own),
@@ -2161,6 +2158,18 @@ fn quotations(text: &str, quotes: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
+/// The first of `quotations` (sorted and disjoint) that overlaps the sentence `sr` without
+/// lying inside it: one that runs over the sentence's start or end. Found by binary search
+/// (a long transcript has thousands of quotations).
+fn spanning_quotation(quotations: &[Range<usize>], sr: &Range<usize>) -> Option<usize> {
+    let first = quotations.partition_point(|q| q.end <= sr.start);
+    quotations[first..]
+        .iter()
+        .take_while(|q| q.start < sr.end)
+        .position(|q| q.start < sr.start || q.end > sr.end)
+        .map(|i| first + i)
+}
+
 /// The speaker of a quotation that runs over several sentences: named by a speech verb in
 /// its last sentence ("…,” he said), in a short sentence right after it ("Said the
 /// ministry."), in its first sentence before the quotation mark ("Tokayev said: “…"), or in
@@ -2560,6 +2569,24 @@ mod tests {
                 Lexicon::with_override(None).unwrap(),
             )
         })
+    }
+
+    proptest::proptest! {
+        /// The binary search finds the quotation a scan in order finds.
+        #[test]
+        fn spanning_quotation_is_the_first_found_in_order(
+            cuts in proptest::collection::btree_set(0usize..200, 0..20),
+            start in 0usize..200,
+            len in 0usize..60,
+        ) {
+            let cuts: Vec<usize> = cuts.into_iter().collect();
+            let quotations: Vec<Range<usize>> = cuts.chunks_exact(2).map(|c| c[0]..c[1]).collect();
+            let sr = start..start + len;
+            let by_scan = quotations
+                .iter()
+                .position(|q| q.start < sr.end && sr.start < q.end && (q.start < sr.start || q.end > sr.end));
+            proptest::prop_assert_eq!(spanning_quotation(&quotations, &sr), by_scan);
+        }
     }
 
     /// (sentence, actor, target, score, explanation) for every event in `src`, dated `date`.

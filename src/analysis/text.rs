@@ -72,10 +72,10 @@ pub struct Folded {
 impl Folded {
     /// Folds `original`.
     pub fn new(original: &str) -> Folded {
-        // Built as bytes: ASCII runs are copied in bulk, other characters folded one by one.
-        let mut text: Vec<u8> = Vec::with_capacity(original.len());
+        // ASCII runs are copied in bulk and lower-cased in place, other characters folded one
+        // by one (built as a `String` throughout: nothing to validate at the end).
+        let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
-        let mut one = String::new();
         let mut buf = [0u8; 4];
         let bytes = original.as_bytes();
         let mut offset = 0;
@@ -86,24 +86,25 @@ impl Folded {
                 .position(|b| !b.is_ascii())
                 .unwrap_or(bytes.len() - offset);
             if run > 0 {
-                text.extend(
-                    bytes[offset..offset + run]
-                        .iter()
-                        .map(|&b| if b == b'`' { b'\'' } else { b.to_ascii_lowercase() }),
-                );
+                for (i, piece) in original[offset..offset + run].split('`').enumerate() {
+                    if i > 0 {
+                        text.push('\'');
+                    }
+                    let at = text.len();
+                    text.push_str(piece);
+                    text[at..].make_ascii_lowercase();
+                }
                 map.extend(offset as u32..(offset + run) as u32);
                 offset += run;
                 continue;
             }
             let ch = original[offset..].chars().next().expect("a character starts here");
-            one.clear();
-            fold_char(ch, &mut one, &mut buf);
-            text.extend_from_slice(one.as_bytes());
-            map.resize(map.len() + one.len(), offset as u32);
+            let at = text.len();
+            fold_char(ch, &mut text, &mut buf);
+            map.resize(map.len() + text.len() - at, offset as u32);
             offset += ch.len_utf8();
         }
         map.push(original.len() as u32);
-        let text = String::from_utf8(text).expect("ASCII and whole folded characters are UTF-8");
         Folded { text, map }
     }
 
