@@ -3,13 +3,14 @@
 use crate::model::DatedPeriod;
 use crate::model::{Corpus, DocDate};
 use serde::Serialize;
+use std::io::Write as _;
 
 /// Schema identifier written into every export.
 pub const SCHEMA: &str = "stance-explorer/1";
 
 /// The whole export.
 #[derive(Debug, Serialize)]
-pub struct Export {
+pub struct Export<'a> {
     /// Always [`SCHEMA`].
     pub schema: &'static str,
     /// Documents.
@@ -17,9 +18,49 @@ pub struct Export {
     /// Entities, by descending mention count.
     pub entities: Vec<ExportEntity>,
     /// Stance events.
-    pub stances: Vec<ExportStance>,
+    pub stances: ExportStances<'a>,
     /// Load problems.
     pub problems: Vec<ExportProblem>,
+}
+
+/// The stance events of an [`Export`], built one at a time as they are serialised: a dense
+/// corpus has millions, and the export never holds them all (nor, with
+/// [`Export::write_json`], their JSON).
+pub struct ExportStances<'a> {
+    corpus: &'a Corpus,
+    /// Which of the corpus's events are exported (by index); all when `None`.
+    visible: Option<Vec<bool>>,
+}
+
+impl ExportStances<'_> {
+    /// The exported events, in corpus order.
+    pub fn iter(&self) -> impl Iterator<Item = ExportStance> + '_ {
+        let c = self.corpus;
+        c.stances
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                self.visible
+                    .as_ref()
+                    .is_none_or(|v| v.get(*i).copied().unwrap_or(false))
+            })
+            .map(move |(_, s)| export_stance(c, s))
+    }
+}
+
+impl Serialize for ExportStances<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl std::fmt::Debug for ExportStances<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.visible.as_ref().map_or(self.corpus.stances.len(), |v| {
+            v.iter().take(self.corpus.stances.len()).filter(|&&x| x).count()
+        });
+        write!(f, "ExportStances({n} events)")
+    }
 }
 
 /// A document.
@@ -133,15 +174,42 @@ fn export_date(d: &DocDate) -> ExportDate {
     }
 }
 
-impl Export {
+/// One stance event of `c`, as exported.
+fn export_stance(c: &Corpus, s: &crate::model::StanceEvent) -> ExportStance {
+    ExportStance {
+        document: c.doc(s.doc).path.clone(),
+        actor: c.entity(s.actor).name.clone(),
+        speaker: s.speaker.as_ref().map(|sp| sp.name.clone()),
+        target: c.entity(s.target).name.clone(),
+        score: (s.score * 100.0).round() / 100.0,
+        sentence: c.doc(s.doc).sentence_display(s.sentence_index()).into_owned(),
+        cue: s.cue_in(c.doc(s.doc)).to_string(),
+        category: s.category.to_string(),
+        negated: s.negated,
+        explanation: s.explanation.to_string(),
+        event_date: s
+            .event_date
+            .as_deref()
+            .map(|e| export_date(&e.to_doc_date(&c.doc(s.doc).text))),
+        corrected: s.corrected,
+        statement: s.statement,
+    }
+}
+
+impl<'a> Export<'a> {
     /// Builds the export of a corpus.
-    pub fn from_corpus(c: &Corpus) -> Export {
-        Export::subset(c, &vec![true; c.documents.len()], &vec![true; c.stances.len()])
+    pub fn from_corpus(c: &'a Corpus) -> Export<'a> {
+        Export::with_visible(c, &vec![true; c.documents.len()], None)
     }
 
     /// The export of what a view shows: the documents and stance events flagged
     /// visible (by index), and the entities mentioned in those documents.
-    pub fn subset(c: &Corpus, doc_visible: &[bool], stance_visible: &[bool]) -> Export {
+    pub fn subset(c: &'a Corpus, doc_visible: &[bool], stance_visible: &[bool]) -> Export<'a> {
+        Export::with_visible(c, doc_visible, Some(stance_visible))
+    }
+
+    /// [`Export::subset`], with every stance event when `stance_visible` is `None`.
+    fn with_visible(c: &'a Corpus, doc_visible: &[bool], stance_visible: Option<&[bool]>) -> Export<'a> {
         let doc_ok = |i: usize| doc_visible.get(i).copied().unwrap_or(false);
         Export {
             schema: SCHEMA,
@@ -172,30 +240,10 @@ impl Export {
                     documents: e.documents.len(),
                 })
                 .collect(),
-            stances: c
-                .stances
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| stance_visible.get(*i).copied().unwrap_or(false))
-                .map(|(_, s)| ExportStance {
-                    document: c.doc(s.doc).path.clone(),
-                    actor: c.entity(s.actor).name.clone(),
-                    speaker: s.speaker.as_ref().map(|sp| sp.name.clone()),
-                    target: c.entity(s.target).name.clone(),
-                    score: (s.score * 100.0).round() / 100.0,
-                    sentence: c.doc(s.doc).sentence_display(s.sentence_index()).into_owned(),
-                    cue: s.cue_in(c.doc(s.doc)).to_string(),
-                    category: s.category.to_string(),
-                    negated: s.negated,
-                    explanation: s.explanation.to_string(),
-                    event_date: s
-                        .event_date
-                        .as_deref()
-                        .map(|e| export_date(&e.to_doc_date(&c.doc(s.doc).text))),
-                    corrected: s.corrected,
-                    statement: s.statement,
-                })
-                .collect(),
+            stances: ExportStances {
+                corpus: c,
+                visible: stance_visible.map(<[bool]>::to_vec),
+            },
             problems: c
                 .problems
                 .iter()
@@ -210,5 +258,44 @@ impl Export {
     /// Pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("export serialises")
+    }
+
+    /// Writes [`Export::to_json`]'s JSON to `w` as it is serialised, holding no more than one
+    /// stance event at a time.
+    pub fn write_json(&self, w: impl std::io::Write) -> std::io::Result<()> {
+        let mut w = std::io::BufWriter::new(w);
+        serde_json::to_writer_pretty(&mut w, self)?;
+        w.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::load_corpus_with;
+    use crate::ingest::LoadControl;
+
+    #[test]
+    fn streamed_events_are_written_as_a_list_of_them_would_be() {
+        let c = load_corpus_with(None, &LoadControl::default(), &Default::default()).expect("the sample loads");
+        assert!(c.stances.len() > 3, "the sample has stance events");
+        let every: Vec<ExportStance> = c.stances.iter().map(|s| export_stance(&c, s)).collect();
+        let whole = Export::from_corpus(&c);
+        assert_eq!(
+            serde_json::to_value(&whole).unwrap()["stances"],
+            serde_json::to_value(&every).unwrap()
+        );
+        // A subset: every other event (and the flags list shorter than the events).
+        let visible: Vec<bool> = (0..c.stances.len() - 1).map(|i| i % 2 == 0).collect();
+        let some: Vec<&ExportStance> = every[..visible.len()].iter().step_by(2).collect();
+        let subset = Export::subset(&c, &vec![true; c.documents.len()], &visible);
+        assert_eq!(
+            serde_json::to_value(&subset).unwrap()["stances"],
+            serde_json::to_value(&some).unwrap()
+        );
+        // Written as it is serialised, the same bytes as the JSON string.
+        let mut written = Vec::new();
+        whole.write_json(&mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), whole.to_json());
     }
 }
