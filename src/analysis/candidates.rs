@@ -266,7 +266,7 @@ fn words<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Word<'a>> {
     let in_run = std::cell::Cell::new(false);
     // Inside a run, a word that starts with a lower-case letter or a digit needs no trimming.
     let skip = |w: &str| in_run.get() && (w.as_bytes()[0].is_ascii_lowercase() || w.as_bytes()[0].is_ascii_digit());
-    for_each_word(text, sentences, skip, |word| {
+    for_each_sentence_word(text, sentences, skip, |word| {
         let b = word.text.as_bytes()[0];
         let no_name = b.is_ascii() && !b.is_ascii_uppercase() && (in_run.get() || !CONNECTORS_SET.contains(word.text));
         if !(no_name && in_run.get()) {
@@ -281,7 +281,7 @@ fn words<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Word<'a>> {
 /// without a possessive and the quotes and end punctuation around it), in order; a word whose
 /// piece `skip` answers `true` for is not trimmed nor given to `f` (`skip` must only answer so
 /// for pieces that start with a lower-case ASCII letter or a digit).
-fn for_each_word<'a>(
+fn for_each_sentence_word<'a>(
     text: &'a str,
     sentences: &[Range<usize>],
     skip: impl Fn(&str) -> bool,
@@ -506,7 +506,7 @@ mod tests {
     /// Every word of `sentences`, none left out of a run.
     fn all_words<'a>(text: &'a str, sentences: &[Range<usize>]) -> Vec<Word<'a>> {
         let mut out = Vec::new();
-        for_each_word(text, sentences, |_| false, |w| out.push(w));
+        for_each_sentence_word(text, sentences, |_| false, |w| out.push(w));
         out
     }
 

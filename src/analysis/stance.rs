@@ -315,7 +315,16 @@ struct Placed<'a> {
 
 /// The tokens and placed mentions of one sentence.
 fn sentence_view<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> (&'a [Token], Vec<Placed<'a>>) {
-    let toks = tokens_in(input, sr);
+    sentence_view_at(input, sr, token_range(input, sr))
+}
+
+/// [`sentence_view`], given the sentence's [`token_range`] `toks_at`.
+fn sentence_view_at<'a>(
+    input: &StanceInput<'a>,
+    sr: &Range<usize>,
+    toks_at: Range<usize>,
+) -> (&'a [Token], Vec<Placed<'a>>) {
+    let toks = &input.tokens[toks_at];
     let m0 = input.mentions.partition_point(|m| m.range.start < sr.start);
     let m1 = input.mentions.partition_point(|m| m.range.start < sr.end);
     let placed = input.mentions[m0..m1]
@@ -403,7 +412,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         if input.boilerplate_start.is_some_and(|b| sr.start >= b) {
             break;
         }
-        let (toks, placed) = sentence_view(input, sr);
+        let toks_at = token_range(input, sr);
+        let (toks, placed) = sentence_view_at(input, sr, toks_at.clone());
         if toks.is_empty() {
             continue;
         }
@@ -418,9 +428,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             .rev()
             .copied()
             .find(|c| Some(*c) != actor_for_recent);
-        let mut cues = lex
-            .cue_matcher
-            .find_in(input.tokens, input.cue_hits, token_range(input, sr));
+        let mut cues = lex.cue_matcher.find_in(input.tokens, input.cue_hits, toks_at);
         // "trading partners": phrases listed only so that the cue inside them does not fire.
         cues.retain(|h| lex.cues[h.phrase].category != NO_STANCE);
         let continuation = starts_as_continuation(input.text, sr, toks);
