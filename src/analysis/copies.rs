@@ -733,21 +733,32 @@ fn words_of(text: &str) -> Vec<Word> {
     out
 }
 
-/// [`words_of`], appended to `out`.
+/// [`words_of`], appended to `out`. Runs of ASCII letters and digits (most of a text) are
+/// lower-cased in one go; other characters are read one by one.
 fn words_of_into(text: &str, out: &mut Vec<Word>) {
+    let bytes = text.as_bytes();
     let mut word = String::new();
     let mut buf = [0u8; 4];
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
-            if c.is_ascii() {
-                word.push(c.to_ascii_lowercase());
-            } else {
-                word.push_str(&fold(c.encode_utf8(&mut buf)));
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            let start = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
             }
+            let from = word.len();
+            word.push_str(&text[start..i]);
+            word[from..].make_ascii_lowercase();
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            // Not ASCII (ASCII letters and digits are read above).
+            word.push_str(&fold(c.encode_utf8(&mut buf)));
         } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
             && !word.is_empty()
-            && chars.peek().is_some_and(|n| n.is_alphabetic())
+            && text[i..].chars().next().is_some_and(char::is_alphabetic)
         {
             word.push('\'');
         } else if !word.is_empty() {
@@ -1295,6 +1306,51 @@ impl UnionFind {
 mod tests {
     use super::*;
     use crate::ingest::LoadControl;
+
+    /// [`words_of_into`] as it was first written, character by character: the reference its
+    /// ASCII fast path is checked against.
+    fn reference_words(text: &str) -> Vec<(u32, bool)> {
+        let mut out = Vec::new();
+        let mut word = String::new();
+        let mut buf = [0u8; 4];
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_alphanumeric() {
+                if c.is_ascii() {
+                    word.push(c.to_ascii_lowercase());
+                } else {
+                    word.push_str(&fold(c.encode_utf8(&mut buf)));
+                }
+            } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+                && !word.is_empty()
+                && chars.peek().is_some_and(|n| n.is_alphabetic())
+            {
+                word.push('\'');
+            } else if !word.is_empty() {
+                push_word(&word, &mut out);
+                word.clear();
+            }
+        }
+        if !word.is_empty() {
+            push_word(&word, &mut out);
+        }
+        out.into_iter().map(|w| (w.hash, w.number)).collect()
+    }
+
+    proptest::proptest! {
+        /// The fast path cuts, folds, stems and hashes the same words as the reference, on
+        /// mixed case, digits, apostrophes (straight, curly, modifier), Latin diacritics,
+        /// Cyrillic, stop words and punctuation.
+        #[test]
+        fn words_are_those_read_char_by_char(
+            text in "([A-Za-z0-9 .,;'’‘ʼ\u{a0}-]|Élysée|Straße|Ukraine's|welcomes|the|Россия|Ⅻ|２){0,30}"
+        ) {
+            let mut fast = Vec::new();
+            words_of_into(&text, &mut fast);
+            let fast: Vec<(u32, bool)> = fast.into_iter().map(|w| (w.hash, w.number)).collect();
+            proptest::prop_assert_eq!(fast, reference_words(&text));
+        }
+    }
     use crate::model::Span;
     use crate::model::{DateSource, DocDate};
 

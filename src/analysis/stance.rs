@@ -37,6 +37,7 @@ use super::text::Token;
 use super::text::word_set;
 use crate::model::EntityKind;
 use jiff::civil::Date;
+use std::fmt::Write as _;
 use std::ops::Range;
 
 // The word lists below are looked up for many tokens of every sentence.
@@ -380,6 +381,25 @@ fn conflict_named_near(input: &StanceInput<'_>, lex: &Lexicon, si: usize, known:
         .any(|k| *known[k].get_or_insert_with(|| !lex.conflict_words.find(sentence_tokens(input, k)).is_empty()))
 }
 
+/// Strings shared by equal values: one allocation for the many events of a document that
+/// are explained alike.
+#[derive(Default)]
+struct SharedStrings(super::text::FastSet<std::sync::Arc<str>>);
+
+impl SharedStrings {
+    /// The shared string equal to `s` (a new one the first time).
+    fn share(&mut self, s: &str) -> std::sync::Arc<str> {
+        match self.0.get(s) {
+            Some(shared) => shared.clone(),
+            None => {
+                let shared: std::sync::Arc<str> = s.into();
+                self.0.insert(shared.clone());
+                shared
+            }
+        }
+    }
+}
+
 /// Finds stance events in one document.
 pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> Vec<RawStance> {
     let quotes = input.quotes;
@@ -408,6 +428,10 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut conflict_known: Vec<Option<bool>> = Vec::new();
     // Countries mentioned in the last sentences, oldest first (for "our countries").
     let mut recent_countries: Vec<usize> = Vec::new();
+    // Each event's explanation is written here, and shared with the document's events
+    // explained alike.
+    let mut explanation = String::new();
+    let mut explanations = SharedStrings::default();
     for (si, sr) in input.sentences.iter().enumerate() {
         if input.boilerplate_start.is_some_and(|b| sr.start >= b) {
             break;
@@ -788,32 +812,34 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     is_process && score == 0.0 && cue_score != 0.0 && !targets.is_empty() && !targets.contains(p)
                 });
                 let party_count = targets.len();
-                // (target, score, how the target was found, whether it is a party of the sentence)
-                let scored: Vec<(usize, f32, String, bool)> = targets
-                    .into_iter()
-                    .map(|t| (t, score, target_how.clone(), true))
-                    .chain(process.map(|p| {
-                        (
-                            p,
-                            cue_score,
-                            format!(
-                                "the appeal itself, addressed to {}: toward {} (gazetteer `stands_for`)",
-                                if party_count == 1 {
-                                    "one party".to_string()
-                                } else {
-                                    format!("{party_count} parties")
-                                },
-                                gaz.entries[p].name
-                            ),
-                            false,
-                        )
-                    }))
-                    .collect();
-                for (target, score, target_how, party) in scored {
-                    // The process is not a party: a continuation keeps the parties as its targets.
+                let process_how = process.map(|p| {
+                    format!(
+                        "the appeal itself, addressed to {}: toward {} (gazetteer `stands_for`)",
+                        if party_count == 1 {
+                            "one party".to_string()
+                        } else {
+                            format!("{party_count} parties")
+                        },
+                        gaz.entries[p].name
+                    )
+                });
+                // Each target with its score and how it was found; the process is not a party
+                // of the sentence (a continuation keeps the parties as its targets).
+                let parties = targets.iter().map(|&t| (t, score, target_how.as_str(), true));
+                let process = process
+                    .zip(process_how.as_deref())
+                    .map(|(p, how)| (p, cue_score, how, false));
+                for (target, score, target_how, party) in parties.chain(process) {
                     if party {
                         sentence_target = Some(target);
                     }
+                    explanation.clear();
+                    write!(
+                        explanation,
+                        "actor: {}; target: {}; cue “{}” ({}{:+.2}{})",
+                        actor.how, target_how, cue.phrase, cue.category, cue.score, neg_how
+                    )
+                    .expect("writing to a String does not fail");
                     out.push(RawStance {
                         actor: actor.entry,
                         target,
@@ -824,11 +850,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         category: category.clone(),
                         negated,
                         event_date: None,
-                        explanation: format!(
-                            "actor: {}; target: {}; cue “{}” ({}{:+.2}{})",
-                            actor.how, target_how, cue.phrase, cue.category, cue.score, neg_how
-                        )
-                        .into(),
+                        explanation: explanations.share(&explanation),
                     });
                 }
             }
