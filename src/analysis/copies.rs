@@ -773,7 +773,7 @@ fn words_of_into(text: &str, out: &mut Vec<Word>) {
 
 /// Adds one folded token to `out` unless it is a stop word or a lone letter.
 fn push_word(token: &str, out: &mut Vec<Word>) {
-    let w = token.strip_suffix("'s").unwrap_or(token).trim_end_matches('\'');
+    let w = strip_ascii_suffix(token, "'s").unwrap_or(token).trim_end_matches('\'');
     let number = w.bytes().any(|b| b.is_ascii_digit());
     if (!number && w.chars().nth(1).is_none()) || is_stop_word(w) {
         return;
@@ -798,12 +798,21 @@ fn hash_word(w: &str) -> u32 {
 /// Strips one common English suffix (keeping a stem of at least three letters), then a final
 /// "e": "welcomes" and "welcome" both become "welcom".
 fn stem(w: &str) -> &str {
-    const SUFFIXES: [&str; 13] = [
-        "ations", "ation", "ments", "ings", "edly", "ment", "ing", "ies", "ed", "es", "ly", "al", "s",
-    ];
+    // The suffixes tried, longest first; only those that end with the word's last byte can
+    // match, so each list holds those (in the same order).
+    let suffixes: &[&str] = match w.as_bytes().last() {
+        Some(b's') => &["ations", "ments", "ings", "ies", "es", "s"],
+        Some(b'n') => &["ation"],
+        Some(b'y') => &["edly", "ly"],
+        Some(b't') => &["ment"],
+        Some(b'g') => &["ing"],
+        Some(b'd') => &["ed"],
+        Some(b'l') => &["al"],
+        _ => &[],
+    };
     let mut base = w;
-    for suf in SUFFIXES {
-        if let Some(b) = w.strip_suffix(suf) {
+    for &suf in suffixes {
+        if let Some(b) = strip_ascii_suffix(w, suf) {
             if b.chars().count() < 3 {
                 continue;
             }
@@ -815,10 +824,19 @@ fn stem(w: &str) -> &str {
             break;
         }
     }
-    match base.strip_suffix('e') {
+    match strip_ascii_suffix(base, "e") {
         Some(b) if b.chars().count() >= 3 => b,
         _ => base,
     }
+}
+
+/// `w` without `suffix` (ASCII), compared byte by byte: a word's few bytes cost less so
+/// than a call to `memcmp`.
+fn strip_ascii_suffix<'w>(w: &'w str, suffix: &str) -> Option<&'w str> {
+    let (b, s) = (w.as_bytes(), suffix.as_bytes());
+    let at = b.len().checked_sub(s.len())?;
+    // An ASCII suffix starts at a character boundary.
+    (b[at..].iter().zip(s).all(|(x, y)| x == y)).then(|| &w[..at])
 }
 
 /// English function words and reporting verbs: they say nothing about which statement it is.
@@ -832,9 +850,13 @@ const STOP_WORDS: &str = "a about above according added after again against all 
 
 fn is_stop_word(w: &str) -> bool {
     // Looked up for every word of every passage.
-    static SET: LazyLock<super::text::FastSet<&'static str>> =
-        LazyLock::new(|| STOP_WORDS.split_whitespace().collect());
-    SET.contains(w)
+    // The set, and the length of its longest word (a longer word is none of them).
+    static SET: LazyLock<(super::text::FastSet<&'static str>, usize)> = LazyLock::new(|| {
+        let set: super::text::FastSet<&'static str> = STOP_WORDS.split_whitespace().collect();
+        let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
+        (set, longest)
+    });
+    w.len() <= SET.1 && SET.0.contains(w)
 }
 
 /// Which spans of a passage a word is in (bits of [`Passage::masks`]).
@@ -1335,6 +1357,52 @@ mod tests {
             push_word(&word, &mut out);
         }
         out.into_iter().map(|w| (w.hash, w.number)).collect()
+    }
+
+    /// [`stem`] as it was first written (every suffix tried with `strip_suffix`): the
+    /// reference the last-byte dispatch is checked against.
+    fn reference_stem(w: &str) -> &str {
+        const SUFFIXES: [&str; 13] = [
+            "ations", "ation", "ments", "ings", "edly", "ment", "ing", "ies", "ed", "es", "ly", "al", "s",
+        ];
+        let mut base = w;
+        for suf in SUFFIXES {
+            if let Some(b) = w.strip_suffix(suf) {
+                if b.chars().count() < 3 {
+                    continue;
+                }
+                if suf == "s" && (b.ends_with('s') || b.ends_with('u') || b.ends_with('i')) {
+                    continue;
+                }
+                base = b;
+                break;
+            }
+        }
+        match base.strip_suffix('e') {
+            Some(b) if b.chars().count() >= 3 => b,
+            _ => base,
+        }
+    }
+
+    #[test]
+    fn every_listed_stop_word_is_one_and_no_other_word_is() {
+        for w in STOP_WORDS.split_whitespace() {
+            assert!(is_stop_word(w), "{w}");
+        }
+        for w in ["ukraine", "sovereignty", "welcomed", "the2", "", "abouts"] {
+            assert!(!is_stop_word(w), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Stems are those of the reference, on words built from stems and every suffix
+        /// (stacked, short, after "s", "u" or "i", with non-ASCII letters).
+        #[test]
+        fn stems_are_those_of_every_suffix_tried(
+            w in "(a|b|s|u|i|é|ж|e|ation|ations|ment|ments|ing|ings|edly|ies|ed|es|ly|al){0,5}"
+        ) {
+            proptest::prop_assert_eq!(stem(&w), reference_stem(&w));
+        }
     }
 
     proptest::proptest! {

@@ -119,6 +119,7 @@ pub struct PhraseHit {
 }
 
 /// The first four characters of `s` (all of it when shorter), borrowed.
+#[inline]
 fn first4(s: &str) -> &str {
     match s.as_bytes().get(..4) {
         None => s.char_indices().nth(4).map_or(s, |(i, _)| &s[..i]),

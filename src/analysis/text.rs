@@ -256,7 +256,13 @@ pub fn word_starts(text: &str) -> Vec<WordStart> {
 /// and digits, and apostrophes between a letter or digit and a letter).
 pub fn push_word_starts(text: &str, word: Range<usize>, out: &mut Vec<WordStart>) {
     let mut start = word.start;
-    for apostrophe in memchr::memchr_iter(b'\'', &text.as_bytes()[word.clone()]) {
+    // A token is a few bytes: a plain loop costs less than setting up a vectorised search.
+    let apostrophes = text.as_bytes()[word.clone()]
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\'')
+        .map(|(k, _)| k);
+    for apostrophe in apostrophes {
         let at = word.start + apostrophe;
         out.push(WordStart {
             start: start as u32,

@@ -104,26 +104,31 @@ impl WordStartMatcher {
     /// The longest pattern that `text[at..]` starts with, among those whose first word is the
     /// word at `at` (`word`), or that word without a final "s" or "es".
     fn longest_at(&self, text: &str, at: usize, word: &str) -> Option<WordStartMatch> {
-        let rest = &text[at..];
+        let rest = &text.as_bytes()[at..];
         let [whole, stem1, stem2] = super::text::hash16_and_stems(word);
-        let keys = [
-            Some((word, whole)),
-            word.strip_suffix('s').filter(|w| !w.is_empty()).map(|w| (w, stem1)),
-            word.strip_suffix("es").filter(|w| !w.is_empty()).map(|w| (w, stem2)),
-        ];
         let mut best: Option<(usize, u32)> = None;
-        for (key, bit) in keys.into_iter().flatten() {
-            // Longest first: the first that fits is this list's best.
-            if let Some(&i) = self
-                .starting_with(key, bit)
-                .iter()
-                .find(|&&i| rest.starts_with(self.patterns[i as usize].as_str()))
-            {
+        let mut consider = |key: &str, bit: u16| {
+            // Longest first: the first that fits is this list's best. Each pattern starts with
+            // `key`, which the text has at `at`: only the rest of it is compared, its last
+            // byte first (most patterns that do not fit differ there).
+            let fits = |&&i: &&u32| {
+                let p = self.patterns[i as usize].as_bytes();
+                p.len() <= rest.len() && p.last() == rest.get(p.len() - 1) && rest[key.len()..p.len()] == p[key.len()..]
+            };
+            if let Some(&i) = self.starting_with(key, bit).iter().find(fits) {
                 let len = self.patterns[i as usize].len();
                 // Patterns of one length that both fit are one string, in one list.
                 if best.is_none_or(|(l, _)| len > l) {
                     best = Some((len, i));
                 }
+            }
+        };
+        consider(word, whole);
+        // The word without a plural "s", then without "es".
+        if let Some(w) = word.strip_suffix('s').filter(|w| !w.is_empty()) {
+            consider(w, stem1);
+            if let Some(w) = w.strip_suffix('e').filter(|w| !w.is_empty()) {
+                consider(w, stem2);
             }
         }
         best.map(|(len, i)| WordStartMatch {
