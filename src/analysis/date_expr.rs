@@ -630,6 +630,29 @@ static START_WORDS: std::sync::LazyLock<super::text::WordSet> = std::sync::LazyL
     super::text::WordSet::new(&set)
 });
 
+/// Every month name and abbreviation, English and Cyrillic, in every form [`Scanner::month_at`]
+/// reads: a word outside it is no month, found without comparing it with each name.
+static MONTH_WORDS: std::sync::LazyLock<super::text::WordSet> = std::sync::LazyLock::new(|| {
+    let mut set: Vec<&'static str> = Vec::new();
+    for (full, abbrs) in &EN_MONTHS {
+        set.push(*full);
+        set.extend(abbrs.iter().copied());
+    }
+    set.extend(CYR_MONTHS.iter().flatten().copied());
+    super::text::WordSet::new(&set)
+});
+
+/// Every weekday name and abbreviation [`Scanner::weekday_at`] reads, likewise.
+static WEEKDAY_WORDS: std::sync::LazyLock<super::text::WordSet> = std::sync::LazyLock::new(|| {
+    let mut set: Vec<&'static str> = Vec::new();
+    for (full, abbrs) in &EN_WEEKDAYS {
+        set.push(*full);
+        set.extend(abbrs.iter().copied());
+    }
+    set.extend(CYR_WEEKDAYS.iter().flat_map(|f| f.iter().copied()));
+    super::text::WordSet::new(&set)
+});
+
 // ---------------------------------------------------------------------------------------------
 // Tokens
 // ---------------------------------------------------------------------------------------------
@@ -931,7 +954,7 @@ impl<'a> Scanner<'a> {
     // --- building blocks ---
 
     fn month_at(&self, i: usize) -> Option<MonthTok> {
-        let w = self.word(i)?;
+        let w = self.word(i).filter(|w| MONTH_WORDS.contains(w))?;
         let tok = |month: usize, full: bool, cyrillic: bool, genitive: bool| {
             let end = if !full && self.punct(i + 1) == Some('.') && self.glued(i + 1) {
                 i + 2
@@ -971,7 +994,7 @@ impl<'a> Scanner<'a> {
     /// A weekday name at `i` and the token after it; abbreviations ("Tue", "Thu.") only if
     /// `abbr`. Returns whether the name is Cyrillic.
     fn weekday_at(&self, i: usize, abbr: bool) -> Option<(Weekday, usize, bool)> {
-        let w = self.word(i)?;
+        let w = self.word(i).filter(|w| WEEKDAY_WORDS.contains(w))?;
         if let Some(d) = CYR_WEEKDAYS.iter().position(|forms| forms.contains(&w)) {
             return Some((WEEKDAYS[d], i + 1, true));
         }
