@@ -293,27 +293,20 @@ fn fast_bounds(line: &str, scratch: &mut Scratch) -> bool {
 }
 
 /// Whether [`sb_class`] knows every character of `line`. Every ASCII character is known: only
-/// the others are decoded, and runs of ASCII are skipped eight bytes at a time.
+/// the others are decoded, and runs of ASCII are skipped ([`super::text::ascii_prefix_len`]).
 fn classes_known(line: &str) -> bool {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
     let bytes = line.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && u64::from_ne_bytes(chunk.try_into().expect("eight bytes")) & HIGH_BITS == 0
-        {
-            i += 8;
-        } else if bytes[i].is_ascii() {
-            i += 1;
-        } else {
-            let c = line[i..].chars().next().expect("a character starts here");
-            if sb_class(c).is_none() {
-                return false;
-            }
-            i += c.len_utf8();
+    loop {
+        i += super::text::ascii_prefix_len(&bytes[i..]);
+        let Some(c) = line[i..].chars().next() else {
+            return true;
+        };
+        if sb_class(c).is_none() {
+            return false;
         }
+        i += c.len_utf8();
     }
-    true
 }
 
 /// The class of a character [`fast_bounds`] has checked is known.

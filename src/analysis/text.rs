@@ -81,10 +81,7 @@ impl Folded {
         let mut offset = 0;
         while offset < bytes.len() {
             // A run of ASCII (nearly all of it): one byte in, one out (`fold_char` on ASCII).
-            let run = bytes[offset..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(bytes.len() - offset);
+            let run = ascii_prefix_len(&bytes[offset..]);
             if run > 0 {
                 for (i, piece) in original[offset..offset + run].split('`').enumerate() {
                     if i > 0 {
@@ -119,6 +116,19 @@ impl Folded {
         };
         start..end.max(start)
     }
+}
+
+/// How many bytes `bytes` starts with that are ASCII (eight at a time, while they all are).
+pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        if u64::from_ne_bytes(chunk.try_into().expect("eight bytes")) & HIGH_BITS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i)
 }
 
 /// Folds one string the same way as [`Folded::new`] (for patterns).
@@ -336,6 +346,17 @@ pub fn word_char_at(s: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ASCII prefix found eight bytes at a time is the one found byte by byte, wherever
+        /// the first other character falls.
+        #[test]
+        fn ascii_prefix_is_found_byte_by_byte(text in "[a-z .`]{0,30}[é—ж]?[A-Z]{0,12}") {
+            let bytes = text.as_bytes();
+            let expected = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(ascii_prefix_len(bytes), expected);
+        }
+    }
     use proptest::prelude::*;
 
     /// `Folded::new` character by character, as it was before its ASCII fast path.
