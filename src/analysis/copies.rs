@@ -95,7 +95,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::similar::sorted_common_count;
-use super::text::{FastMap, fold};
+use super::text::{ASCII_WORD_BYTE, FastMap, fold};
 
 /// Default [`CopyRule::min_similarity`]: passages at or above it are copies.
 pub const MIN_SIMILARITY: f32 = 0.5;
@@ -741,9 +741,9 @@ fn words_of_into(text: &str, out: &mut Vec<Word>) {
     let mut buf = [0u8; 4];
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_alphanumeric() {
+        if ASCII_WORD_BYTE[usize::from(bytes[i])] {
             let start = i;
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            while bytes.get(i).is_some_and(|&b| ASCII_WORD_BYTE[usize::from(b)]) {
                 i += 1;
             }
             let from = word.len();

@@ -118,6 +118,18 @@ impl Folded {
     }
 }
 
+/// Whether each byte is an ASCII letter or digit: one table lookup, where
+/// `u8::is_ascii_alphanumeric` tests three ranges (the word loops ask it of every byte).
+pub static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// How many bytes `bytes` starts with that are ASCII (eight at a time, while they all are).
 pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -204,7 +216,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>)) {
     let word_char_and_len = |i: usize| -> (bool, usize) {
         let b = text.as_bytes()[i];
         if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
+            (ASCII_WORD_BYTE[usize::from(b)], 1)
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
             (c.is_alphanumeric(), c.len_utf8())
@@ -222,7 +234,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>)) {
         i += len;
         loop {
             // Runs of ASCII letters and digits (most of a word) in a tight loop.
-            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            while bytes.get(i).is_some_and(|&b| ASCII_WORD_BYTE[usize::from(b)]) {
                 i += 1;
             }
             if i >= bytes.len() {
@@ -346,6 +358,13 @@ pub fn word_char_at(s: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_byte_table_is_ascii_alphanumeric() {
+        for b in 0..=255u8 {
+            assert_eq!(ASCII_WORD_BYTE[usize::from(b)], b.is_ascii_alphanumeric(), "{b}");
+        }
+    }
 
     proptest::proptest! {
         /// The ASCII prefix found eight bytes at a time is the one found byte by byte, wherever
