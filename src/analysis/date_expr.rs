@@ -632,26 +632,26 @@ static START_WORDS: std::sync::LazyLock<super::text::WordSet> = std::sync::LazyL
 
 /// Every month name and abbreviation, English and Cyrillic, in every form [`Scanner::month_at`]
 /// reads: a word outside it is no month, found without comparing it with each name.
-static MONTH_WORDS: std::sync::LazyLock<super::text::WordSet> = std::sync::LazyLock::new(|| {
-    let mut set: Vec<&'static str> = Vec::new();
-    for (full, abbrs) in &EN_MONTHS {
-        set.push(*full);
-        set.extend(abbrs.iter().copied());
-    }
-    set.extend(CYR_MONTHS.iter().flatten().copied());
-    super::text::WordSet::new(&set)
-});
+static MONTH_WORDS: std::sync::LazyLock<super::text::WordSet> =
+    std::sync::LazyLock::new(|| names(&EN_MONTHS, CYR_MONTHS.iter().flatten().copied()));
 
 /// Every weekday name and abbreviation [`Scanner::weekday_at`] reads, likewise.
-static WEEKDAY_WORDS: std::sync::LazyLock<super::text::WordSet> = std::sync::LazyLock::new(|| {
+static WEEKDAY_WORDS: std::sync::LazyLock<super::text::WordSet> =
+    std::sync::LazyLock::new(|| names(&EN_WEEKDAYS, CYR_WEEKDAYS.iter().flat_map(|f| f.iter().copied())));
+
+/// The English names with their abbreviations, and the `cyrillic` forms, as one set.
+fn names(
+    english: &[(&'static str, &[&'static str])],
+    cyrillic: impl Iterator<Item = &'static str>,
+) -> super::text::WordSet {
     let mut set: Vec<&'static str> = Vec::new();
-    for (full, abbrs) in &EN_WEEKDAYS {
+    for (full, abbrs) in english {
         set.push(*full);
         set.extend(abbrs.iter().copied());
     }
-    set.extend(CYR_WEEKDAYS.iter().flat_map(|f| f.iter().copied()));
+    set.extend(cyrillic);
     super::text::WordSet::new(&set)
-});
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
