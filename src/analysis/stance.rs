@@ -381,25 +381,6 @@ fn conflict_named_near(input: &StanceInput<'_>, lex: &Lexicon, si: usize, known:
         .any(|k| *known[k].get_or_insert_with(|| !lex.conflict_words.find(sentence_tokens(input, k)).is_empty()))
 }
 
-/// Strings shared by equal values: one allocation for the many events of a document that
-/// are explained alike.
-#[derive(Default)]
-struct SharedStrings(super::text::FastSet<std::sync::Arc<str>>);
-
-impl SharedStrings {
-    /// The shared string equal to `s` (a new one the first time).
-    fn share(&mut self, s: &str) -> std::sync::Arc<str> {
-        match self.0.get(s) {
-            Some(shared) => shared.clone(),
-            None => {
-                let shared: std::sync::Arc<str> = s.into();
-                self.0.insert(shared.clone());
-                shared
-            }
-        }
-    }
-}
-
 /// Finds stance events in one document.
 pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> Vec<RawStance> {
     let quotes = input.quotes;
@@ -428,10 +409,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut conflict_known: Vec<Option<bool>> = Vec::new();
     // Countries mentioned in the last sentences, oldest first (for "our countries").
     let mut recent_countries: Vec<usize> = Vec::new();
-    // Each event's explanation is written here, and shared with the document's events
-    // explained alike.
+    // Each event's explanation is written here (equal ones are shared when the document's
+    // analysis ends).
     let mut explanation = String::new();
-    let mut explanations = SharedStrings::default();
     for (si, sr) in input.sentences.iter().enumerate() {
         if input.boilerplate_start.is_some_and(|b| sr.start >= b) {
             break;
@@ -850,7 +830,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         category: category.clone(),
                         negated,
                         event_date: None,
-                        explanation: explanations.share(&explanation),
+                        explanation: explanation.as_str().into(),
                     });
                 }
             }
