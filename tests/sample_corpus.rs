@@ -195,6 +195,14 @@ fn officials_speak_for_their_country() {
         .collect::<Vec<_>>();
     assert!(!tokayev.is_empty());
     assert!(tokayev.iter().all(|s| s.actor == kz));
+    // The speaker is the person's entity too (numbered like every other entity).
+    let person = c.entity_named("Kassym-Jomart Tokayev").expect("Tokayev is an entity");
+    assert!(
+        tokayev
+            .iter()
+            .all(|s| s.speaker.as_ref().is_some_and(|sp| sp.entity == Some(person))),
+        "{tokayev:?}"
+    );
     assert!(c.stances.iter().any(|s| {
         s.actor == kz
             && s.speaker

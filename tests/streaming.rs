@@ -66,6 +66,14 @@ fn partial_corpora_are_prefixes_of_the_final_corpus() {
             .filter(|s| s.doc.index() < p.documents.len())
             .count();
         assert_eq!(p.stances.len(), in_final);
+        // They are the final corpus's first events (the batches' events are gathered in
+        // document order).
+        let key = |s: &stance_explorer::model::StanceEvent| (s.doc, s.sentence, s.cue_range, s.score.to_bits());
+        assert!(
+            p.stances.iter().map(key).eq(done.stances[..in_final].iter().map(key)),
+            "the events of the first {} documents differ",
+            p.documents.len()
+        );
         assert!(
             p.stances
                 .iter()
@@ -77,6 +85,8 @@ fn partial_corpora_are_prefixes_of_the_final_corpus() {
     let paths = |c: &Corpus| c.documents.iter().map(|d| d.path.clone()).collect::<Vec<_>>();
     assert_eq!(paths(&done), paths(&plain));
     assert_eq!(done.stances.len(), plain.stances.len());
+    // Events in document order, and in sentence order within a document.
+    assert!(done.stances.is_sorted_by_key(|s| (s.doc, s.sentence)));
     // Every step was timed, and the text bytes counted.
     assert!(control.text_bytes() > 600 * 100);
     let times = control.step_times();

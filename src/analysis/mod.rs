@@ -120,8 +120,43 @@ struct DocAnalysis {
     /// Gazetteer entry and span of each mention (12 bytes: the full match is only needed
     /// while the document is analysed, and a corpus holds millions until the merge).
     mentions: Vec<(u32, crate::model::Span)>,
-    stances: Vec<stance::RawStance>,
+    /// The document's stance events, with gazetteer entries for entity ids (see
+    /// [`Analysed::push`]).
+    stances: Vec<StanceEvent>,
     candidates: Vec<candidates::Candidate>,
+}
+
+/// The documents analysed so far, and their stance events in one table.
+///
+/// A dense corpus holds an event per 120 bytes of text. Each batch's events move into the one
+/// table as soon as the batch is analysed, so the memory of the per-document lists is reused by
+/// the next batch. Held to the merge, those lists would stay resident next to the corpus table
+/// the merge builds (malloc keeps freed small blocks), a third of the load's peak memory.
+#[derive(Clone, Default)]
+struct Analysed {
+    docs: Vec<DocAnalysis>,
+    /// Every document's events, in document order. `actor`, `target` and a speaker's entity
+    /// are gazetteer entries until [`assemble`] maps them to entity ids.
+    stances: Vec<StanceEvent>,
+}
+
+impl Analysed {
+    fn with_capacity(docs: usize) -> Analysed {
+        Analysed {
+            docs: Vec::with_capacity(docs),
+            stances: Vec::new(),
+        }
+    }
+
+    /// Adds a batch of analysed documents (in document order), moving their events into the
+    /// one table.
+    fn push(&mut self, batch: Vec<DocAnalysis>) {
+        self.stances.reserve(batch.iter().map(|a| a.stances.len()).sum());
+        for mut a in batch {
+            self.stances.extend(std::mem::take(&mut a.stances));
+            self.docs.push(a);
+        }
+    }
 }
 
 /// Analyses one document, timing each step in `control`.
@@ -222,7 +257,6 @@ fn analyse_document(
     framing.shrink_to_fit();
     let mut candidates = candidates;
     candidates.shrink_to_fit();
-    stances.shrink_to_fit();
     // A dense corpus holds hundreds of thousands of events: equal explanations are shared
     // (one lock per document), and reasonings built by `format!` keep no growth slack.
     if !stances.is_empty() {
@@ -239,6 +273,32 @@ fn analyse_document(
             }
         }
     }
+    // Entity ids stay gazetteer entries until the merge numbers the entities.
+    let entry = |e: usize| EntityId(e as u32);
+    let stances: Vec<StanceEvent> = stances
+        .into_iter()
+        .map(|s| StanceEvent {
+            doc: id,
+            actor: entry(s.actor),
+            target: entry(s.target),
+            speaker: s.speaker.map(|sp| {
+                let (name, e) = *sp;
+                Box::new(Speaker {
+                    name,
+                    entity: e.map(entry),
+                })
+            }),
+            score: s.score,
+            sentence: s.sentence as u32,
+            cue_range: crate::model::Span::new(s.cue_range),
+            category: s.category,
+            negated: s.negated,
+            explanation: s.explanation,
+            event_date: s.event_date,
+            corrected: false,
+            statement: None,
+        })
+        .collect();
     let title = raw
         .title
         .or(layout.title)
@@ -292,16 +352,19 @@ pub fn build_corpus(
     label: String,
 ) -> Result<Corpus, Cancelled> {
     control.set_phase(LoadPhase::Analysing);
-    let analyses: Vec<DocAnalysis> = ingested
-        .documents
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, raw)| {
-            let a = analyse_document(DocId(i as u32), raw, res, today, corrections, control);
-            control.doc_analysed();
-            a
-        })
-        .collect();
+    let mut analyses = Analysed::with_capacity(ingested.documents.len());
+    analyses.push(
+        ingested
+            .documents
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                let a = analyse_document(DocId(i as u32), raw, res, today, corrections, control);
+                control.doc_analysed();
+                a
+            })
+            .collect(),
+    );
     control.check()?;
     let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
         finish_corpus(analyses, ingested.problems, res, root, label)
@@ -312,7 +375,7 @@ pub fn build_corpus(
 
 /// Entities, stance events, reference events and indexes from analysed documents.
 fn finish_corpus(
-    mut analyses: Vec<DocAnalysis>,
+    mut analyses: Analysed,
     mut problems: Vec<LoadProblem>,
     res: &Resources,
     root: Option<PathBuf>,
@@ -321,7 +384,7 @@ fn finish_corpus(
     problems.extend(res.problems.iter().cloned());
     let (events, event_problems) = events::load_events(root.as_deref());
     problems.extend(event_problems);
-    let extra = merge_candidates(&mut analyses, res.gazetteer.entries.len());
+    let extra = merge_candidates(&mut analyses.docs, res.gazetteer.entries.len());
     let mut corpus = assemble(analyses, &res.gazetteer, &extra, root, label, problems);
     corpus.events = events;
     corpus
@@ -361,7 +424,7 @@ pub fn stream_folder(
         .map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
     let started = std::time::Instant::now();
     let mut next_partial = std::time::Duration::ZERO;
-    let mut analyses: Vec<DocAnalysis> = Vec::with_capacity(files.len());
+    let mut analyses = Analysed::with_capacity(files.len());
     let mut problems = listing.problems;
     let mut batch = FIRST_BATCH_FILES;
     let mut pos = 0;
@@ -380,7 +443,7 @@ pub fn stream_folder(
             }
         }
         control.set_phase(LoadPhase::Analysing);
-        let base = analyses.len();
+        let base = analyses.docs.len();
         let analysed: Vec<DocAnalysis> = raws
             .into_par_iter()
             .enumerate()
@@ -391,7 +454,7 @@ pub fn stream_folder(
             })
             .collect();
         control.check()?;
-        analyses.extend(analysed);
+        analyses.push(analysed);
         pos = end;
         batch = (batch * 2).min(MAX_BATCH_FILES);
         let elapsed = started.elapsed();
@@ -402,7 +465,7 @@ pub fn stream_folder(
             && pos < files.len()
             && pos * 3 <= files.len()
             && elapsed >= next_partial
-            && !analyses.is_empty()
+            && !analyses.docs.is_empty()
         {
             let mut shown = problems.clone();
             shown.sort_by(|a, b| a.path.cmp(&b.path));
@@ -439,7 +502,7 @@ pub fn stream_folder(
 
 /// [`finish_corpus`] and [`apply_edits`], timed as the merge and copies steps.
 fn finish_and_edit(
-    analyses: Vec<DocAnalysis>,
+    analyses: Analysed,
     problems: Vec<LoadProblem>,
     res: &Resources,
     root: Option<PathBuf>,
@@ -588,7 +651,7 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
 }
 
 fn assemble(
-    analyses: Vec<DocAnalysis>,
+    analysed: Analysed,
     gaz: &Gazetteer,
     extra: &[(String, crate::model::EntityKind)],
     root: Option<PathBuf>,
@@ -602,6 +665,10 @@ fn assemble(
         /// Surface forms, borrowed from the documents' text.
         surfaces: FastMap<&'t str, usize>,
     }
+    let Analysed {
+        docs: analyses,
+        mut stances,
+    } = analysed;
     let mut acc: FastMap<usize, Acc> = FastMap::default();
     for a in &analyses {
         for &(entry, span) in &a.mentions {
@@ -612,10 +679,10 @@ fn assemble(
             }
             *e.surfaces.entry(&a.doc.text[span.range()]).or_default() += 1;
         }
-        for s in &a.stances {
-            acc.entry(s.actor).or_default();
-            acc.entry(s.target).or_default();
-        }
+    }
+    for s in &stances {
+        acc.entry(s.actor.0 as usize).or_default();
+        acc.entry(s.target.0 as usize).or_default();
     }
     let n_gaz = gaz.entries.len();
     let name_of = |i: usize| -> &str {
@@ -665,42 +732,29 @@ fn assemble(
     // The surface counts are done with: freed before the corpus tables are built (the merge
     // is where a load's memory peaks).
     drop(acc);
-    let mut documents = Vec::with_capacity(analyses.len());
-    // Sized once: grown by doubling, the largest table of a dense corpus would hold up to
-    // twice its size while it is built.
-    let mut stances = Vec::with_capacity(analyses.iter().map(|a| a.stances.len()).sum());
-    for a in analyses {
-        let mut doc = a.doc;
-        // Same size and alignment: collected in place, in the per-document buffer.
-        doc.mentions = a
-            .mentions
-            .into_iter()
-            .map(|(entry, span)| (id_of[&(entry as usize)], span))
-            .collect();
-        for s in a.stances {
-            stances.push(StanceEvent {
-                doc: doc.id,
-                actor: id_of[&s.actor],
-                target: id_of[&s.target],
-                speaker: s.speaker.map(|sp| {
-                    let (name, e) = *sp;
-                    Box::new(Speaker {
-                        name,
-                        entity: e.and_then(|e| id_of.get(&e).copied()),
-                    })
-                }),
-                score: s.score,
-                sentence: s.sentence as u32,
-                cue_range: crate::model::Span::new(s.cue_range),
-                category: s.category,
-                negated: s.negated,
-                explanation: s.explanation,
-                event_date: s.event_date,
-                corrected: false,
-                statement: None,
-            });
+    let documents: Vec<Document> = analyses
+        .into_iter()
+        .map(|a| {
+            let mut doc = a.doc;
+            // Same size and alignment: collected in place, in the per-document buffer.
+            doc.mentions = a
+                .mentions
+                .into_iter()
+                .map(|(entry, span)| (id_of[&(entry as usize)], span))
+                .collect();
+            doc
+        })
+        .collect();
+    // The events are numbered in place, in the table they were gathered in (grown by
+    // batches: its spare room is given back).
+    stances.shrink_to_fit();
+    let id_of_entry = |e: EntityId| id_of[&(e.0 as usize)];
+    for s in &mut stances {
+        s.actor = id_of_entry(s.actor);
+        s.target = id_of_entry(s.target);
+        if let Some(sp) = &mut s.speaker {
+            sp.entity = sp.entity.and_then(|e| id_of.get(&(e.0 as usize)).copied());
         }
-        documents.push(doc);
     }
     let mut corpus = Corpus {
         root,
