@@ -890,10 +890,13 @@ struct Passage<'a> {
 /// would repeat it; passages are built from it one bucket at a time.
 #[derive(Debug, Default)]
 struct SentenceWords {
-    /// Per rayon job, the words of the sentences it read.
-    stores: Vec<Vec<u32>>,
-    /// Per sentence read, where its words are; a document's sentences are together, in order.
-    entries: Vec<SentenceEntry>,
+    /// The rayon jobs' results: the words of the sentences each read, and where each
+    /// sentence's words are. Kept as the jobs left them (gathering them into one table would
+    /// hold both at once, at the top of a load's memory).
+    jobs: Vec<SentenceJob>,
+    /// Per job, the number of sentence entries of the jobs before it: entries are numbered
+    /// across jobs in this order.
+    first_entry: Vec<u32>,
     /// Per stance event, its sentence's entry and which neighbours its passage has.
     events: Vec<EventEntry>,
     /// The events whose mentions add words to drop, sorted by event: (event, start, end) in
@@ -902,18 +905,18 @@ struct SentenceWords {
     own_words: Vec<u32>,
 }
 
-/// Where one sentence's words lie in [`SentenceWords::stores`].
+/// Where one sentence's words lie in its job's [`SentenceJob::store`]:
+/// `store[start..numbers]` are the words, `store[numbers..]` up to the next entry's `start`
+/// the numbers among them.
 #[derive(Debug, Clone, Copy)]
 struct SentenceEntry {
-    store: u32,
-    /// `store[start..numbers]` are the words, `store[numbers..end]` the numbers among them.
     start: u32,
     numbers: u32,
-    end: u32,
 }
 
-/// An event's sentence in [`SentenceWords::entries`]; its neighbours are the entries right
-/// before and after it when `WITH_PREVIOUS` / `WITH_NEXT` are set.
+/// An event's sentence among the entries of all jobs ([`SentenceWords::first_entry`]); its
+/// neighbours are the entries right before and after it when `WITH_PREVIOUS` / `WITH_NEXT` are
+/// set.
 #[derive(Debug, Clone, Copy, Default)]
 struct EventEntry {
     entry: u32,
@@ -923,13 +926,19 @@ struct EventEntry {
 const WITH_PREVIOUS: u8 = 1;
 const WITH_NEXT: u8 = 2;
 
-/// What one rayon job of [`SentenceWords::new`] gives back.
-#[derive(Default)]
+/// Documents per job of [`SentenceWords::new`]: each job's word store is grown by doubling and
+/// then trimmed, so a job's spare room stays small.
+const SENTENCE_JOB_DOCS: usize = 64;
+
+/// What one rayon job of [`SentenceWords::new`] reads: a run of documents.
+#[derive(Debug, Default)]
 struct SentenceJob {
     store: Vec<u32>,
+    /// Per sentence read, where its words are; a document's sentences are together, in order.
+    /// Ends with an entry at the end of `store`, which only closes the last sentence.
     entries: Vec<SentenceEntry>,
-    /// (event, index in `entries`, flags).
-    events: Vec<(u32, u32, u8)>,
+    /// Per event of the job's documents, in the order given: its entry in `entries` and flags.
+    events: Vec<EventEntry>,
     own: Vec<(u32, Vec<u32>)>,
 }
 
@@ -945,37 +954,42 @@ impl SentenceWords {
             .collect();
         by_doc.sort_unstable();
         let per_doc: Vec<&[(u32, u32)]> = by_doc.chunk_by(|a, b| a.0 == b.0).collect();
-        let jobs: Vec<SentenceJob> = per_doc
+        let chunks: Vec<&[&[(u32, u32)]]> = per_doc.chunks(SENTENCE_JOB_DOCS).collect();
+        let mut jobs: Vec<SentenceJob> = chunks
             .par_iter()
-            .fold(SentenceJob::default, |mut job, events| {
-                let doc = &documents[events[0].0 as usize];
-                job.add_document(doc, events.iter().map(|&(_, i)| (i, &stances[i as usize])), names);
+            .map(|chunk| {
+                let mut job = SentenceJob::default();
+                for events in *chunk {
+                    let doc = &documents[events[0].0 as usize];
+                    job.add_document(doc, events.iter().map(|&(_, i)| (i, &stances[i as usize])), names);
+                }
+                job.close();
                 job
             })
             .collect();
         let mut out = SentenceWords {
             events: vec![EventEntry::default(); stances.len()],
+            first_entry: Vec::with_capacity(jobs.len()),
             ..Default::default()
         };
-        for (k, job) in jobs.into_iter().enumerate() {
-            let offset = out.entries.len() as u32;
-            out.entries
-                .extend(job.entries.into_iter().map(|e| SentenceEntry { store: k as u32, ..e }));
-            for (i, entry, flags) in job.events {
+        let mut first = 0u32;
+        for (job, chunk) in jobs.iter_mut().zip(&chunks) {
+            out.first_entry.push(first);
+            let ids = chunk.iter().flat_map(|events| events.iter().map(|&(_, i)| i));
+            for (i, e) in ids.zip(std::mem::take(&mut job.events)) {
                 out.events[i as usize] = EventEntry {
-                    entry: offset + entry,
-                    flags,
+                    entry: first + e.entry,
+                    flags: e.flags,
                 };
             }
-            for (i, words) in job.own {
+            for (i, words) in std::mem::take(&mut job.own) {
                 let start = out.own_words.len() as u32;
                 out.own_words.extend(words);
                 out.own_index.push((i, start, out.own_words.len() as u32));
             }
-            let mut store = job.store;
-            store.shrink_to_fit();
-            out.stores.push(store);
+            first += job.entries.len() as u32;
         }
+        out.jobs = jobs;
         out.own_index.sort_unstable();
         out
     }
@@ -986,19 +1000,22 @@ impl SentenceWords {
     /// their names do not have.
     fn passage_lists(&self, i: usize) -> [&[u32]; 5] {
         let e = self.events[i];
-        let k = e.entry as usize;
+        // The job holding the entry (a document's sentences, neighbours included, are in one).
+        let j = self.first_entry.partition_point(|&f| f <= e.entry) - 1;
+        let job = &self.jobs[j];
+        let k = (e.entry - self.first_entry[j]) as usize;
         let words = |k: usize| {
-            let x = self.entries[k];
-            &self.stores[x.store as usize][x.start as usize..x.numbers as usize]
+            let x = job.entries[k];
+            &job.store[x.start as usize..x.numbers as usize]
         };
-        let x = self.entries[k];
+        let numbers = &job.store[job.entries[k].numbers as usize..job.entries[k + 1].start as usize];
         let own = match self.own_index.binary_search_by_key(&(i as u32), |o| o.0) {
             Ok(j) => &self.own_words[self.own_index[j].1 as usize..self.own_index[j].2 as usize],
             Err(_) => &[],
         };
         [
             words(k),
-            &self.stores[x.store as usize][x.numbers as usize..x.end as usize],
+            numbers,
             if e.flags & WITH_PREVIOUS != 0 {
                 words(k - 1)
             } else {
@@ -1011,6 +1028,17 @@ impl SentenceWords {
 }
 
 impl SentenceJob {
+    /// Adds the closing entry and gives back the spare room of the job's tables.
+    fn close(&mut self) {
+        let end = u32::try_from(self.store.len()).expect("under 4 G sentence words per job");
+        self.entries.push(SentenceEntry {
+            start: end,
+            numbers: end,
+        });
+        self.store.shrink_to_fit();
+        self.entries.shrink_to_fit();
+    }
+
     /// Reads the sentences of `doc` that the passages of `events` (all of `doc`) need.
     fn add_document<'s>(
         &mut self,
@@ -1052,10 +1080,8 @@ impl SentenceJob {
             let numbers_at = self.store.len();
             self.store.extend_from_slice(&numbers);
             self.entries.push(SentenceEntry {
-                store: 0,
                 start: u32::try_from(start).expect("under 4 G sentence words per job"),
                 numbers: numbers_at as u32,
-                end: self.store.len() as u32,
             });
         }
         // Mention index → the hashes of its words, for the mentions of this document's
@@ -1066,11 +1092,10 @@ impl SentenceJob {
             let k = wanted
                 .binary_search(&s.sentence_index())
                 .expect("each event's sentence is read");
-            self.events.push((
-                id,
-                (first_entry + k) as u32,
-                passage_neighbours(doc, s.sentence_index()),
-            ));
+            self.events.push(EventEntry {
+                entry: (first_entry + k) as u32,
+                flags: passage_neighbours(doc, s.sentence_index()),
+            });
             // The actor's and target's names as this document writes them ("Astana", "Kazakh"),
             // when their names do not have these words already.
             let first = s.sentence_index().saturating_sub(1);
