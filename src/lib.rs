@@ -21,5 +21,6 @@ pub mod corrections;
 pub mod export;
 pub mod fsutil;
 pub mod ingest;
+pub mod memory;
 pub mod model;
 pub mod selection;

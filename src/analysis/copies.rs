@@ -191,6 +191,12 @@ pub fn group_copies_with(
         min_similarity: rule.min_similarity,
     };
     let found: Vec<(Vec<u32>, f32)> = buckets.par_iter().flat_map_iter(|b| ctx.group_bucket(b)).collect();
+    // The passages' words are done with: their memory (built on the worker threads) goes back
+    // before the groups are built.
+    drop(buckets);
+    drop(sentence_words);
+    drop(names);
+    crate::memory::release_freed();
     let order_key = |i: u32| {
         let s = &stances[i as usize];
         let date = documents
@@ -890,15 +896,13 @@ struct Passage<'a> {
 /// would repeat it; passages are built from it one bucket at a time.
 #[derive(Debug, Default)]
 struct SentenceWords {
-    /// The rayon jobs' results: the words of the sentences each read, and where each
-    /// sentence's words are. Kept as the jobs left them (gathering them into one table would
-    /// hold both at once, at the top of a load's memory).
+    /// The rayon jobs' results, each for a run of the event table: the words of the sentences
+    /// it read, where each sentence's words are, and per event where its sentence is. Kept as
+    /// the jobs left them (gathering them into corpus-wide tables would hold both at once, at
+    /// the top of a load's memory).
     jobs: Vec<SentenceJob>,
-    /// Per job, the number of sentence entries of the jobs before it: entries are numbered
-    /// across jobs in this order.
-    first_entry: Vec<u32>,
-    /// Per stance event, its sentence's entry and which neighbours its passage has.
-    events: Vec<EventEntry>,
+    /// Per job, its first event: job `j` holds events `first_event[j]..first_event[j + 1]`.
+    first_event: Vec<u32>,
     /// The events whose mentions add words to drop, sorted by event: (event, start, end) in
     /// `own_words`.
     own_index: Vec<(u32, u32, u32)>,
@@ -914,9 +918,9 @@ struct SentenceEntry {
     numbers: u32,
 }
 
-/// An event's sentence among the entries of all jobs ([`SentenceWords::first_entry`]); its
-/// neighbours are the entries right before and after it when `WITH_PREVIOUS` / `WITH_NEXT` are
-/// set.
+/// An event's sentence in its job's [`SentenceJob::entries`]; its neighbours are the entries
+/// right before and after it when `WITH_PREVIOUS` / `WITH_NEXT` are set. An event without a
+/// passage ([`has_passage`]) has the default entry, never read.
 #[derive(Debug, Clone, Copy, Default)]
 struct EventEntry {
     entry: u32,
@@ -926,18 +930,18 @@ struct EventEntry {
 const WITH_PREVIOUS: u8 = 1;
 const WITH_NEXT: u8 = 2;
 
-/// Documents per job of [`SentenceWords::new`]: each job's word store is grown by doubling and
-/// then trimmed, so a job's spare room stays small.
-const SENTENCE_JOB_DOCS: usize = 64;
+/// Events per job of [`SentenceWords::new`] (a job ends at the next change of document): each
+/// job's word store is grown by doubling and then trimmed, so a job's spare room stays small.
+const SENTENCE_JOB_EVENTS: usize = 2048;
 
-/// What one rayon job of [`SentenceWords::new`] reads: a run of documents.
+/// What one rayon job of [`SentenceWords::new`] reads: a run of the event table.
 #[derive(Debug, Default)]
 struct SentenceJob {
     store: Vec<u32>,
     /// Per sentence read, where its words are; a document's sentences are together, in order.
     /// Ends with an entry at the end of `store`, which only closes the last sentence.
     entries: Vec<SentenceEntry>,
-    /// Per event of the job's documents, in the order given: its entry in `entries` and flags.
+    /// Per event of the run, in order: its sentence's entry and which neighbours it has.
     events: Vec<EventEntry>,
     own: Vec<(u32, Vec<u32>)>,
 }
@@ -945,49 +949,58 @@ struct SentenceJob {
 impl SentenceWords {
     /// The words of the passages of `stances` (those with one, [`has_passage`]; `stances[i]` is
     /// event `i`).
+    ///
+    /// The table is cut into runs of events, each read by one job, document by document. The
+    /// events of a document are normally together (a corpus lists them in document order); a
+    /// document whose events are not is read once per run of them.
     fn new(documents: &[Document], stances: &[StanceEvent], names: &NameWords) -> SentenceWords {
-        let mut by_doc: Vec<(u32, u32)> = stances
+        let mut first_event: Vec<u32> = Vec::new();
+        let mut at = 0;
+        while at < stances.len() {
+            first_event.push(at as u32);
+            let mut end = (at + SENTENCE_JOB_EVENTS).min(stances.len());
+            while end < stances.len() && stances[end].doc == stances[end - 1].doc {
+                end += 1;
+            }
+            at = end;
+        }
+        let bounds: Vec<(usize, usize)> = first_event
             .iter()
             .enumerate()
-            .filter(|(_, s)| has_passage(documents, s))
-            .map(|(i, s)| (s.doc.0, i as u32))
+            .map(|(j, &f)| {
+                (
+                    f as usize,
+                    first_event.get(j + 1).map_or(stances.len(), |&e| e as usize),
+                )
+            })
             .collect();
-        by_doc.sort_unstable();
-        let per_doc: Vec<&[(u32, u32)]> = by_doc.chunk_by(|a, b| a.0 == b.0).collect();
-        let chunks: Vec<&[&[(u32, u32)]]> = per_doc.chunks(SENTENCE_JOB_DOCS).collect();
-        let mut jobs: Vec<SentenceJob> = chunks
+        let mut jobs: Vec<SentenceJob> = bounds
             .par_iter()
-            .map(|chunk| {
+            .map(|&(start, end)| {
                 let mut job = SentenceJob::default();
-                for events in *chunk {
-                    let doc = &documents[events[0].0 as usize];
-                    job.add_document(doc, events.iter().map(|&(_, i)| (i, &stances[i as usize])), names);
+                let mut i = start;
+                for run in stances[start..end].chunk_by(|a, b| a.doc == b.doc) {
+                    let events = run.iter().enumerate().map(|(k, s)| ((i + k) as u32, s));
+                    match documents.get(run[0].doc.index()) {
+                        Some(doc) => job.add_document(doc, events, names),
+                        None => job.events.resize(job.events.len() + run.len(), EventEntry::default()),
+                    }
+                    i += run.len();
                 }
                 job.close();
                 job
             })
             .collect();
         let mut out = SentenceWords {
-            events: vec![EventEntry::default(); stances.len()],
-            first_entry: Vec::with_capacity(jobs.len()),
+            first_event,
             ..Default::default()
         };
-        let mut first = 0u32;
-        for (job, chunk) in jobs.iter_mut().zip(&chunks) {
-            out.first_entry.push(first);
-            let ids = chunk.iter().flat_map(|events| events.iter().map(|&(_, i)| i));
-            for (i, e) in ids.zip(std::mem::take(&mut job.events)) {
-                out.events[i as usize] = EventEntry {
-                    entry: first + e.entry,
-                    flags: e.flags,
-                };
-            }
+        for job in &mut jobs {
             for (i, words) in std::mem::take(&mut job.own) {
                 let start = out.own_words.len() as u32;
                 out.own_words.extend(words);
                 out.own_index.push((i, start, out.own_words.len() as u32));
             }
-            first += job.entries.len() as u32;
         }
         out.jobs = jobs;
         out.own_index.sort_unstable();
@@ -999,11 +1012,10 @@ impl SentenceWords {
     /// passage has no such neighbour), and the words of the actor's and target's mentions that
     /// their names do not have.
     fn passage_lists(&self, i: usize) -> [&[u32]; 5] {
-        let e = self.events[i];
-        // The job holding the entry (a document's sentences, neighbours included, are in one).
-        let j = self.first_entry.partition_point(|&f| f <= e.entry) - 1;
+        let j = self.first_event.partition_point(|&f| f as usize <= i) - 1;
         let job = &self.jobs[j];
-        let k = (e.entry - self.first_entry[j]) as usize;
+        let e = job.events[i - self.first_event[j] as usize];
+        let k = e.entry as usize;
         let words = |k: usize| {
             let x = job.entries[k];
             &job.store[x.start as usize..x.numbers as usize]
@@ -1039,7 +1051,9 @@ impl SentenceJob {
         self.entries.shrink_to_fit();
     }
 
-    /// Reads the sentences of `doc` that the passages of `events` (all of `doc`) need.
+    /// Reads the sentences of `doc` that the passages of `events` (all of `doc`) need, and adds
+    /// an [`EventEntry`] per event (the default one for an event whose sentence `doc` does not
+    /// have).
     fn add_document<'s>(
         &mut self,
         doc: &Document,
@@ -1049,6 +1063,9 @@ impl SentenceJob {
         let mut wanted: Vec<usize> = Vec::new();
         for (_, s) in events.clone() {
             let i = s.sentence_index();
+            if i >= doc.sentences.len() {
+                continue;
+            }
             wanted.push(i);
             let flags = passage_neighbours(doc, i);
             if flags & WITH_PREVIOUS != 0 {
@@ -1089,6 +1106,10 @@ impl SentenceJob {
         let mut mention_words: FastMap<usize, Vec<u32>> = FastMap::default();
         let mut own: Vec<u32> = Vec::new();
         for (id, s) in events {
+            if s.sentence_index() >= doc.sentences.len() {
+                self.events.push(EventEntry::default());
+                continue;
+            }
             let k = wanted
                 .binary_search(&s.sentence_index())
                 .expect("each event's sentence is read");
@@ -2111,6 +2132,50 @@ mod tests {
             c.documents.push(d);
         }
         c
+    }
+
+    /// The groups as sets of events (representatives and weakest links aside: which pair
+    /// joins a group first depends on the order events are met in).
+    fn member_sets(groups: &[CopyGroup], original: impl Fn(u32) -> u32) -> Vec<Vec<u32>> {
+        let mut sets: Vec<Vec<u32>> = groups
+            .iter()
+            .map(|g| {
+                let mut m: Vec<u32> = g.members().map(|i| original(i.0)).collect();
+                m.sort_unstable();
+                m
+            })
+            .collect();
+        sets.sort();
+        sets
+    }
+
+    #[test]
+    fn events_out_of_document_order_or_out_of_range_are_grouped_alike() {
+        let c = generated(300, 40);
+        let rule = CopyRule::default();
+        let plain = group_copies_with(&c.documents, &c.entities, &c.stances, &rule);
+        assert!(plain.len() > 10, "{} groups", plain.len());
+        // The table scattered: a document's events are no longer together, so each is read in
+        // several runs.
+        let mut order: Vec<u32> = (0..c.stances.len() as u32).collect();
+        order.sort_by_key(|&i| (i % 7, i));
+        let mut scattered: Vec<StanceEvent> = order.iter().map(|&i| c.stances[i as usize].clone()).collect();
+        // And two events without a passage: a document and a sentence that do not exist.
+        let mut no_doc = c.stances[0].clone();
+        no_doc.doc = crate::model::DocId(c.documents.len() as u32);
+        let mut no_sentence = c.stances[1].clone();
+        no_sentence.sentence = 100_000;
+        scattered.insert(5, no_doc);
+        scattered.insert(3000, no_sentence);
+        order.insert(5, u32::MAX);
+        order.insert(3000, u32::MAX - 1);
+        let found = group_copies_with(&c.documents, &c.entities, &scattered, &rule);
+        let found_sets = member_sets(&found, |i| order[i as usize]);
+        assert!(
+            found_sets.iter().flatten().all(|&i| i < u32::MAX - 1),
+            "an event without a passage was grouped"
+        );
+        assert_eq!(found_sets, member_sets(&plain, |i| i));
     }
 
     #[test]
