@@ -151,14 +151,18 @@ fn events_share_equal_explanations_and_categories() {
         for b in &c.stances[i + 1..] {
             if a.explanation == b.explanation {
                 assert!(
-                    std::sync::Arc::ptr_eq(&a.explanation, &b.explanation),
+                    stance_explorer::model::SharedStr::ptr_eq(&a.explanation, &b.explanation),
                     "{}",
                     a.explanation
                 );
                 shared_explanations += 1;
             }
             if a.category == b.category {
-                assert!(std::sync::Arc::ptr_eq(&a.category, &b.category), "{}", a.category);
+                assert!(
+                    stance_explorer::model::SharedStr::ptr_eq(&a.category, &b.category),
+                    "{}",
+                    a.category
+                );
             }
         }
     }

@@ -5,9 +5,9 @@
 //! shipped ones; lists are extended).
 
 use super::text::{FastMap, Folded, Token, WordStart, fold, for_each_word, push_word_starts, tokenize};
+use crate::model::SharedStr;
 use serde::Deserialize;
 use std::ops::Range;
-use std::sync::Arc;
 
 /// The lexicon shipped with the app.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.toml");
@@ -258,7 +258,7 @@ pub struct Lexicon {
     /// so that an appeal for peace made with it needs no other conflict word nearby.
     pub cue_names_conflict: Vec<bool>,
     /// One shared string per category (plain and negated) of `cues`.
-    categories: super::text::FastSet<Arc<str>>,
+    categories: super::text::FastSet<SharedStr>,
     /// The first four characters of every phrase's first word, with the bits of the matchers
     /// whose phrases start so ([`Lexicon::mark_phrase_starts`]).
     starts: StartTable,
@@ -300,7 +300,7 @@ impl std::fmt::Debug for StartTable {
 
 impl Lexicon {
     /// The shared string of `category` (a new one for a category no cue has).
-    pub fn shared_category(&self, category: &str) -> Arc<str> {
+    pub fn shared_category(&self, category: &str) -> SharedStr {
         self.categories
             .get(category)
             .cloned()
@@ -366,7 +366,7 @@ impl Lexicon {
             .cue
             .iter()
             .flat_map(|c| std::iter::once(&c.category).chain(&c.negated_category))
-            .map(|c| Arc::from(c.as_str()))
+            .map(|c| SharedStr::from(c.as_str()))
             .collect();
         let conflict_words = PhraseMatcher::new(base.conflict_words.iter().map(String::as_str));
         let cue_names_conflict = base

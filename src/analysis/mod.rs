@@ -43,7 +43,7 @@ pub struct Resources {
     /// Explanations shared by the documents of one load: events explained alike (copies of
     /// one statement, one template) hold one string.
     /// (A clone shares them.)
-    explanations: std::sync::Arc<std::sync::Mutex<text::FastSet<std::sync::Arc<str>>>>,
+    explanations: std::sync::Arc<std::sync::Mutex<text::FastSet<crate::model::SharedStr>>>,
 }
 
 /// Folder inside a corpus where the app keeps its own files.

@@ -261,11 +261,11 @@ pub struct RawStance {
     /// Cue byte range (the cue as written is the text there).
     pub cue_range: Range<usize>,
     /// Category (the lexicon's shared string).
-    pub category: std::sync::Arc<str>,
+    pub category: crate::model::SharedStr,
     /// Negated?
     pub negated: bool,
     /// How it was found.
-    pub explanation: std::sync::Arc<str>,
+    pub explanation: crate::model::SharedStr,
     /// Date of the reported event (filled in after dating).
     pub event_date: Option<Box<crate::model::EventDate>>,
 }

@@ -9,6 +9,7 @@ mod date;
 mod document;
 mod entity;
 mod reference_event;
+mod shared_str;
 mod stance;
 
 pub use corpus::{Corpus, CorpusIndex, LoadProblem};
@@ -19,6 +20,7 @@ pub use date::{
 pub use document::{DocFormat, Document, FramingKind, FramingMark, Span, Spans};
 pub use entity::{Entity, EntityKind, Mention};
 pub use reference_event::ReferenceEvent;
+pub use shared_str::SharedStr;
 pub use stance::{Speaker, StanceEvent};
 
 /// Index of a document in [`Corpus::documents`].

@@ -1,8 +1,7 @@
 //! Stance events: who took which position toward whom, with the evidence.
 
 use super::{DocId, EntityId, EventDate};
-use super::{Document, Span};
-use std::sync::Arc;
+use super::{Document, SharedStr, Span};
 
 /// Who spoke for the actor: a person or a body ("Foreign Ministry of Kazakhstan").
 #[derive(Debug, Clone, PartialEq)]
@@ -37,12 +36,12 @@ pub struct StanceEvent {
     pub cue_range: Span,
     /// Lexicon category of the cue (endorse, criticize, abstain...), shared by the events of
     /// one category.
-    pub category: Arc<str>,
+    pub category: SharedStr,
     /// Whether a negation changed the cue's score.
     pub negated: bool,
     /// How actor and target were found (shown on hover); events explained alike (copies of one
     /// statement, one template) share one string.
-    pub explanation: Arc<str>,
+    pub explanation: SharedStr,
     /// The date of the event the sentence reports, when it names one ("in 2014").
     pub event_date: Option<Box<EventDate>>,
     /// Whether the analyst corrected it.
@@ -75,6 +74,6 @@ mod tests {
     fn stance_event_stays_compact() {
         let size = std::mem::size_of::<StanceEvent>();
         eprintln!("StanceEvent: {size} bytes");
-        assert!(size <= 88, "StanceEvent grew to {size} bytes");
+        assert!(size <= 72, "StanceEvent grew to {size} bytes");
     }
 }
