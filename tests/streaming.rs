@@ -87,6 +87,14 @@ fn partial_corpora_are_prefixes_of_the_final_corpus() {
     assert_eq!(done.stances.len(), plain.stances.len());
     // Events in document order, and in sentence order within a document.
     assert!(done.stances.is_sorted_by_key(|s| (s.doc, s.sentence)));
+    // The index is complete: the same as one built again from the corpus (a load builds its
+    // stance tables last, after the copies step).
+    for c in [&done, partials.last().unwrap()] {
+        let mut rebuilt = c.clone();
+        rebuilt.rebuild_index();
+        assert_eq!(c.index, rebuilt.index);
+        assert!(!c.index.stances_by_actor.is_empty() && !c.index.statements.is_empty());
+    }
     // Every step was timed, and the text bytes counted.
     assert!(control.text_bytes() > 600 * 100);
     let times = control.step_times();

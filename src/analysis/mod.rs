@@ -367,13 +367,16 @@ pub fn build_corpus(
     );
     control.check()?;
     let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
-        finish_corpus(analyses, ingested.problems, res, root, label)
+        let mut c = finish_corpus(analyses, ingested.problems, res, root, label);
+        c.rebuild_index();
+        c
     });
     control.set_phase(LoadPhase::Done);
     Ok(corpus)
 }
 
-/// Entities, stance events, reference events and indexes from analysed documents.
+/// Entities, stance events and reference events from analysed documents, with the entity-name
+/// table of the index; the stance tables of the index are left to the caller ([`Corpus::rebuild_index`]).
 fn finish_corpus(
     mut analyses: Analysed,
     mut problems: Vec<LoadProblem>,
@@ -516,6 +519,8 @@ fn finish_and_edit(
         c
     });
     control.timed(crate::ingest::AnalysisStep::Copies, || mark_copies(&mut corpus));
+    // The stance tables of the index come last: the copies' word tables are gone by then.
+    control.timed(crate::ingest::AnalysisStep::Merge, || corpus.rebuild_index());
     corpus
 }
 
@@ -765,7 +770,7 @@ fn assemble(
         problems,
         ..Default::default()
     };
-    corpus.rebuild_index();
+    corpus.index_entity_names();
     corpus
 }
 

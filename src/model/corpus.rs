@@ -14,7 +14,7 @@ pub struct LoadProblem {
 }
 
 /// Lookup tables so that filtering and plotting never scan every sentence.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CorpusIndex {
     /// Stance events per actor.
     pub stances_by_actor: HashMap<EntityId, Vec<StanceId>>,
@@ -75,13 +75,20 @@ impl Corpus {
         let mut pairs: Vec<_> = pairs.into_iter().collect();
         pairs.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         index.pairs = pairs;
-        index.entity_by_name = self
+        self.index = index;
+        self.index_entity_names();
+    }
+
+    /// Builds only the entity-by-name table of the index ([`Corpus::entity_named`]); the
+    /// stance tables are left as they are. A load builds those last, after the copies step,
+    /// so that they and the copies' word tables are not held at once.
+    pub fn index_entity_names(&mut self) {
+        self.index.entity_by_name = self
             .entities
             .iter()
             .enumerate()
             .map(|(i, e)| (e.name.clone(), EntityId(i as u32)))
             .collect();
-        self.index = index;
     }
 
     /// The other reports of the statement event `id` belongs to (none when it has no copies).
