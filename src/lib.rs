@@ -21,6 +21,5 @@ pub mod corrections;
 pub mod export;
 pub mod fsutil;
 pub mod ingest;
-pub mod memory;
 pub mod model;
 pub mod selection;

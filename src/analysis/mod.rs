@@ -131,7 +131,7 @@ struct DocAnalysis {
 /// A dense corpus holds an event per 120 bytes of text. Each batch's events move into the one
 /// table as soon as the batch is analysed, so the memory of the per-document lists is reused by
 /// the next batch. Held to the merge, those lists would stay resident next to the corpus table
-/// the merge builds (malloc keeps freed small blocks), a third of the load's peak memory.
+/// the merge builds (malloc keeps freed small blocks for reuse, and nothing reused them).
 #[derive(Clone, Default)]
 struct Analysed {
     docs: Vec<DocAnalysis>,
