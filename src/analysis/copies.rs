@@ -954,26 +954,16 @@ impl SentenceWords {
     /// events of a document are normally together (a corpus lists them in document order); a
     /// document whose events are not is read once per run of them.
     fn new(documents: &[Document], stances: &[StanceEvent], names: &NameWords) -> SentenceWords {
-        let mut first_event: Vec<u32> = Vec::new();
-        let mut at = 0;
-        while at < stances.len() {
-            first_event.push(at as u32);
-            let mut end = (at + SENTENCE_JOB_EVENTS).min(stances.len());
+        let mut bounds: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        while start < stances.len() {
+            let mut end = (start + SENTENCE_JOB_EVENTS).min(stances.len());
             while end < stances.len() && stances[end].doc == stances[end - 1].doc {
                 end += 1;
             }
-            at = end;
+            bounds.push((start, end));
+            start = end;
         }
-        let bounds: Vec<(usize, usize)> = first_event
-            .iter()
-            .enumerate()
-            .map(|(j, &f)| {
-                (
-                    f as usize,
-                    first_event.get(j + 1).map_or(stances.len(), |&e| e as usize),
-                )
-            })
-            .collect();
         let mut jobs: Vec<SentenceJob> = bounds
             .par_iter()
             .map(|&(start, end)| {
@@ -992,7 +982,7 @@ impl SentenceWords {
             })
             .collect();
         let mut out = SentenceWords {
-            first_event,
+            first_event: bounds.iter().map(|&(start, _)| start as u32).collect(),
             ..Default::default()
         };
         for job in &mut jobs {
