@@ -234,3 +234,38 @@ fn a_surname_after_another_given_name_is_somebody_else() {
     let ev = events("Prime Minister Johnson said Britain supports Ukraine.");
     assert!(has(&ev, "United Kingdom", "Ukraine", 1), "{ev:?}");
 }
+
+/// An actor carried from sentence to sentence ("We …", "We …") is explained by the sentence
+/// that named it, the latest way it was carried and the count of sentences, not by one more
+/// "(continues the previous sentence)" per sentence.
+#[test]
+fn a_carried_actor_is_explained_once_with_the_count_of_sentences() {
+    let text = "Kazakhstan supports the territorial integrity of Ukraine. \
+        We support the sovereignty of Georgia. \
+        We welcome the cooperation with China. \
+        We condemn the aggression of Russia.";
+    let c = common::one_document_corpus(&RESOURCES, "probe.txt", text, "2023-06-01".parse().unwrap());
+    let explained: Vec<(usize, &str)> = c
+        .stances
+        .iter()
+        .map(|s| (s.sentence_index(), s.explanation.as_str()))
+        .collect();
+    let last = explained
+        .iter()
+        .find(|(si, _)| *si == 3)
+        .unwrap_or_else(|| panic!("no event in the fourth sentence: {explained:?}"))
+        .1;
+    assert!(last.starts_with("actor: subject of the sentence: Kazakhstan (pronoun “we” continues the previous sentence; carried over 3 sentences); "), "{last}");
+    assert_eq!(last.matches("continues the previous sentence").count(), 1, "{last}");
+    // Carried once: no count.
+    let second = explained
+        .iter()
+        .find(|(si, _)| *si == 1)
+        .expect("an event in the second sentence")
+        .1;
+    assert!(
+        second
+            .starts_with("actor: subject of the sentence: Kazakhstan (pronoun “we” continues the previous sentence); "),
+        "{second}"
+    );
+}

@@ -296,7 +296,11 @@ struct Actor {
     /// For an actor found as the sentence subject: its first token (cues before it are not its own).
     subject_at: Option<usize>,
     speaker: Option<(String, Option<usize>)>,
+    /// How the actor was found in the sentence that named it.
     how: String,
+    /// Carried over from earlier sentences ("we", "it also said"): how in the latest, and
+    /// over how many sentences. The explanation names the latest way, not every step.
+    carried: Option<Carried>,
     /// Found as the speaker of a reported-speech verb in its own sentence.
     by_speech: bool,
     /// A speaker (of reported speech or a quotation), a person or a body: someone a later "we"
@@ -304,6 +308,41 @@ struct Actor {
     speaks: bool,
     /// Continued from the previous sentence by "we", "I" or "our".
     first_person: bool,
+}
+
+/// How an [`Actor`] was carried into this sentence (see [`Actor::carry`]).
+#[derive(Debug, Clone)]
+struct Carried {
+    /// The way it was carried into this sentence ("pronoun “we” continues the previous sentence").
+    how: String,
+    /// Sentences it has been carried over, this one included.
+    sentences: u32,
+}
+
+impl Actor {
+    /// This actor, carried into the next sentence in the way `how` says.
+    fn carry(&self, how: String) -> Actor {
+        let sentences = self.carried.as_ref().map_or(0, |c| c.sentences) + 1;
+        Actor {
+            subject_at: None,
+            carried: Some(Carried { how, sentences }),
+            ..self.clone()
+        }
+    }
+
+    /// Writes how the actor was found: the sentence that named it and, when carried since,
+    /// the latest way it was carried and over how many sentences.
+    fn write_how(&self, out: &mut String) {
+        out.push_str(&self.how);
+        if let Some(c) = &self.carried {
+            out.push_str(" (");
+            out.push_str(&c.how);
+            if c.sentences > 1 {
+                write!(out, "; carried over {} sentences", c.sentences).expect("writing to a String does not fail");
+            }
+            out.push(')');
+        }
+    }
 }
 
 /// A mention placed on the sentence's tokens.
@@ -814,10 +853,12 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         sentence_target = Some(target);
                     }
                     explanation.clear();
+                    explanation.push_str("actor: ");
+                    actor.write_how(&mut explanation);
                     write!(
                         explanation,
-                        "actor: {}; target: {}; cue “{}” ({}{:+.2}{})",
-                        actor.how, target_how, cue.phrase, cue.category, cue.score, neg_how
+                        "; target: {}; cue “{}” ({}{:+.2}{})",
+                        target_how, cue.phrase, cue.category, cue.score, neg_how
                     )
                     .expect("writing to a String does not fail");
                     out.push(RawStance {
@@ -1036,18 +1077,17 @@ fn speech_actor(
                 by_speech: true,
                 speaks: true,
                 first_person: false,
+                carried: None,
             });
         }
         let pronoun_before =
             (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS_SET.contains(toks[i].text.as_str()));
         if pronoun_before && let Some(prev) = prev {
             return Some(Actor {
-                subject_at: None,
-                how: format!("{} (pronoun before “{verb_text}”)", prev.how),
                 by_speech: true,
                 speaks: true,
                 first_person: false,
-                ..prev.clone()
+                ..prev.carry(format!("pronoun before “{verb_text}”"))
             });
         }
     }
@@ -1078,14 +1118,9 @@ fn find_actor(
         && let Some(prev) = prev
     {
         return Some(Actor {
-            subject_at: None,
-            how: format!(
-                "{} (pronoun “{}” continues the previous sentence)",
-                prev.how, toks[0].text
-            ),
             by_speech: false,
             first_person: FIRST_PERSON_SET.contains(toks[0].text.as_str()),
-            ..prev.clone()
+            ..prev.carry(format!("pronoun “{}” continues the previous sentence", toks[0].text))
         });
     }
     // 3. The subject: first actor-capable name before the first cue, not after a preposition.
@@ -1134,13 +1169,11 @@ fn find_actor(
         && let Some(prev) = prev
     {
         return Some(Actor {
-            subject_at: None,
-            how: format!("{} (continued from the previous sentence)", prev.how),
             by_speech: false,
             first_person: pronoun
                 .or(toks.first())
                 .is_some_and(|t| FIRST_PERSON_SET.contains(t.text.as_str())),
-            ..prev.clone()
+            ..prev.carry("continued from the previous sentence".to_string())
         });
     }
     None
@@ -1168,6 +1201,7 @@ fn make_actor(
             by_speech: false,
             speaks: true,
             first_person: false,
+            carried: None,
         };
     }
     // "Kazakh President Kassym-Jomart Tokayev": the person right after speaks.
@@ -1185,6 +1219,7 @@ fn make_actor(
             by_speech: false,
             speaks: true,
             first_person: false,
+            carried: None,
         };
     }
     // "the Kazakh Foreign Ministry", "Kazakhstan's delegation".
@@ -1217,6 +1252,7 @@ fn make_actor(
         // "the Kazakh Foreign Ministry" speaks; "Kazakhstan" as a subject does not.
         speaks: body.is_some(),
         first_person: false,
+        carried: None,
     }
 }
 
