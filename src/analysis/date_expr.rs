@@ -120,7 +120,69 @@ pub enum Precision {
 /// All date expressions in `text`, in order, non-overlapping (the longest match wins: "Tuesday,
 /// 1 March 2022" is one expression with weekday, not a weekday plus a date).
 pub fn find_date_exprs(text: &str) -> Vec<DateExpr> {
-    let sc = Scanner::new(text);
+    scan(&Scanner {
+        text,
+        toks: &tokenize(text),
+    })
+}
+
+/// A text cut into the date scanner's tokens once, so that the expressions of any part of it
+/// can be found without cutting that part again ([`DateTokens::exprs_in`]): the dating step
+/// scans a whole document, and the event dates then scan the sentences that hold events.
+pub struct DateTokens<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+}
+
+impl<'a> DateTokens<'a> {
+    /// Cuts `text` into tokens.
+    pub fn new(text: &'a str) -> Self {
+        DateTokens {
+            text,
+            toks: tokenize(text),
+        }
+    }
+
+    /// [`find_date_exprs`] of the whole text.
+    pub fn exprs(&self) -> Vec<DateExpr> {
+        scan(&Scanner {
+            text: self.text,
+            toks: &self.toks,
+        })
+    }
+
+    /// `find_date_exprs(&text[range])` (ranges relative to `range.start`), read from the
+    /// tokens already cut. `None` when a token crosses either end of `range`, or `range` is not
+    /// in the text: there the part's own tokens would differ from the whole text's.
+    ///
+    /// Elsewhere the part's tokens are the whole text's between its ends: the tokenizer reads
+    /// left to right and each token ends where its own characters end (a word joined by an
+    /// apostrophe looks at most one character past it, and that character would be inside the
+    /// token). Only "glued to the token before" may differ for the first token, and the scanner
+    /// reads it only together with the token before, which the part does not have.
+    pub fn exprs_in(&self, range: Range<usize>) -> Option<Vec<DateExpr>> {
+        if range.start > range.end || range.end > self.text.len() {
+            return None;
+        }
+        let first = self.toks.partition_point(|t| t.start < range.start);
+        let end = self.toks.partition_point(|t| t.start < range.end);
+        let crosses = |k: usize, at: usize| k > 0 && self.toks[k - 1].end > at;
+        if crosses(first, range.start) || crosses(end, range.end) {
+            return None;
+        }
+        let mut exprs = scan(&Scanner {
+            text: self.text,
+            toks: &self.toks[first..end],
+        });
+        for e in &mut exprs {
+            e.range = e.range.start - range.start..e.range.end - range.start;
+        }
+        Some(exprs)
+    }
+}
+
+/// The expressions among the scanner's tokens (ranges in its text).
+fn scan(sc: &Scanner<'_>) -> Vec<DateExpr> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < sc.toks.len() {
@@ -837,19 +899,13 @@ struct MonthTok {
     genitive: bool,
 }
 
+/// Date patterns over `toks`, tokens of `text` (all of it, or a run of them: a part of it).
 struct Scanner<'a> {
     text: &'a str,
-    toks: Vec<Tok>,
+    toks: &'a [Tok],
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Self {
-        Scanner {
-            text,
-            toks: tokenize(text),
-        }
-    }
-
     fn span(&self, start: usize, end: usize) -> Range<usize> {
         self.toks[start].start..self.toks[end - 1].end
     }
@@ -895,6 +951,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn glued(&self, i: usize) -> bool {
+        // Read only with the token before (see `DateTokens::exprs_in`).
         self.toks.get(i).is_some_and(|t| t.glued)
     }
 
@@ -1409,7 +1466,8 @@ mod tests {
     }
 
     fn assert_gate_misses_nothing(text: &str) {
-        let sc = Scanner::new(text);
+        let toks = tokenize(text);
+        let sc = Scanner { text, toks: &toks };
         for i in 0..sc.toks.len() {
             if !sc.may_start(i) {
                 assert!(
@@ -1549,6 +1607,61 @@ mod tests {
             }
             assert_gate_misses_nothing(&text);
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 1000, ..Default::default() })]
+        /// A part's expressions read from the whole text's tokens are those found by scanning
+        /// the part alone: always where the part starts and ends between words, and whenever
+        /// they are read at all elsewhere (a cut inside a word or number reads none).
+        #[test]
+        fn a_parts_expressions_are_those_of_the_part_alone(
+            picks in proptest::collection::vec(proptest::sample::select(vocabulary()), 1..14),
+            seps in proptest::collection::vec(proptest::sample::select(vec!["", " ", ". ", ", ", "\n", "'", "-"]), 14),
+            cuts in proptest::collection::vec(0usize..400, 2),
+        ) {
+            let mut text = String::new();
+            let mut word_starts = vec![0];
+            for (w, sep) in picks.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(sep);
+                if sep.ends_with([' ', '\n']) {
+                    word_starts.push(text.len());
+                }
+            }
+            let tokens = DateTokens::new(&text);
+            proptest::prop_assert_eq!(tokens.exprs(), find_date_exprs(&text));
+            let alone = |r: Range<usize>| find_date_exprs(&text[r]);
+            // Between words.
+            let (a, b) = (word_starts[cuts[0] % word_starts.len()], word_starts[cuts[1] % word_starts.len()]);
+            let (a, b) = (a.min(b), a.max(b));
+            proptest::prop_assert_eq!(tokens.exprs_in(a..b), Some(alone(a..b)));
+            proptest::prop_assert_eq!(tokens.exprs_in(a..text.len()), Some(alone(a..text.len())));
+            // Anywhere.
+            let boundary = |k: usize| (0..=k.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let (a, b) = (boundary(cuts[0]), boundary(cuts[1]));
+            let (a, b) = (a.min(b), a.max(b));
+            if let Some(exprs) = tokens.exprs_in(a..b) {
+                proptest::prop_assert_eq!(exprs, alone(a..b));
+            }
+        }
+    }
+
+    #[test]
+    fn a_part_cut_inside_a_token_is_not_read_from_the_whole_texts_tokens() {
+        let text = "on 24 February 2022 in Kyiv";
+        let tokens = DateTokens::new(text);
+        // Inside "February" and inside "2022": the part's own tokens differ.
+        assert_eq!(tokens.exprs_in(3..8), None);
+        assert_eq!(tokens.exprs_in(0..17), None);
+        assert_eq!(tokens.exprs_in(8..19), None);
+        // One byte short of the end of "February".
+        assert_eq!(tokens.exprs_in(3..13), None);
+        assert_eq!(tokens.exprs_in(0..text.len() + 1), None);
+        let whole = tokens.exprs_in(3..19).expect("cut between words");
+        assert_eq!(whole, find_date_exprs("24 February 2022"));
+        assert_eq!(whole.len(), 1);
+        assert_eq!(whole[0].range, 0..16);
     }
 
     use super::*;

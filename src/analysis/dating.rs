@@ -6,7 +6,7 @@
 //! never used. When nothing fixes the date, the document stays undated with a note
 //! saying what the text does tell.
 
-use super::date_expr::{DateExpr, DateExprKind, Unit, find_date_exprs, years_matching_weekday};
+use super::date_expr::{DateExpr, DateExprKind, DateTokens, Unit, find_date_exprs, years_matching_weekday};
 use crate::ingest::MetaDate;
 use crate::model::{DatePrecision, DateSource, DocDate, EventDate, EventDateBasis};
 use jiff::civil::Date;
@@ -140,6 +140,12 @@ pub fn date_in_url(url: &str) -> Option<(Date, DatePrecision, String)> {
 
 /// Chooses the publication date of one document.
 pub fn date_document(input: &DatingInput<'_>) -> Dating {
+    date_document_with(input, &std::cell::OnceCell::new())
+}
+
+/// [`date_document`], keeping in `tokens` the date tokens of the text before its boilerplate
+/// when it cuts them (for a text dated by its metadata, it does not).
+pub fn date_document_with<'a>(input: &DatingInput<'a>, tokens: &std::cell::OnceCell<DateTokens<'a>>) -> Dating {
     let plausible = |d: Date| d.year() >= EARLIEST_YEAR && d <= input.today;
     if let Some(meta) = input.meta_date
         && let Some((date, p)) = parse_meta_value(&meta.value)
@@ -211,12 +217,15 @@ pub fn date_document(input: &DatingInput<'_>) -> Dating {
             note: None,
         };
     }
-    date_from_text(input.text, content_end, input.body_start, input.today)
+    let exprs = tokens
+        .get_or_init(|| DateTokens::new(&input.text[..content_end]))
+        .exprs();
+    date_from_text(input.text, content_end, &exprs, input.body_start, input.today)
 }
 
-/// A year-less or weekday-anchored analysis of the text.
-fn date_from_text(text: &str, content_end: usize, body_start: usize, today: Date) -> Dating {
-    let exprs: Vec<DateExpr> = find_date_exprs(&text[..content_end]);
+/// A year-less or weekday-anchored analysis of the text, whose date expressions before its
+/// boilerplate are `exprs`.
+fn date_from_text(text: &str, content_end: usize, exprs: &[DateExpr], body_start: usize, today: Date) -> Dating {
     let years_mentioned: Vec<i16> = exprs
         .iter()
         .filter_map(|e| match e.kind {
@@ -311,7 +320,7 @@ fn date_from_text(text: &str, content_end: usize, body_start: usize, today: Date
     //    or opening the first paragraph after a place name ("ASTANA, June 17. /TASS/").
     let dateline_zone_end = next_sentence_ends(text, body_start, 2).min(content_end);
     let latest_year = years_mentioned.iter().copied().filter(|y| *y <= today.year()).max();
-    for e in &exprs {
+    for e in exprs {
         let DateExprKind::Calendar {
             year,
             month: Some(m),

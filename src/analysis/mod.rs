@@ -175,17 +175,28 @@ fn analyse_document(
     let folded = control.timed(Step::Entities, || text::Folded::new(&text));
     let layout = control.timed(Step::Layout, || layout::analyse_folded_layout(&text, &folded));
     let sentences = control.timed(Step::Sentences, || sentences::split_sentences(&text));
+    // The date tokens of the text before its boilerplate, when dating cuts them: the event
+    // dates read their sentences' expressions from them. Not kept for a huge text, where they
+    // would be held beside its other tokens.
+    let date_tokens = std::cell::OnceCell::new();
     let dating = control.timed(Step::Dating, || {
-        dating::date_document(&dating::DatingInput {
-            text: &text,
-            path: &raw.path,
-            meta_date: raw.meta_date.as_ref(),
-            source_url: raw.source_url.as_deref(),
-            body_start: layout.body_start,
-            boilerplate_start: layout.boilerplate_start,
-            today,
-        })
+        dating::date_document_with(
+            &dating::DatingInput {
+                text: &text,
+                path: &raw.path,
+                meta_date: raw.meta_date.as_ref(),
+                source_url: raw.source_url.as_deref(),
+                body_start: layout.body_start,
+                boilerplate_start: layout.boilerplate_start,
+                today,
+            },
+            &date_tokens,
+        )
     });
+    let mut date_tokens = date_tokens;
+    if text.len() > KEEP_DATE_TOKENS_BYTES {
+        date_tokens.take();
+    }
     let detected = dating.clone();
     let dating = match corrections.date_for(&raw.path) {
         Some(None) => dating::Dating {
@@ -241,7 +252,13 @@ fn analyse_document(
             let sentence = &text[r.clone()];
             let exprs = match &scanned {
                 Some((i, exprs)) if *i == s.sentence => exprs,
-                _ => &scanned.insert((s.sentence, date_expr::find_date_exprs(sentence))).1,
+                _ => {
+                    let exprs = date_tokens
+                        .get()
+                        .and_then(|t| t.exprs_in(r.clone()))
+                        .unwrap_or_else(|| date_expr::find_date_exprs(sentence));
+                    &scanned.insert((s.sentence, exprs)).1
+                }
             };
             s.event_date =
                 dating::event_date_among(exprs, sentence, r.start, s.cue_range.start, pub_date).map(Box::new);
@@ -392,6 +409,11 @@ fn finish_corpus(
     corpus.events = events;
     corpus
 }
+
+/// Texts up to this size keep the date tokens the dating step cut, for the event dates (a
+/// token is some 56 bytes, about ten per byte of text). A larger text's events scan their own
+/// sentences instead.
+const KEEP_DATE_TOKENS_BYTES: usize = 1 << 20;
 
 /// Files read and analysed in the first batch of a streamed load: small, so the first
 /// results show within a fraction of a second on any folder.
