@@ -757,7 +757,9 @@ fn tokenize(text: &str) -> Vec<Tok> {
         Some(_) => text[pos..].chars().next(),
         None => None,
     };
-    let mut toks: Vec<Tok> = Vec::new();
+    // About one token (word, number or punctuation) per five bytes of prose: reserved, not
+    // grown by doubling and copying (up to a bound: a huge text still grows).
+    let mut toks: Vec<Tok> = Vec::with_capacity((text.len() / 5).min(1 << 16));
     let mut pos = 0;
     while let Some(c) = char_at(pos) {
         let start = pos;

@@ -257,6 +257,9 @@ pub struct Lexicon {
     /// Per cue: whether its own phrase names an armed conflict ("ceasefire", "end the war"),
     /// so that an appeal for peace made with it needs no other conflict word nearby.
     pub cue_names_conflict: Vec<bool>,
+    /// Per cue: how an explanation names it, `“phrase” (category±score` (written once, not per
+    /// event).
+    pub cue_labels: Vec<String>,
     /// One shared string per category (plain and negated) of `cues`.
     categories: super::text::FastSet<SharedStr>,
     /// The first four characters of every phrase's first word, with the bits of the matchers
@@ -382,6 +385,11 @@ impl Lexicon {
             categories,
             conflict_words,
             cue_names_conflict,
+            cue_labels: base
+                .cue
+                .iter()
+                .map(|c| format!("“{}” ({}{:+.2}", c.phrase, c.category, c.score))
+                .collect(),
             cue_matcher: PhraseMatcher::new(base.cue.iter().map(|c| c.phrase.as_str())),
             negators: PhraseMatcher::new(base.negators.iter().map(String::as_str)),
             speech_verbs: PhraseMatcher::new(base.speech_verbs.iter().map(String::as_str)),

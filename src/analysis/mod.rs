@@ -22,7 +22,7 @@ pub mod word_start;
 
 use crate::corrections::{CorrectionStore, Corrections};
 use crate::ingest::{Cancelled, Ingested, LoadControl, LoadPhase, RawDocument};
-use crate::model::{Corpus, DocId, Document, Entity, EntityId, LoadProblem, Speaker, StanceEvent};
+use crate::model::{Corpus, DocId, Document, Entity, EntityId, LoadProblem, StanceEvent};
 use gazetteer::Gazetteer;
 use jiff::civil::Date;
 use lexicon::Lexicon;
@@ -298,13 +298,7 @@ fn analyse_document(
             doc: id,
             actor: entry(s.actor),
             target: entry(s.target),
-            speaker: s.speaker.map(|sp| {
-                let (name, e) = *sp;
-                Box::new(Speaker {
-                    name,
-                    entity: e.map(entry),
-                })
-            }),
+            speaker: s.speaker,
             score: s.score,
             sentence: s.sentence as u32,
             cue_range: crate::model::Span::new(s.cue_range),

@@ -252,8 +252,9 @@ pub struct RawStance {
     pub actor: usize,
     /// Target entry.
     pub target: usize,
-    /// Speaker name and, for a person, the entry.
-    pub speaker: Option<Box<(String, Option<usize>)>>,
+    /// Speaker name and, for a person, the entity (a gazetteer entry until the merge numbers
+    /// the entities).
+    pub speaker: Option<Box<crate::model::Speaker>>,
     /// Score after negation.
     pub score: f32,
     /// Sentence index.
@@ -855,16 +856,25 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     explanation.clear();
                     explanation.push_str("actor: ");
                     actor.write_how(&mut explanation);
-                    write!(
-                        explanation,
-                        "; target: {}; cue “{}” ({}{:+.2}{})",
-                        target_how, cue.phrase, cue.category, cue.score, neg_how
-                    )
-                    .expect("writing to a String does not fail");
+                    for part in [
+                        "; target: ",
+                        target_how,
+                        "; cue ",
+                        &lex.cue_labels[hit.phrase],
+                        &neg_how,
+                        ")",
+                    ] {
+                        explanation.push_str(part);
+                    }
                     out.push(RawStance {
                         actor: actor.entry,
                         target,
-                        speaker: actor.speaker.clone().map(Box::new),
+                        speaker: actor.speaker.as_ref().map(|(name, entry)| {
+                            Box::new(crate::model::Speaker {
+                                name: name.clone(),
+                                entity: entry.map(|e| crate::model::EntityId(e as u32)),
+                            })
+                        }),
                         score,
                         sentence: si,
                         cue_range: cue_range.clone(),
@@ -923,18 +933,20 @@ fn strongest_per_sentence(text: &str, events: Vec<RawStance>) -> Vec<RawStance> 
             .find(|o| o.actor == e.actor && o.target == e.target)
         {
             Some(o) => {
-                let (keep, other) = if e.score.abs() > o.score.abs() {
-                    (e, o.clone())
+                // The stronger stays (in `o`); the other's cue is named.
+                let other_cue = if e.score.abs() > o.score.abs() {
+                    std::mem::replace(o, e).cue_range
                 } else {
-                    (o.clone(), e)
+                    e.cue_range
                 };
-                let mut keep = keep;
-                keep.explanation = format!(
-                    "{}; also “{}” in the same sentence",
-                    keep.explanation, &text[other.cue_range]
-                )
+                o.explanation = [
+                    o.explanation.as_str(),
+                    "; also “",
+                    &text[other_cue],
+                    "” in the same sentence",
+                ]
+                .concat()
                 .into();
-                *o = keep;
             }
             None => out.push(e),
         }
@@ -1022,7 +1034,15 @@ fn speech_actor(
             before.or(after)
         };
         if let Some(p) = speaker {
-            let mut a = make_actor(input, gaz, lex, toks, placed, p, format!("speaker of “{verb_text}”"));
+            let mut a = make_actor(
+                input,
+                gaz,
+                lex,
+                toks,
+                placed,
+                p,
+                ["speaker of “", verb_text, "”"].concat(),
+            );
             a.by_speech = true;
             a.speaks = true;
             return Some(a);
@@ -1087,7 +1107,7 @@ fn speech_actor(
                 by_speech: true,
                 speaks: true,
                 first_person: false,
-                ..prev.carry(format!("pronoun before “{verb_text}”"))
+                ..prev.carry(["pronoun before “", verb_text, "”"].concat())
             });
         }
     }
@@ -1120,7 +1140,7 @@ fn find_actor(
         return Some(Actor {
             by_speech: false,
             first_person: FIRST_PERSON_SET.contains(toks[0].text.as_str()),
-            ..prev.carry(format!("pronoun “{}” continues the previous sentence", toks[0].text))
+            ..prev.carry(["pronoun “", &toks[0].text, "” continues the previous sentence"].concat())
         });
     }
     // 3. The subject: first actor-capable name before the first cue, not after a preposition.
@@ -1197,7 +1217,7 @@ fn make_actor(
             entry,
             subject_at: None,
             speaker: Some((name, Some(p.m.entry))),
-            how: format!("{how}: {surface}"),
+            how: [&how, ": ", surface].concat(),
             by_speech: false,
             speaks: true,
             first_person: false,
@@ -1215,7 +1235,7 @@ fn make_actor(
             entry,
             subject_at: None,
             speaker: Some((name, Some(person.m.entry))),
-            how: format!("{how}: {surface} … {}", &input.text[person.m.range.clone()]),
+            how: [&how, ": ", surface, " … ", &input.text[person.m.range.clone()]].concat(),
             by_speech: false,
             speaks: true,
             first_person: false,
@@ -1247,7 +1267,7 @@ fn make_actor(
         entry,
         subject_at: None,
         speaker,
-        how: format!("{how}: {surface}{form}"),
+        how: [&how, ": ", surface, form].concat(),
         by_speech: false,
         // "the Kazakh Foreign Ministry" speaks; "Kazakhstan" as a subject does not.
         speaks: body.is_some(),
@@ -1290,12 +1310,12 @@ fn find_targets(
             && (category != "accuse" || !after_patient_of(toks, p, cue_end))
     };
     let cands: Vec<&Placed<'_>> = placed.iter().filter(eligible).collect();
-    let name = |p: &Placed<'_>| gaz.entries[p.m.entry].name.clone();
+    let name = |p: &Placed<'_>| gaz.entries[p.m.entry].name.as_str();
     // "Russia violated …", "Russia's aggression": an accusation is aimed at the one whose act it names.
     if labels_an_act(category, &toks[cue_start].text)
         && let Some(p) = cands.iter().find(|p| p.last + 1 == cue_start)
     {
-        return Some((vec![p.m.entry], format!("whose act the cue names: {}", name(p))));
+        return Some((vec![p.m.entry], ["whose act the cue names: ", name(p)].concat()));
     }
     let predicative = cands.iter().rev().find(|p| {
         p.last < cue_start
@@ -1308,14 +1328,14 @@ fn find_targets(
         if let Some(p) = predicative {
             return Some((
                 vec![p.m.entry],
-                format!("subject of “… {} …”: {}", toks[p.last + 1].text, name(p)),
+                ["subject of “… ", &toks[p.last + 1].text, " …”: ", name(p)].concat(),
             ));
         }
         let after = cands.iter().find(|p| p.first >= cue_end && p.first - cue_end <= 4);
         let before = cands.iter().find(|p| p.last + 1 == cue_start && p.m.possessive);
         return after
             .or(before)
-            .map(|p| (vec![p.m.entry], format!("whose sovereignty the cue names: {}", name(p))));
+            .map(|p| (vec![p.m.entry], ["whose sovereignty the cue names: ", name(p)].concat()));
     }
     if INITIATIVE_CATEGORIES.contains(&category) {
         // "support Moldova … and counter Russian efforts": an initiative after a name the cue
@@ -1502,7 +1522,7 @@ fn find_targets(
                 let names: Vec<String> = targets.iter().map(|t| gaz.entries[*t].name.clone()).collect();
                 return (targets, format!("parties urged: between {}", names.join(" and ")));
             }
-            (targets, format!("party addressed after the cue: {}", name(p)))
+            (targets, ["party addressed after the cue: ", name(p)].concat())
         });
     }
     let preferred = if COUNTRY_FIRST_CATEGORIES.contains(&category) {
@@ -1516,7 +1536,7 @@ fn find_targets(
     if let Some(p) = preferred {
         let mut targets = vec![p.m.entry];
         targets.extend(coordinated(&cands, toks, p));
-        return Some((targets, format!("first name after the cue: {}", name(p))));
+        return Some((targets, ["first name after the cue: ", name(p)].concat()));
     }
     // "Kazakhstan and China signed …": the partner joined to the actor by "and".
     let actor_mentions = placed
@@ -1922,11 +1942,11 @@ fn after_patient_of(toks: &[Token], p: &Placed<'_>, cue_end: usize) -> bool {
 
 /// "the Russia-Ukraine conflict": a name inside a hyphenated compound names a topic, not a target.
 fn in_compound(text: &str, m: &GazMatch) -> bool {
-    let after = text[m.range.end..].chars().take(2).collect::<Vec<_>>();
-    let before = text[..m.range.start].chars().rev().take(2).collect::<Vec<_>>();
     let dash = |c: char| matches!(c, '-' | '–' | '‑');
-    (after.len() == 2 && dash(after[0]) && after[1].is_uppercase())
-        || (before.len() == 2 && dash(before[0]) && before[1].is_alphabetic())
+    let mut after = text[m.range.end..].chars();
+    let mut before = text[..m.range.start].chars().rev();
+    matches!((after.next(), after.next()), (Some(d), Some(c)) if dash(d) && c.is_uppercase())
+        || matches!((before.next(), before.next()), (Some(d), Some(c)) if dash(d) && c.is_alphabetic())
 }
 
 /// The first [`RELATIONAL`]-list phrase and the first [`DYADIC`]-list phrase in a sentence
