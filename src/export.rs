@@ -34,7 +34,7 @@ pub struct ExportStances<'a> {
 
 impl ExportStances<'_> {
     /// The exported events, in corpus order.
-    pub fn iter(&self) -> impl Iterator<Item = ExportStance> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = ExportStance<'_>> + '_ {
         let c = self.corpus;
         c.stances
             .iter()
@@ -118,29 +118,29 @@ pub struct ExportEntity {
     pub documents: usize,
 }
 
-/// A stance event.
+/// A stance event, borrowing its text from the corpus (built one at a time as it is written).
 #[derive(Debug, Serialize)]
-pub struct ExportStance {
+pub struct ExportStance<'a> {
     /// Document path.
-    pub document: String,
+    pub document: &'a str,
     /// Actor (canonical).
-    pub actor: String,
+    pub actor: &'a str,
     /// Speaker, if named.
-    pub speaker: Option<String>,
+    pub speaker: Option<&'a str>,
     /// Target (canonical).
-    pub target: String,
+    pub target: &'a str,
     /// -1..=1.
     pub score: f32,
     /// The sentence.
-    pub sentence: String,
+    pub sentence: std::borrow::Cow<'a, str>,
     /// The cue words.
-    pub cue: String,
+    pub cue: &'a str,
     /// Cue category.
-    pub category: String,
+    pub category: &'a str,
     /// Whether negation changed the score.
     pub negated: bool,
     /// How actor and target were found.
-    pub explanation: String,
+    pub explanation: &'a str,
     /// Date of the reported event, when the sentence names one.
     pub event_date: Option<ExportDate>,
     /// Set by the analyst (a saved correction).
@@ -175,22 +175,20 @@ fn export_date(d: &DocDate) -> ExportDate {
 }
 
 /// One stance event of `c`, as exported.
-fn export_stance(c: &Corpus, s: &crate::model::StanceEvent) -> ExportStance {
+fn export_stance<'a>(c: &'a Corpus, s: &'a crate::model::StanceEvent) -> ExportStance<'a> {
+    let doc = c.doc(s.doc);
     ExportStance {
-        document: c.doc(s.doc).path.clone(),
-        actor: c.entity(s.actor).name.clone(),
-        speaker: s.speaker.as_ref().map(|sp| sp.name.clone()),
-        target: c.entity(s.target).name.clone(),
+        document: &doc.path,
+        actor: &c.entity(s.actor).name,
+        speaker: s.speaker.as_ref().map(|sp| sp.name.as_str()),
+        target: &c.entity(s.target).name,
         score: (s.score * 100.0).round() / 100.0,
-        sentence: c.doc(s.doc).sentence_display(s.sentence_index()).into_owned(),
-        cue: s.cue_in(c.doc(s.doc)).to_string(),
-        category: s.category.to_string(),
+        sentence: doc.sentence_display(s.sentence_index()),
+        cue: s.cue_in(doc),
+        category: s.category.as_str(),
         negated: s.negated,
-        explanation: s.explanation.to_string(),
-        event_date: s
-            .event_date
-            .as_deref()
-            .map(|e| export_date(&e.to_doc_date(&c.doc(s.doc).text))),
+        explanation: s.explanation.as_str(),
+        event_date: s.event_date.as_deref().map(|e| export_date(&e.to_doc_date(&doc.text))),
         corrected: s.corrected,
         statement: s.statement,
     }
