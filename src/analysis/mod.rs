@@ -405,9 +405,9 @@ fn finish_corpus(
 }
 
 /// Texts up to this size keep the date tokens the dating step cut, for the event dates (a
-/// token is some 56 bytes, about ten per byte of text). A larger text's events scan their own
+/// token is some 56 bytes: about ten bytes for each byte of text). A larger text's events scan their own
 /// sentences instead.
-const KEEP_DATE_TOKENS_BYTES: usize = 1 << 20;
+const KEEP_DATE_TOKENS_BYTES: usize = 256 << 10;
 
 /// Files read and analysed in the first batch of a streamed load: small, so the first
 /// results show within a fraction of a second on any folder.
