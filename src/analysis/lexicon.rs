@@ -210,6 +210,30 @@ impl PhraseMatcher {
         out
     }
 
+    /// The longest phrase at the first of `tokens`: [`PhraseMatcher::find`]'s first hit when
+    /// it starts there, found without scanning further.
+    pub fn longest_at_start(&self, tokens: &[Token]) -> Option<PhraseHit> {
+        let first = tokens.first()?;
+        if first.starts & self.bit == 0 && self.bit != 0 {
+            return None;
+        }
+        let mut best: Option<PhraseHit> = None;
+        for &p in self.by_start.get(first4(&first.text)).into_iter().flatten() {
+            let words = &self.phrases[p];
+            if words.len() <= tokens.len()
+                && words.iter().zip(tokens).all(|(w, t)| w.matches(&t.text))
+                && best.is_none_or(|b| words.len() > b.end)
+            {
+                best = Some(PhraseHit {
+                    phrase: p,
+                    start: 0,
+                    end: words.len(),
+                });
+            }
+        }
+        best
+    }
+
     /// `self.find(&tokens[range])` (hits relative to `range.start`), read off `all_hits`, this
     /// matcher's [`PhraseMatcher::find`] over all of `tokens`, without searching again.
     ///
@@ -250,6 +274,9 @@ pub struct Lexicon {
     pub speech_verbs: PhraseMatcher,
     /// Body names ("Foreign Ministry"), as written.
     pub bodies: Vec<String>,
+    /// `bodies` with their first letter in upper case, as a speaker is named ("Foreign
+    /// Ministry of Kazakhstan").
+    pub bodies_titled: Vec<String>,
     /// Matcher for `bodies`.
     pub body_matcher: PhraseMatcher,
     /// Matcher for the words that name an armed conflict ("war", "ceasefire").
@@ -394,6 +421,16 @@ impl Lexicon {
             negators: PhraseMatcher::new(base.negators.iter().map(String::as_str)),
             speech_verbs: PhraseMatcher::new(base.speech_verbs.iter().map(String::as_str)),
             body_matcher: PhraseMatcher::new(base.bodies.iter().map(String::as_str)),
+            bodies_titled: base
+                .bodies
+                .iter()
+                .map(|b| {
+                    let mut c = b.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect(),
             bodies: base.bodies,
             cues: base.cue,
             starts: StartTable::new([]),
@@ -427,6 +464,7 @@ mod tests {
             .cues
             .iter()
             .map(|c| c.phrase.replace('*', ""))
+            .chain(lex.bodies.iter().cloned())
             .flat_map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>())
             .collect();
         words.extend(
@@ -461,6 +499,37 @@ mod tests {
             lex.mark_phrase_starts(&mut marked);
             for m in [&lex.cue_matcher, &lex.negators, &lex.speech_verbs, &lex.body_matcher, &lex.conflict_words] {
                 proptest::prop_assert_eq!(m.find(&marked), m.find(&unmarked));
+            }
+        }
+    }
+
+    #[test]
+    fn the_longest_phrase_at_the_start_wins_in_either_order() {
+        let tokens = tokenize(&fold("Foreign Ministry said"));
+        for phrases in [["foreign", "foreign ministry"], ["foreign ministry", "foreign"]] {
+            let m = PhraseMatcher::new(phrases);
+            let hit = m.longest_at_start(&tokens).expect("a phrase at the start");
+            assert_eq!((phrases[hit.phrase], hit.start, hit.end), ("foreign ministry", 0, 2));
+            assert_eq!(m.longest_at_start(&tokens[1..]), None);
+        }
+    }
+
+    proptest::proptest! {
+        /// The longest phrase at the first token is the first hit of a scan, when that hit
+        /// starts there, and nothing otherwise.
+        #[test]
+        fn the_longest_phrase_at_the_start_is_the_scans_first_hit_there(
+            text in phrase_soup(&Lexicon::with_override(None).unwrap()),
+            a in 0usize..45,
+        ) {
+            static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::with_override(None).unwrap());
+            let lex = &*LEX;
+            let mut tokens = tokenize(&fold(&text));
+            lex.mark_phrase_starts(&mut tokens);
+            let rest = &tokens[a.min(tokens.len())..];
+            for m in [&lex.cue_matcher, &lex.negators, &lex.speech_verbs, &lex.body_matcher, &lex.conflict_words] {
+                let first = m.find(rest).into_iter().next().filter(|h| h.start == 0);
+                proptest::prop_assert_eq!(m.longest_at_start(rest), first);
             }
         }
     }

@@ -1083,16 +1083,11 @@ fn speech_actor(
             && let Some((country_entry, why)) = quote_subject.or(last_actor)
         {
             let written = &input.text[toks[b].range.start..toks[e - 1].range.end];
-            let mut c = lex.bodies[phrase].chars();
-            let title = c
-                .next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default();
             let country = &gaz.entries[country_entry].name;
             return Some(Actor {
                 entry: country_entry,
                 subject_at: None,
-                speaker: Some((format!("{title} of {country}"), None)),
+                speaker: Some(([&lex.bodies_titled[phrase], " of ", country].concat(), None)),
                 how: format!("speaker of “{verb_text}”: “{written}”, of {why}, {country}"),
                 by_speech: true,
                 speaks: true,
@@ -1244,19 +1239,10 @@ fn make_actor(
     }
     // "the Kazakh Foreign Ministry", "Kazakhstan's delegation".
     let rest = &toks[(p.last + 1).min(toks.len())..];
-    let body = lex
-        .body_matcher
-        .find(&rest[..rest.len().min(4)])
-        .into_iter()
-        .find(|h| h.start == 0);
+    let body = lex.body_matcher.longest_at_start(&rest[..rest.len().min(4)]);
     let speaker = body.map(|h| {
-        let b = &lex.bodies[h.phrase];
-        let mut c = b.chars();
-        let b = c
-            .next()
-            .map(|f| f.to_uppercase().chain(c).collect::<String>())
-            .unwrap_or_default();
-        (format!("{b} of {}", gaz.entries[entry].name), None)
+        let name = [&lex.bodies_titled[h.phrase], " of ", &gaz.entries[entry].name].concat();
+        (name, None)
     });
     let form = match p.m.form {
         NameForm::Metonym => " (seat of government)",
