@@ -264,6 +264,7 @@ fn analyse_document(
                 dating::event_date_among(exprs, sentence, r.start, s.cue_range.start, pub_date).map(Box::new);
         }
     });
+    drop(date_tokens);
     // These live until the corpus is built (the sentences and framing for good): no
     // spare capacity from growing them.
     let mentions: Vec<(u32, crate::model::Span)> = mentions
