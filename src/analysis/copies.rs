@@ -855,11 +855,14 @@ const STOP_WORDS: &str = "a about above according added after again against all 
     whom why will with within would yet you your";
 
 fn is_stop_word(w: &str) -> bool {
-    // Looked up for every word of every passage: most are ruled out by their length or their
-    // first and last bytes, without hashing them.
-    static SET: LazyLock<super::text::WordSet> =
-        LazyLock::new(|| super::text::WordSet::new(&STOP_WORDS.split_whitespace().collect::<Vec<_>>()));
-    SET.contains(w)
+    // Looked up for every word of every passage.
+    // The set, and the length of its longest word (a longer word is none of them).
+    static SET: LazyLock<(super::text::FastSet<&'static str>, usize)> = LazyLock::new(|| {
+        let set: super::text::FastSet<&'static str> = STOP_WORDS.split_whitespace().collect();
+        let longest = set.iter().map(|w| w.len()).max().unwrap_or(0);
+        (set, longest)
+    });
+    w.len() <= SET.1 && SET.0.contains(w)
 }
 
 /// Which spans of a passage a word is in (bits of [`Passage::masks`]).
