@@ -193,10 +193,9 @@ fn analyse_document(
             &date_tokens,
         )
     });
-    let mut date_tokens = date_tokens;
-    if text.len() > KEEP_DATE_TOKENS_BYTES {
-        date_tokens.take();
-    }
+    let date_tokens = date_tokens
+        .into_inner()
+        .filter(|_| text.len() <= KEEP_DATE_TOKENS_BYTES);
     let detected = dating.clone();
     let dating = match corrections.date_for(&raw.path) {
         Some(None) => dating::Dating {
@@ -254,7 +253,7 @@ fn analyse_document(
                 Some((i, exprs)) if *i == s.sentence => exprs,
                 _ => {
                     let exprs = date_tokens
-                        .get()
+                        .as_ref()
                         .and_then(|t| t.exprs_in(r.clone()))
                         .unwrap_or_else(|| date_expr::find_date_exprs(sentence));
                     &scanned.insert((s.sentence, exprs)).1
@@ -380,7 +379,7 @@ pub fn build_corpus(
     control.check()?;
     let corpus = control.timed(crate::ingest::AnalysisStep::Merge, || {
         let mut c = finish_corpus(analyses, ingested.problems, res, root, label);
-        c.rebuild_index();
+        c.index_stances();
         c
     });
     control.set_phase(LoadPhase::Done);
@@ -388,7 +387,7 @@ pub fn build_corpus(
 }
 
 /// Entities, stance events and reference events from analysed documents, with the entity-name
-/// table of the index; the stance tables of the index are left to the caller ([`Corpus::rebuild_index`]).
+/// table of the index; the stance tables of the index are left to the caller ([`Corpus::index_stances`]).
 fn finish_corpus(
     mut analyses: Analysed,
     mut problems: Vec<LoadProblem>,
@@ -537,7 +536,7 @@ fn finish_and_edit(
     });
     control.timed(crate::ingest::AnalysisStep::Copies, || mark_copies(&mut corpus));
     // The stance tables of the index come last: the copies' word tables are gone by then.
-    control.timed(crate::ingest::AnalysisStep::Merge, || corpus.rebuild_index());
+    control.timed(crate::ingest::AnalysisStep::Merge, || corpus.index_stances());
     corpus
 }
 

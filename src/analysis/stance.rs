@@ -1041,7 +1041,7 @@ fn speech_actor(
                 toks,
                 placed,
                 p,
-                ["speaker of “", verb_text, "”"].concat(),
+                &["speaker of “", verb_text, "”"].concat(),
             );
             a.by_speech = true;
             a.speaks = true;
@@ -1172,7 +1172,7 @@ fn find_actor(
             && subordinate_end.is_none_or(|e| p.m.range.start > e)
     });
     if let Some(p) = subject {
-        let mut a = make_actor(input, gaz, lex, toks, placed, p, "subject of the sentence".to_string());
+        let mut a = make_actor(input, gaz, lex, toks, placed, p, "subject of the sentence");
         a.subject_at = (!first_cue_quoted).then_some(p.first);
         return Some(a);
     }
@@ -1201,7 +1201,7 @@ fn make_actor(
     toks: &[Token],
     placed: &[Placed<'_>],
     p: &Placed<'_>,
-    how: String,
+    how: &str,
 ) -> Actor {
     let entry = actor_entry(gaz, p.m.entry, input.doc_date).unwrap_or(p.m.entry);
     let surface = &input.text[p.m.range.clone()];
@@ -1212,7 +1212,7 @@ fn make_actor(
             entry,
             subject_at: None,
             speaker: Some((name, Some(p.m.entry))),
-            how: [&how, ": ", surface].concat(),
+            how: [how, ": ", surface].concat(),
             by_speech: false,
             speaks: true,
             first_person: false,
@@ -1230,7 +1230,7 @@ fn make_actor(
             entry,
             subject_at: None,
             speaker: Some((name, Some(person.m.entry))),
-            how: [&how, ": ", surface, " … ", &input.text[person.m.range.clone()]].concat(),
+            how: [how, ": ", surface, " … ", &input.text[person.m.range.clone()]].concat(),
             by_speech: false,
             speaks: true,
             first_person: false,
@@ -1253,7 +1253,7 @@ fn make_actor(
         entry,
         subject_at: None,
         speaker,
-        how: [&how, ": ", surface, form].concat(),
+        how: [how, ": ", surface, form].concat(),
         by_speech: false,
         // "the Kazakh Foreign Ministry" speaks; "Kazakhstan" as a subject does not.
         speaks: body.is_some(),

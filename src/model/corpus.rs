@@ -55,8 +55,16 @@ pub struct Corpus {
 impl Corpus {
     /// Builds the indexes from documents, entities and stances.
     pub fn rebuild_index(&mut self) {
+        self.index_stances();
+        self.index_entity_names();
+    }
+
+    /// Builds the stance tables of the index; the entity-by-name table is left as it is
+    /// ([`Corpus::index_entity_names`]).
+    pub fn index_stances(&mut self) {
         let mut index = CorpusIndex {
             stances_by_doc: vec![Vec::new(); self.documents.len()],
+            entity_by_name: std::mem::take(&mut self.index.entity_by_name),
             ..Default::default()
         };
         let mut pairs: HashMap<(EntityId, EntityId), Vec<StanceId>> = HashMap::new();
@@ -76,7 +84,6 @@ impl Corpus {
         pairs.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         index.pairs = pairs;
         self.index = index;
-        self.index_entity_names();
     }
 
     /// Builds only the entity-by-name table of the index ([`Corpus::entity_named`]); the
