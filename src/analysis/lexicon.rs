@@ -140,10 +140,10 @@ impl PhraseMatcher {
                 .flat_map(|w| {
                     let prefix = w.ends_with('*');
                     let folded = fold(w.trim_end_matches('*'));
-                    let toks = tokenize(&folded);
-                    let n = toks.len();
-                    toks.into_iter().enumerate().map(move |(j, t)| WordPat {
-                        text: t.text.to_string(),
+                    let words: Vec<String> = tokenize(&folded).into_iter().map(|t| t.text.to_string()).collect();
+                    let n = words.len();
+                    words.into_iter().enumerate().map(move |(j, text)| WordPat {
+                        text,
                         prefix: prefix && j + 1 == n,
                     })
                 })
@@ -188,7 +188,7 @@ impl PhraseMatcher {
                 if i + words.len() > tokens.len() {
                     continue;
                 }
-                if words.iter().zip(&tokens[i..]).all(|(w, t)| w.matches(&t.text)) {
+                if words.iter().zip(&tokens[i..]).all(|(w, t)| w.matches(t.text)) {
                     let end = i + words.len();
                     if best.is_none_or(|b| end > b.end) {
                         best = Some(PhraseHit {
@@ -218,10 +218,10 @@ impl PhraseMatcher {
             return None;
         }
         let mut best: Option<PhraseHit> = None;
-        for &p in self.by_start.get(first4(&first.text)).into_iter().flatten() {
+        for &p in self.by_start.get(first4(first.text)).into_iter().flatten() {
             let words = &self.phrases[p];
             if words.len() <= tokens.len()
-                && words.iter().zip(tokens).all(|(w, t)| w.matches(&t.text))
+                && words.iter().zip(tokens).all(|(w, t)| w.matches(t.text))
                 && best.is_none_or(|b| words.len() > b.end)
             {
                 best = Some(PhraseHit {
@@ -343,19 +343,19 @@ impl Lexicon {
     /// be matched with another's matchers.
     pub fn mark_phrase_starts(&self, tokens: &mut [Token]) {
         for t in tokens {
-            t.starts = self.starts.bits(first4(&t.text));
+            t.starts = self.starts.bits(first4(t.text));
         }
     }
 
     /// The tokens of a folded text, with their ranges in the original text and marked as
     /// [`Lexicon::mark_phrase_starts`] does, in one pass.
-    pub fn tokens(&self, folded: &Folded) -> Vec<Token> {
+    pub fn tokens<'t>(&self, folded: &'t Folded) -> Vec<Token<'t>> {
         self.tokens_and_word_starts(folded).0
     }
 
     /// [`Lexicon::tokens`], and the [`super::text::word_starts`] of the folded text found on
     /// the way (for the gazetteer).
-    pub fn tokens_and_word_starts(&self, folded: &Folded) -> (Vec<Token>, Vec<WordStart>) {
+    pub fn tokens_and_word_starts<'t>(&self, folded: &'t Folded) -> (Vec<Token<'t>>, Vec<WordStart>) {
         // About one word per eight bytes of prose: reserved, not grown by doubling and copying.
         let mut tokens = Vec::with_capacity(folded.text.len() / 8);
         let mut starts = Vec::with_capacity(folded.text.len() / 8);
@@ -364,7 +364,7 @@ impl Lexicon {
             push_word_starts(&folded.text, range.clone(), &mut starts);
             tokens.push(Token {
                 range: folded.original_range(range),
-                text: compact_str::CompactString::new(word),
+                text: word,
                 starts: self.starts.bits(first4(word)),
             });
         });
@@ -494,7 +494,8 @@ mod tests {
         fn marked_tokens_find_what_unmarked_ones_do(text in phrase_soup(&Lexicon::with_override(None).unwrap())) {
             static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::with_override(None).unwrap());
             let lex = &*LEX;
-            let unmarked = tokenize(&fold(&text));
+            let folded = fold(&text);
+            let unmarked = tokenize(&folded);
             let mut marked = unmarked.clone();
             lex.mark_phrase_starts(&mut marked);
             for m in [&lex.cue_matcher, &lex.negators, &lex.speech_verbs, &lex.body_matcher, &lex.conflict_words] {
@@ -505,7 +506,8 @@ mod tests {
 
     #[test]
     fn the_longest_phrase_at_the_start_wins_in_either_order() {
-        let tokens = tokenize(&fold("Foreign Ministry said"));
+        let folded = fold("Foreign Ministry said");
+        let tokens = tokenize(&folded);
         for phrases in [["foreign", "foreign ministry"], ["foreign ministry", "foreign"]] {
             let m = PhraseMatcher::new(phrases);
             let hit = m.longest_at_start(&tokens).expect("a phrase at the start");
@@ -524,7 +526,8 @@ mod tests {
         ) {
             static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::with_override(None).unwrap());
             let lex = &*LEX;
-            let mut tokens = tokenize(&fold(&text));
+            let folded = fold(&text);
+            let mut tokens = tokenize(&folded);
             lex.mark_phrase_starts(&mut tokens);
             let rest = &tokens[a.min(tokens.len())..];
             for m in [&lex.cue_matcher, &lex.negators, &lex.speech_verbs, &lex.body_matcher, &lex.conflict_words] {
@@ -545,7 +548,8 @@ mod tests {
         ) {
             static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::with_override(None).unwrap());
             let lex = &*LEX;
-            let mut tokens = tokenize(&fold(&text));
+            let folded = fold(&text);
+            let mut tokens = tokenize(&folded);
             lex.mark_phrase_starts(&mut tokens);
             let (a, b) = (a.min(b).min(tokens.len()), a.max(b).min(tokens.len()));
             for m in [&lex.cue_matcher, &lex.negators, &lex.speech_verbs, &lex.body_matcher, &lex.conflict_words] {
@@ -580,15 +584,10 @@ mod tests {
     #[test]
     fn most_words_start_no_phrase() {
         let lex = Lexicon::with_override(None).unwrap();
-        let mut tokens = tokenize(&fold(
-            "The talks of the week ended; condemnation followed, and we support peace.",
-        ));
+        let folded = fold("The talks of the week ended; condemnation followed, and we support peace.");
+        let mut tokens = tokenize(&folded);
         lex.mark_phrase_starts(&mut tokens);
-        let starting: Vec<&str> = tokens
-            .iter()
-            .filter(|t| t.starts != 0)
-            .map(|t| t.text.as_str())
-            .collect();
+        let starting: Vec<&str> = tokens.iter().filter(|t| t.starts != 0).map(|t| t.text).collect();
         // The cue words are marked; most function words are not.
         assert!(
             starting.contains(&"condemnation") && starting.contains(&"support"),
@@ -598,14 +597,11 @@ mod tests {
         assert!(tokens.iter().all(|t| t.starts != Token::UNMARKED));
     }
 
-    fn toks(s: &str) -> Vec<Token> {
-        tokenize(&fold(s))
-    }
-
     #[test]
     fn phrases_and_prefixes_match_longest_first() {
         let m = PhraseMatcher::new(["worthy of support", "support", "condemn*", "осуди*"]);
-        let t = toks("It is worthy of support; they condemned it and осудили.");
+        let f = fold("It is worthy of support; they condemned it and осудили.");
+        let t = tokenize(&f);
         let hits: Vec<usize> = m.find(&t).into_iter().map(|h| h.phrase).collect();
         assert_eq!(hits, [0, 2, 3]);
     }
@@ -624,7 +620,8 @@ mod tests {
             "ab1",
             "uni*",
         ]);
-        let t = toks("UN United Nations unite unity at oon оон осудили AB1 isn't uni");
+        let f = fold("UN United Nations unite unity at oon оон осудили AB1 isn't uni");
+        let t = tokenize(&f);
         let hits: Vec<(usize, usize)> = m.find(&t).into_iter().map(|h| (h.phrase, h.start)).collect();
         // A prefix under four characters ("un*", "uni*") matches only the whole word (its key
         // is the whole word, which only that token's first four characters equal): "uni" but
@@ -636,7 +633,8 @@ mod tests {
     fn shipped_lexicon_parses_and_finds_cues() {
         let lex = Lexicon::with_override(None).unwrap();
         assert!(lex.cues.len() > 100);
-        let t = toks("The plan deserves support, the ministry said.");
+        let f = fold("The plan deserves support, the ministry said.");
+        let t = tokenize(&f);
         assert!(!lex.cue_matcher.find(&t).is_empty());
         assert!(!lex.speech_verbs.find(&t).is_empty());
     }

@@ -278,7 +278,7 @@ pub struct StanceInput<'a> {
     /// Sentence ranges.
     pub sentences: &'a [Range<usize>],
     /// Folded tokens with ranges in `text`.
-    pub tokens: &'a [Token],
+    pub tokens: &'a [Token<'a>],
     /// Gazetteer matches in `text`, in order.
     pub mentions: &'a [GazMatch],
     /// Start of trailing boilerplate (no stance there).
@@ -355,7 +355,7 @@ struct Placed<'a> {
 }
 
 /// The tokens and placed mentions of one sentence.
-fn sentence_view<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> (&'a [Token], Vec<Placed<'a>>) {
+fn sentence_view<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> (&'a [Token<'a>], Vec<Placed<'a>>) {
     sentence_view_at(input, sr, token_range(input, sr))
 }
 
@@ -364,7 +364,7 @@ fn sentence_view_at<'a>(
     input: &StanceInput<'a>,
     sr: &Range<usize>,
     toks_at: Range<usize>,
-) -> (&'a [Token], Vec<Placed<'a>>) {
+) -> (&'a [Token<'a>], Vec<Placed<'a>>) {
     let toks = &input.tokens[toks_at];
     let m0 = input.mentions.partition_point(|m| m.range.start < sr.start);
     let m1 = input.mentions.partition_point(|m| m.range.start < sr.end);
@@ -388,12 +388,12 @@ fn sentence_view_at<'a>(
 }
 
 /// The tokens of sentence `si` (empty when there is none).
-fn sentence_tokens<'a>(input: &StanceInput<'a>, si: usize) -> &'a [Token] {
+fn sentence_tokens<'a>(input: &StanceInput<'a>, si: usize) -> &'a [Token<'a>] {
     input.sentences.get(si).map_or(&[], |sr| tokens_in(input, sr))
 }
 
 /// The tokens that start inside `sr`.
-fn tokens_in<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> &'a [Token] {
+fn tokens_in<'a>(input: &StanceInput<'a>, sr: &Range<usize>) -> &'a [Token<'a>] {
     &input.tokens[token_range(input, sr)]
 }
 
@@ -582,7 +582,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // A speaker's label for an act accuses its owner ("Russian aggression", said X).
                 if hit.start > 0
                     && cue.category != SOVEREIGNTY
-                    && !(actor.by_speech && labels_an_act(&cue.category, &toks[hit.start].text))
+                    && !(actor.by_speech && labels_an_act(&cue.category, toks[hit.start].text))
                     && let Some(owner) = placed
                         .iter()
                         .find(|p| p.last + 1 == hit.start && (p.m.possessive || p.m.form == NameForm::Demonym))
@@ -597,9 +597,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 }
                 // Acts are the actor's only when the actor's name is right before them, or
                 // when they are aimed at someone ("sanctions against Russia").
-                let aimed = toks
-                    .get(hit.end)
-                    .is_some_and(|t| matches!(t.text.as_str(), "against" | "on"))
+                let aimed = toks.get(hit.end).is_some_and(|t| matches!(t.text, "against" | "on"))
                     && placed.iter().any(|p| p.first > hit.end && p.first <= hit.end + 3);
                 // A refused act is a position on it ("refuse the language of sanctions").
                 let negated = is_negated(lex, input.text, toks, hit.start) || rejected_act[ci];
@@ -700,7 +698,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // "our allies and partners", "the partnership between Russia and Iran": a tie
                 // with nobody joined to it (or between others) is no stance toward anyone; only
                 // a singular tie may stand for the relationship just named ("our partnership").
-                let tie_word = toks[hit.end - 1].text.as_str();
+                let tie_word = toks[hit.end - 1].text;
                 if targets.is_none()
                     && (PLURAL_TIES.contains(&tie_word) || RELATION_NOUNS_SET.contains(tie_word) && !relational)
                 {
@@ -997,7 +995,7 @@ fn speech_actor(
                     && outside(p)
                     && p.last < verb.start
                     && verb.start - p.last <= 4
-                    && !(p.first > 0 && PREPOSITIONS_SET.contains(toks[p.first - 1].text.as_str()))
+                    && !(p.first > 0 && PREPOSITIONS_SET.contains(toks[p.first - 1].text))
             })
             .max_by_key(|p| p.last);
         let after = placed
@@ -1009,7 +1007,7 @@ fn speech_actor(
         // the verb, and the names before it belong to what was said.
         // Not for verbs whose object follows ("…, urged Moscow to …").
         let addressing = matches!(
-            toks[verb.start].text.as_str(),
+            toks[verb.start].text,
             "urged"
                 | "urges"
                 | "called"
@@ -1095,8 +1093,7 @@ fn speech_actor(
                 carried: None,
             });
         }
-        let pronoun_before =
-            (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS_SET.contains(toks[i].text.as_str()));
+        let pronoun_before = (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS_SET.contains(toks[i].text));
         if pronoun_before && let Some(prev) = prev {
             return Some(Actor {
                 by_speech: true,
@@ -1129,13 +1126,13 @@ fn find_actor(
         return Some(a);
     }
     // 2. A sentence that opens with a pronoun continues the previous actor ("We are interested that Ukraine …").
-    if toks.first().is_some_and(|t| PRONOUNS_SET.contains(t.text.as_str()))
+    if toks.first().is_some_and(|t| PRONOUNS_SET.contains(t.text))
         && let Some(prev) = prev
     {
         return Some(Actor {
             by_speech: false,
-            first_person: FIRST_PERSON_SET.contains(toks[0].text.as_str()),
-            ..prev.carry(["pronoun “", &toks[0].text, "” continues the previous sentence"].concat())
+            first_person: FIRST_PERSON_SET.contains(toks[0].text),
+            ..prev.carry(["pronoun “", toks[0].text, "” continues the previous sentence"].concat())
         });
     }
     // 3. The subject: first actor-capable name before the first cue, not after a preposition.
@@ -1146,16 +1143,11 @@ fn find_actor(
     // its own: when the cues come after its comma, the main clause's subject is the actor.
     let lead = toks
         .iter()
-        .position(|t| {
-            !matches!(
-                t.text.as_str(),
-                "however" | "but" | "and" | "then" | "yet" | "однако" | "но"
-            )
-        })
+        .position(|t| !matches!(t.text, "however" | "but" | "and" | "then" | "yet" | "однако" | "но"))
         .unwrap_or(0);
     let subordinate_end = toks
         .get(lead)
-        .filter(|t| SUBORDINATORS_SET.contains(t.text.as_str()))
+        .filter(|t| SUBORDINATORS_SET.contains(t.text))
         .and_then(|t| {
             let end = toks.last()?.range.end;
             input.text.get(t.range.end..end)?.find(',').map(|i| t.range.end + i)
@@ -1179,7 +1171,7 @@ fn find_actor(
     // 4. Continuation of the previous sentence.
     let pronoun = toks[..first_cue.min(toks.len())]
         .iter()
-        .find(|t| PRONOUNS_SET.contains(t.text.as_str()));
+        .find(|t| PRONOUNS_SET.contains(t.text));
     if (continuation || pronoun.is_some())
         && let Some(prev) = prev
     {
@@ -1187,7 +1179,7 @@ fn find_actor(
             by_speech: false,
             first_person: pronoun
                 .or(toks.first())
-                .is_some_and(|t| FIRST_PERSON_SET.contains(t.text.as_str())),
+                .is_some_and(|t| FIRST_PERSON_SET.contains(t.text)),
             ..prev.carry("continued from the previous sentence".to_string())
         });
     }
@@ -1298,7 +1290,7 @@ fn find_targets(
     let cands: Vec<&Placed<'_>> = placed.iter().filter(eligible).collect();
     let name = |p: &Placed<'_>| gaz.entries[p.m.entry].name.as_str();
     // "Russia violated …", "Russia's aggression": an accusation is aimed at the one whose act it names.
-    if labels_an_act(category, &toks[cue_start].text)
+    if labels_an_act(category, toks[cue_start].text)
         && let Some(p) = cands.iter().find(|p| p.last + 1 == cue_start)
     {
         return Some((vec![p.m.entry], ["whose act the cue names: ", name(p)].concat()));
@@ -1306,15 +1298,13 @@ fn find_targets(
     let predicative = cands.iter().rev().find(|p| {
         p.last < cue_start
             && cue_start - p.last <= 6
-            && toks[p.last + 1..cue_start]
-                .iter()
-                .any(|t| COPULAS_SET.contains(t.text.as_str()))
+            && toks[p.last + 1..cue_start].iter().any(|t| COPULAS_SET.contains(t.text))
     });
     if category == SOVEREIGNTY {
         if let Some(p) = predicative {
             return Some((
                 vec![p.m.entry],
-                ["subject of “… ", &toks[p.last + 1].text, " …”: ", name(p)].concat(),
+                ["subject of “… ", toks[p.last + 1].text, " …”: ", name(p)].concat(),
             ));
         }
         let after = cands.iter().find(|p| p.first >= cue_end && p.first - cue_end <= 4);
@@ -1332,7 +1322,7 @@ fn find_targets(
             .map(|p| (p.last, p.m.entry));
         let mut best: Option<(usize, Vec<usize>, String)> = None;
         for (k, t) in toks.iter().enumerate() {
-            if !INITIATIVE_NOUNS_SET.contains(t.text.as_str()) || clause[k] != clause[cue_start.min(clause.len() - 1)] {
+            if !INITIATIVE_NOUNS_SET.contains(t.text) || clause[k] != clause[cue_start.min(clause.len() - 1)] {
                 continue;
             }
             let owners = initiative_owners(&cands, toks, k);
@@ -1358,12 +1348,10 @@ fn find_targets(
     if let Some(p) = predicative {
         let mut subjects = vec![p.m.entry];
         let mut first = p.first;
-        while let Some(q) = cands.iter().find(|q| {
-            q.last + 2 == first
-                && toks
-                    .get(q.last + 1)
-                    .is_some_and(|t| matches!(t.text.as_str(), "and" | "и"))
-        }) {
+        while let Some(q) = cands
+            .iter()
+            .find(|q| q.last + 2 == first && toks.get(q.last + 1).is_some_and(|t| matches!(t.text, "and" | "и")))
+        {
             subjects.insert(0, q.m.entry);
             first = q.first;
         }
@@ -1377,10 +1365,10 @@ fn find_targets(
     if let Some(p) = cands.iter().rev().find(|p| {
         p.last < cue_start
             && p.first > 0
-            && COMPLEMENT_VERBS_SET.contains(toks[p.first - 1].text.as_str())
+            && COMPLEMENT_VERBS_SET.contains(toks[p.first - 1].text)
             && toks[p.last + 1..cue_start].iter().all(|t| {
                 matches!(
-                    t.text.as_str(),
+                    t.text,
                     "a" | "an" | "the" | "as" | "our" | "its" | "their" | "to" | "be"
                 )
             })
@@ -1403,11 +1391,11 @@ fn find_targets(
     // A tie ("allies", "partnership") is with the party joined to it ("partnership with India",
     // "allies such as Japan"), not with whoever comes next ("together with our allies we hold
     // Russia accountable", "the alliance will not be intimidated by Russia").
-    let tie = RELATION_NOUNS_SET.contains(toks[cue_end - 1].text.as_str());
+    let tie = RELATION_NOUNS_SET.contains(toks[cue_end - 1].text);
     let joined = |p: &Placed<'_>| {
         toks[cue_end..p.first].iter().all(|t| {
             matches!(
-                t.text.as_str(),
+                t.text,
                 "with"
                     | "of"
                     | "between"
@@ -1428,13 +1416,13 @@ fn find_targets(
     // a tie or cooperation between others ("between Russia and Iran") is none of the actor's.
     let bond = tie
         || matches!(
-            toks[cue_end - 1].text.as_str(),
+            toks[cue_end - 1].text,
             "cooperation" | "collaboration" | "relations" | "ties" | "friendship" | "rapprochement" | "сотрудничество"
         );
     if bond
         && toks
             .get(cue_end)
-            .is_some_and(|t| matches!(t.text.as_str(), "between" | "among" | "между"))
+            .is_some_and(|t| matches!(t.text, "between" | "among" | "между"))
     {
         let mut parties: Vec<&Placed<'_>> = Vec::new();
         let mut next = cue_end + 1;
@@ -1442,7 +1430,7 @@ fn find_targets(
             p.first >= next
                 && toks[next..p.first]
                     .iter()
-                    .all(|t| matches!(t.text.as_str(), "the" | "and" | "и"))
+                    .all(|t| matches!(t.text, "the" | "and" | "и"))
         }) {
             parties.push(p);
             next = p.last + 1;
@@ -1471,7 +1459,7 @@ fn find_targets(
             p.last < cue_start
                 && p.first > 0
                 && matches!(
-                    toks[p.first - 1].text.as_str(),
+                    toks[p.first - 1].text,
                     "urged"
                         | "urges"
                         | "urging"
@@ -1497,7 +1485,7 @@ fn find_targets(
         let addressed = after.iter().find(|p| {
             p.first - cue_end <= 3
                 && p.m.form == NameForm::Name
-                && (cue_end..p.first).any(|i| matches!(toks[i].text.as_str(), "with" | "between" | "of"))
+                && (cue_end..p.first).any(|i| matches!(toks[i].text, "with" | "between" | "of"))
         });
         return addressed.map(|p| {
             let mut targets = vec![p.m.entry];
@@ -1531,7 +1519,7 @@ fn find_targets(
     // Also a list: "Kyrgyzstan, Uzbekistan and China signed …", "Казахстан и Китай …".
     // A comma joins names of states only: "the Kazakh, Russian and Ukrainian people" are peoples.
     let joiner = |t: Option<&Token>, gap: &str| {
-        t.is_some_and(|t| matches!(t.text.as_str(), "and" | "и" | "та" | "і")) || gap.trim() == ","
+        t.is_some_and(|t| matches!(t.text, "and" | "и" | "та" | "і")) || gap.trim() == ","
     };
     let by_comma = |a: &Placed<'_>, q: &Placed<'_>| a.m.form != NameForm::Demonym && q.m.form != NameForm::Demonym;
     for a in actor_mentions {
@@ -1570,14 +1558,14 @@ fn find_targets(
 /// "of China", "of the Kazakh ministry", "between Russia and Ukraine": a name that is
 /// the object of a preposition (directly, after "the", or joined by "and" to one).
 fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> bool {
-    let is_prep = |i: usize| PREPOSITIONS_SET.contains(toks[i].text.as_str());
+    let is_prep = |i: usize| PREPOSITIONS_SET.contains(toks[i].text);
     let direct = |q: &Placed<'_>| {
         (q.first > 0 && is_prep(q.first - 1))
             || (q.first > 1 && toks[q.first - 1].text == "the" && is_prep(q.first - 2))
     };
     direct(p)
         || (p.first > 0
-            && matches!(toks[p.first - 1].text.as_str(), "and" | "or")
+            && matches!(toks[p.first - 1].text, "and" | "or")
             && placed.iter().any(|q| q.last + 2 == p.first && direct(q)))
 }
 
@@ -1675,7 +1663,7 @@ fn addressed(toks: &[Token], p: &Placed<'_>) -> bool {
     ];
     let k = skip_back(toks, p.first, &["the", "all"]);
     k > 0 && {
-        let w = toks[k - 1].text.as_str();
+        let w = toks[k - 1].text;
         EXHORTING.contains(&w) || ["призва", "призыва", "заклика"].iter().any(|s| w.starts_with(s))
     }
 }
@@ -1695,7 +1683,7 @@ fn pronoun_subject_before(text: &str, toks: &[Token], p: &Placed<'_>) -> bool {
         if gap.contains(';') || gap.contains(" — ") || gap.contains(" – ") || toks[i + 1].text == "but" {
             return false;
         }
-        if SUBJECT_PRONOUNS.contains(&toks[i].text.as_str()) {
+        if SUBJECT_PRONOUNS.contains(&toks[i].text) {
             return true;
         }
     }
@@ -1736,7 +1724,7 @@ fn after_gerund(toks: &[Token], p: &Placed<'_>) -> bool {
         "chongqing",
     ];
     p.first > 0 && {
-        let w = toks[p.first - 1].text.as_str();
+        let w = toks[p.first - 1].text;
         w.len() > 4 && w.ends_with("ing") && w.is_ascii() && !NOT_GERUNDS.contains(&w)
     }
 }
@@ -1746,14 +1734,14 @@ fn is_locative(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> bool {
     if p.first == 0 {
         return false;
     }
-    let before = toks[p.first - 1].text.as_str();
+    let before = toks[p.first - 1].text;
     if LOCATIVES_SET.contains(before) {
         return true;
     }
     matches!(before, "and" | "or")
         && placed
             .iter()
-            .any(|q| q.last + 2 == p.first && q.first > 0 && LOCATIVES_SET.contains(toks[q.first - 1].text.as_str()))
+            .any(|q| q.last + 2 == p.first && q.first > 0 && LOCATIVES_SET.contains(toks[q.first - 1].text))
 }
 
 /// Nouns that name a tie between parties ("allies", "partnership").
@@ -1859,7 +1847,7 @@ const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our"];
 /// Token `first`, moved back over any of `words` right before it.
 fn skip_back(toks: &[Token], first: usize, words: &[&str]) -> usize {
     let mut k = first;
-    while k > 0 && words.contains(&toks[k - 1].text.as_str()) {
+    while k > 0 && words.contains(&toks[k - 1].text) {
         k -= 1;
     }
     k
@@ -1874,7 +1862,7 @@ fn is_victim(toks: &[Token], p: &Placed<'_>) -> bool {
     if k < 2 || toks.get(p.last + 1).is_some_and(|t| t.text == "part") {
         return false;
     }
-    let (prep, noun) = (toks[k - 1].text.as_str(), toks[k - 2].text.as_str());
+    let (prep, noun) = (toks[k - 1].text, toks[k - 2].text);
     let act = ACT_NOUNS_SET.contains(noun) || ACT_NOUN_STEMS.iter().any(|s| noun.starts_with(s));
     match prep {
         "against" | "on" | "upon" | "toward" | "towards" | "targeting" | "против" | "на" | "проти" => act,
@@ -1910,7 +1898,7 @@ fn labels_an_act(category: &str, first: &str) -> bool {
 /// Whether the name `p` follows "against" (or "against the", "против").
 fn after_against(toks: &[Token], p: &Placed<'_>) -> bool {
     let k = skip_back(toks, p.first, DETERMINERS);
-    k > 0 && matches!(toks[k - 1].text.as_str(), "against" | "против" | "проти")
+    k > 0 && matches!(toks[k - 1].text, "against" | "против" | "проти")
 }
 
 /// "violated the territorial integrity of Ukraine", "a threat to the sovereignty of Georgia":
@@ -1921,7 +1909,7 @@ fn after_patient_of(toks: &[Token], p: &Placed<'_>, cue_end: usize) -> bool {
         && k > cue_end
         && toks[k - 1].text == "of"
         && matches!(
-            toks[k - 2].text.as_str(),
+            toks[k - 2].text,
             "integrity" | "sovereignty" | "independence" | "borders" | "law" | "charter"
         )
 }
@@ -1968,7 +1956,7 @@ impl PhraseList {
     fn first_in<const N: usize>(&self, toks: &[Token]) -> [Option<&'static str>; N] {
         let mut best: [Option<usize>; N] = [None; N];
         for (i, t) in toks.iter().enumerate() {
-            for &p in self.by_first.get(t.text.as_str()).into_iter().flatten() {
+            for &p in self.by_first.get(t.text).into_iter().flatten() {
                 let (l, _, w) = &self.phrases[p];
                 if best[*l].is_none_or(|b| p < b)
                     && toks.len() - i >= w.len()
@@ -1986,12 +1974,12 @@ impl PhraseList {
 /// demanding …", "a statement condemning …", "the resolution on Ukraine's territorial integrity".
 fn content_clause_start(toks: &[Token], _clause: &[usize]) -> Option<usize> {
     (1..toks.len()).find(|&i| {
-        let noun = toks[i - 1].text.as_str();
+        let noun = toks[i - 1].text;
         CONTENT_NOUNS_SET.contains(noun)
             && (toks[i].text.ends_with("ing")
                 || toks[i].text == "that"
                 // "the resolution on …" (not "a statement on Twitter": where it was made).
-                || (matches!(toks[i].text.as_str(), "on" | "about") && !matches!(noun, "statement" | "letter")))
+                || (matches!(toks[i].text, "on" | "about") && !matches!(noun, "statement" | "letter")))
     })
 }
 
@@ -2000,9 +1988,9 @@ fn coordinated(cands: &[&Placed<'_>], toks: &[Token], p: &Placed<'_>) -> Vec<usi
     let mut out = Vec::new();
     let mut last = p.last;
     loop {
-        let next = cands.iter().find(|q| {
-            q.first == last + 2 && matches!(toks.get(last + 1).map(|t| t.text.as_str()), Some("and" | "и" | "or"))
-        });
+        let next = cands
+            .iter()
+            .find(|q| q.first == last + 2 && matches!(toks.get(last + 1).map(|t| t.text), Some("and" | "и" | "or")));
         match next {
             Some(q) => {
                 out.push(q.m.entry);
@@ -2031,9 +2019,9 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
     }
     // "the plan proposed by China", "the initiative put forward by Turkey": a participle and
     // its agent after "by".
-    let participle = toks.get(k + 1).is_some_and(|t| {
-        t.text.ends_with("ed") || matches!(t.text.as_str(), "put" | "drawn" | "set" | "laid" | "brought")
-    });
+    let participle = toks
+        .get(k + 1)
+        .is_some_and(|t| t.text.ends_with("ed") || matches!(t.text, "put" | "drawn" | "set" | "laid" | "brought"));
     if participle
         && let Some(p) = cands
             .iter()
@@ -2102,7 +2090,7 @@ fn clause_ids(text: &str, toks: &[Token]) -> Vec<usize> {
     for (i, t) in toks.iter().enumerate() {
         if i > 0 {
             let gap = &text[toks[i - 1].range.end..t.range.start];
-            let word = t.text.as_str();
+            let word = t.text;
             if gap.contains(';')
                 || gap.contains(" — ")
                 || gap.contains(" – ")
@@ -2120,7 +2108,7 @@ fn clause_ids(text: &str, toks: &[Token]) -> Vec<usize> {
 
 fn relative_clause_between(text: &str, toks: &[Token], from: usize, to: usize) -> bool {
     (from + 1..to).any(|i| {
-        matches!(toks[i].text.as_str(), "which" | "who" | "whose")
+        matches!(toks[i].text, "which" | "who" | "whose")
             && text[toks[i - 1].range.end..toks[i].range.start].contains(',')
     })
 }
@@ -2128,7 +2116,7 @@ fn relative_clause_between(text: &str, toks: &[Token], from: usize, to: usize) -
 /// Whether a sentence continues the previous one: it opens with a pronoun or sits
 /// inside an open quotation.
 fn starts_as_continuation(text: &str, sr: &Range<usize>, toks: &[Token]) -> bool {
-    let first = toks.first().map(|t| t.text.as_str()).unwrap_or("");
+    let first = toks.first().map(|t| t.text).unwrap_or("");
     let opens_quote = text[sr.clone()].starts_with(['“', '"', '«', '„']);
     PRONOUNS_SET.contains(first) || opens_quote
 }
@@ -2417,7 +2405,7 @@ impl LazyLocus {
 fn conflict_locus(text: &str, gaz: &Gazetteer, toks: &[Token], placed: &[Placed<'_>]) -> Option<usize> {
     let country = |p: &&Placed<'_>| gaz.kind(p.m.entry) == EntityKind::Country && !in_compound(text, p.m);
     toks.iter().enumerate().find_map(|(k, t)| {
-        let w = t.text.as_str();
+        let w = t.text;
         if noun_is(w, &CONFLICT_NOUN_LIST)
             && let Some(p) = placed
                 .iter()
@@ -2427,9 +2415,7 @@ fn conflict_locus(text: &str, gaz: &Gazetteer, toks: &[Token], placed: &[Placed<
             return Some(p.m.entry);
         }
         if noun_is(w, &CONFLICT_PLACE_NOUN_LIST)
-            && toks
-                .get(k + 1)
-                .is_some_and(|n| CONFLICT_PLACE_PREPS.contains(&n.text.as_str()))
+            && toks.get(k + 1).is_some_and(|n| CONFLICT_PLACE_PREPS.contains(&n.text))
         {
             let skip = if toks.get(k + 2).is_some_and(|n| n.text == "the") {
                 3
@@ -2483,11 +2469,11 @@ fn sovereignty_party(
     if placed.iter().any(|p| p.last + 1 == cue_start)
         || toks[cue_start.saturating_sub(6)..cue_start]
             .iter()
-            .any(|t| COPULAS_SET.contains(t.text.as_str()))
+            .any(|t| COPULAS_SET.contains(t.text))
     {
         return None;
     }
-    let before = cue_start.checked_sub(1).map(|i| toks[i].text.as_str());
+    let before = cue_start.checked_sub(1).map(|i| toks[i].text);
     if before == Some("its") {
         let preceding = |other_only: bool| {
             placed
@@ -2530,7 +2516,7 @@ fn sovereignty_party(
             .get(cue_end + 1)
             .filter(|t| t.text != "the")
             .or(toks.get(cue_end + 2))
-            .map(|t| t.text.as_str())
+            .map(|t| t.text)
             .unwrap_or("");
         if !GENERIC_PARTIES.iter().any(|g| next.starts_with(g)) {
             return None;
@@ -2569,7 +2555,7 @@ fn clause_has_other_subject(
     let mut k = cs;
     while k < cue_start
         && matches!(
-            toks[k].text.as_str(),
+            toks[k].text,
             "while" | "whereas" | "but" | "however" | "although" | "though" | "and" | "yet" | "the"
         )
     {
@@ -2583,7 +2569,7 @@ fn clause_has_other_subject(
             // "…, but Russia is invincible": the cue says what the name is, the name is its target.
             && !(toks
                 .get(p.last + 1)
-                .is_some_and(|t| COPULAS_SET.contains(t.text.as_str()))
+                .is_some_and(|t| COPULAS_SET.contains(t.text))
                 && cue_start <= p.last + 4)
     })
 }

@@ -184,29 +184,31 @@ fn fold_char(ch: char, out: &mut String, buf: &mut [u8; 4]) {
 }
 
 /// A word token: byte range in the text it was cut from, and its (folded) text.
+/// The text is borrowed from the (folded) text the token was cut from, not copied: tokens
+/// live only while their document is analysed.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
+pub struct Token<'t> {
     /// Byte range in the tokenised text.
     pub range: Range<usize>,
-    /// The token's text (inline up to 24 bytes: nearly every word, without an allocation).
-    pub text: compact_str::CompactString,
+    /// The token's text.
+    pub text: &'t str,
     /// Which matchers of a [`super::lexicon::Lexicon`] have a phrase that can start at this
     /// token (their bits), set by [`super::lexicon::Lexicon::mark_phrase_starts`];
     /// [`Token::UNMARKED`] (every bit) until then.
     pub starts: u8,
 }
 
-impl Token {
+impl Token<'_> {
     /// [`Token::starts`] of a token no lexicon has marked: every matcher looks it up.
     pub const UNMARKED: u8 = u8::MAX;
 }
 
 /// Words: runs of letters and digits, with internal apostrophes kept ("hasn't").
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
     for_each_word(text, |range| {
         tokens.push(Token {
-            text: compact_str::CompactString::new(&text[range.clone()]),
+            text: &text[range.clone()],
             range,
             starts: Token::UNMARKED,
         });
