@@ -71,3 +71,54 @@ fn a_lone_surname_in_another_document_joins_the_one_full_name_it_ends() {
         "no entity of its own for the surname"
     );
 }
+
+#[test]
+fn names_broken_across_lines_are_the_names_on_one_line() {
+    // Hard-wrapped prose breaks names ("United\nStates", indented or not), and a no-break
+    // space joins them: each is the name as written on one line, once.
+    let c = two_documents(
+        "The committee heard evidence from several witnesses over two long\n\
+         days in Astana, and the delegation of the United States met the\n\
+         Eurasian Dialogue Institute staff. Minister Zhanibek Oralbayeva of\n\
+         the Eurasian Dialogue Institute welcomed the delegation of the United\n\
+         States to Astana, and the United\u{a0}States envoy thanked the United\n    \
+         States team and the people of Kazakhstan for their hospitality.\n",
+        "A second panel of the committee met in Astana later in the same week.\n\
+         There the chairman of the committee and of its panels, Zhanibek\n\
+         Oralbayeva, spoke for a long time about the work of the Eurasian\n\
+         Dialogue Institute and about the talks with all of the delegations\n\
+         that had come to the capital for the meetings of the committee.\n",
+    );
+    let us = c.entity(c.entity_named("United States").expect("a country of the gazetteer"));
+    assert_eq!(us.mention_count, 4, "every way of writing it is found");
+    let person = c.entity(
+        c.entity_named("Zhanibek Oralbayeva")
+            .expect("one name, though one mention breaks the line inside it"),
+    );
+    assert_eq!((person.mention_count, person.documents.len()), (2, 2));
+    let org = c.entity(c.entity_named("Eurasian Dialogue Institute").expect("an organisation"));
+    assert_eq!((org.mention_count, org.documents.len()), (3, 2));
+    for e in &c.entities {
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            assert!(
+                !name.contains(['\n', '\u{a0}']) && !name.contains("  "),
+                "a name is shown on one line: {name:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_surname_after_another_given_name_on_the_line_before_is_not_the_known_person() {
+    // "Johnson" alone is Boris Johnson (a surname of the gazetteer), but not after another
+    // given name, also where the line was wrapped between them; after a short line (a heading),
+    // the line break is not inside a name.
+    let c = two_documents(
+        "Aluminum Association President Charles\nJohnson said the tariffs would support the \
+         aluminum industry in the United States over the next few years.\n",
+        "News\nJohnson said that the United Kingdom would support the talks in the coming weeks.\n",
+    );
+    let boris = c.entity(c.entity_named("Boris Johnson").expect("the known person"));
+    assert_eq!(boris.mention_count, 1, "only the mention after the heading: {boris:?}");
+    assert_eq!(boris.documents.len(), 1);
+}

@@ -226,7 +226,10 @@ impl Gazetteer {
                 .chain(e.demonyms.iter().map(|a| (a, NameForm::Demonym)))
                 .chain(e.metonyms.iter().map(|a| (a, NameForm::Metonym)));
             for (name, form) in names {
-                let name = name.trim();
+                // One space between words, as the matcher expects (a run of spaces in a text
+                // matches it).
+                let name = super::text::normalise_space(name);
+                let name = name.as_ref();
                 if name.is_empty() {
                     continue;
                 }
@@ -402,7 +405,7 @@ impl Gazetteer {
                 continue;
             }
             if let Some(exact) = &p.exact
-                && original.get(range.clone()) != Some(exact.as_str())
+                && original.get(range.clone()).map(super::text::normalise_space).as_deref() != Some(exact.as_str())
             {
                 continue;
             }
@@ -418,7 +421,7 @@ impl Gazetteer {
     }
 }
 
-/// Whether the word right before byte `at` of `text` (one space away) looks like a given
+/// Whether the word right before byte `at` of `text` (white space within a paragraph away) looks like a given
 /// name: capitalised, not a title ("President", "Mr"), not a word that starts sentences
 /// nor a word that starts sentences ("But", "Yesterday", "In").
 fn other_given_name_before(text: &str, at: usize) -> bool {
@@ -551,9 +554,18 @@ fn other_given_name_before(text: &str, at: usize) -> bool {
         "Envoy",
         "Cabinet",
     ];
-    let Some(before) = text[..at].strip_suffix(' ') else {
-        return false;
+    // The white space between: spaces, or the one line break of hard-wrapped text after a line
+    // as long as a wrapped one ("… President Charles\nJohnson"; not "News\nBorrell tells …").
+    let before = text[..at].trim_end();
+    let gap = &text[before.len()..at];
+    let line_breaks = gap.matches('\n').count();
+    let wrapped = || {
+        let line = before.rsplit('\n').next().unwrap_or(before);
+        line.chars().nth(super::sentences::MIN_WRAPPED_LINE_CHARS - 1).is_some()
     };
+    if gap.is_empty() || line_breaks > 1 || (line_breaks == 1 && !wrapped()) {
+        return false;
+    }
     let start = before
         .char_indices()
         .rev()

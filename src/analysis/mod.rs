@@ -586,10 +586,31 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     // largest table of the merge, where a load's memory peaks.)
     type Votes = [u32; EntityKind::ALL.len()];
     let slot = |k: EntityKind| EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
+    // The names whose white space is not single spaces ("Charles\nJohnson" in hard-wrapped
+    // text), by (document, candidate): few, so kept apart from the names borrowed from the text.
+    let respaced: FastMap<(u32, u32), String> = analyses
+        .iter()
+        .enumerate()
+        .flat_map(|(d, a)| {
+            a.candidates
+                .iter()
+                .enumerate()
+                .filter_map(move |(k, c)| match text::normalise_space(c.name(&a.doc.text)) {
+                    std::borrow::Cow::Owned(name) => Some(((d as u32, k as u32), name)),
+                    std::borrow::Cow::Borrowed(_) => None,
+                })
+        })
+        .collect();
+    fn name_in<'a>(respaced: &'a FastMap<(u32, u32), String>, d: usize, k: usize, a: &'a DocAnalysis) -> &'a str {
+        respaced
+            .get(&(d as u32, k as u32))
+            .map_or_else(|| a.candidates[k].name(&a.doc.text), String::as_str)
+    }
+    let name_of = |d: usize, k: usize, a| name_in(&respaced, d, k, a);
     let mut counts: FastMap<&str, (u32, Votes)> = FastMap::default();
-    for a in analyses.iter() {
-        for c in &a.candidates {
-            let e = counts.entry(c.name(&a.doc.text)).or_default();
+    for (d, a) in analyses.iter().enumerate() {
+        for (k, c) in a.candidates.iter().enumerate() {
+            let e = counts.entry(name_of(d, k, a)).or_default();
             e.0 += 1;
             e.1[slot(c.kind)] += 1;
         }
@@ -651,11 +672,13 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     let index: FastMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, first_index + i)).collect();
     let found: Vec<Vec<(u32, crate::model::Span)>> = analyses
         .par_iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(d, a)| {
             a.candidates
                 .iter()
-                .filter_map(|c| {
-                    let &entry = index.get(canonical(c.name(&a.doc.text)))?;
+                .enumerate()
+                .filter_map(|(k, c)| {
+                    let &entry = index.get(canonical(name_of(d, k, a)))?;
                     Some((entry as u32, crate::model::Span::new(c.range())))
                 })
                 .collect()
@@ -683,8 +706,9 @@ fn assemble(
     struct Acc<'t> {
         count: usize,
         docs: Vec<DocId>,
-        /// Surface forms, borrowed from the documents' text.
-        surfaces: FastMap<&'t str, usize>,
+        /// Surface forms, borrowed from the documents' text where their white space is single
+        /// spaces ([`text::normalise_space`]).
+        surfaces: FastMap<std::borrow::Cow<'t, str>, usize>,
     }
     let Analysed {
         docs: analyses,
@@ -698,7 +722,9 @@ fn assemble(
             if e.docs.last() != Some(&a.doc.id) {
                 e.docs.push(a.doc.id);
             }
-            *e.surfaces.entry(&a.doc.text[span.range()]).or_default() += 1;
+            *e.surfaces
+                .entry(text::normalise_space(&a.doc.text[span.range()]))
+                .or_default() += 1;
         }
     }
     for s in &stances {
@@ -731,7 +757,8 @@ fn assemble(
         .map(|e| {
             let a = acc.get_mut(e).expect("ordered keys are in acc");
             let entry_name = name_of(*e);
-            let mut surfaces: Vec<(&&str, &usize)> = a.surfaces.iter().filter(|(s, _)| **s != entry_name).collect();
+            let mut surfaces: Vec<(&std::borrow::Cow<str>, &usize)> =
+                a.surfaces.iter().filter(|(s, _)| **s != entry_name).collect();
             surfaces.sort_by(|x, y| y.1.cmp(x.1).then(x.0.cmp(y.0)));
             let mut aliases: Vec<String> = Vec::new();
             for (s, _) in surfaces {

@@ -23,6 +23,11 @@ const WRAP_WIDTH_CHARS: std::ops::RangeInclusive<usize> = 55..=120;
 /// length moved to the next line.
 const WRAP_SLACK_CHARS: usize = 20;
 
+/// The fewest characters a line of hard-wrapped text has before its wrapping line break (the
+/// narrowest wrap width, less the slack): a shorter line ends where its writer ended it (a
+/// heading, "News").
+pub(crate) const MIN_WRAPPED_LINE_CHARS: usize = *WRAP_WIDTH_CHARS.start() - WRAP_SLACK_CHARS;
+
 /// Width of the band of line lengths (in characters) whose densest position gives the wrap
 /// width: wrapped lines end within a word of it.
 const WRAP_BAND_CHARS: usize = 12;

@@ -33,8 +33,8 @@
 
 use super::gazetteer::{GazMatch, Gazetteer, NameForm};
 use super::lexicon::{ImpliedTarget, Lexicon, PhraseHit};
-use super::text::Token;
 use super::text::word_set;
+use super::text::{Token, normalise_space};
 use crate::model::EntityKind;
 use jiff::civil::Date;
 use std::fmt::Write as _;
@@ -940,7 +940,7 @@ fn strongest_per_sentence(text: &str, events: Vec<RawStance>) -> Vec<RawStance> 
                 o.explanation = [
                     o.explanation.as_str(),
                     "; also “",
-                    &text[other_cue],
+                    &normalise_space(&text[other_cue]),
                     "” in the same sentence",
                 ]
                 .concat()
@@ -1002,7 +1002,9 @@ fn speech_actor(
             .iter()
             .filter(|p| can_act(p) && outside(p) && p.first >= verb.end && p.first - verb.end <= 3)
             .min_by_key(|p| p.first);
-        let verb_text = &input.text[toks[verb.start].range.start..toks[verb.end - 1].range.end];
+        // Words quoted from the text are quoted on one line (also where the text broke it).
+        let verb_text = normalise_space(&input.text[toks[verb.start].range.start..toks[verb.end - 1].range.end]);
+        let verb_text = verb_text.as_ref();
         // ", said Tokayev", "», — заявил Токаев": right after a comma or dash the speaker follows
         // the verb, and the names before it belong to what was said.
         // Not for verbs whose object follows ("…, urged Moscow to …").
@@ -1080,7 +1082,7 @@ fn speech_actor(
         if let Some((b, e, phrase)) = body
             && let Some((country_entry, why)) = quote_subject.or(last_actor)
         {
-            let written = &input.text[toks[b].range.start..toks[e - 1].range.end];
+            let written = normalise_space(&input.text[toks[b].range.start..toks[e - 1].range.end]);
             let country = &gaz.entries[country_entry].name;
             return Some(Actor {
                 entry: country_entry,
@@ -1196,7 +1198,7 @@ fn make_actor(
     how: &str,
 ) -> Actor {
     let entry = actor_entry(gaz, p.m.entry, input.doc_date).unwrap_or(p.m.entry);
-    let surface = &input.text[p.m.range.clone()];
+    let surface = &*normalise_space(&input.text[p.m.range.clone()]);
     let kind = gaz.kind(p.m.entry);
     if kind == EntityKind::Person {
         let name = gaz.entries[p.m.entry].name.clone();
@@ -1222,7 +1224,14 @@ fn make_actor(
             entry,
             subject_at: None,
             speaker: Some((name, Some(person.m.entry))),
-            how: [how, ": ", surface, " … ", &input.text[person.m.range.clone()]].concat(),
+            how: [
+                how,
+                ": ",
+                surface,
+                " … ",
+                &normalise_space(&input.text[person.m.range.clone()]),
+            ]
+            .concat(),
             by_speech: false,
             speaks: true,
             first_person: false,

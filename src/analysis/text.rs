@@ -73,7 +73,8 @@ impl WordSet {
 /// A case- and diacritics-folded copy of a text, with byte offsets mapped back.
 #[derive(Debug, Clone)]
 pub struct Folded {
-    /// Folded text: lower case, Latin diacritics removed, curly apostrophes straightened, ё → е.
+    /// Folded text: lower case, Latin diacritics removed, curly apostrophes straightened, ё → е,
+    /// white space within a paragraph spaces (see [`join_lines`]).
     pub text: String,
     /// For each byte of `text` (plus one past the end), the byte offset in the original.
     map: Vec<u32>,
@@ -112,7 +113,10 @@ impl Folded {
             offset += ch.len_utf8();
         }
         map.push(original.len() as u32);
-        Folded { text, map }
+        Folded {
+            text: join_lines(text),
+            map,
+        }
     }
 
     /// Maps a byte range of the folded text back to the original text.
@@ -126,6 +130,79 @@ impl Folded {
         };
         start..end.max(start)
     }
+}
+
+/// Whether `b` is ASCII white space (as `char::is_whitespace` has it).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The folded `text` with each run of white space that holds at most one line break made
+/// spaces, in place: names are matched across the line breaks of hard-wrapped text
+/// ("United\nStates") and indentation (the gazetteer reads a run of spaces as one). A run
+/// with two or more line breaks (a paragraph break) stays as it is. No byte moves, so the
+/// offsets map back as before.
+fn join_lines(text: String) -> String {
+    let mut bytes = text.into_bytes();
+    let n = bytes.len();
+    // Runs to change hold a byte other than a space: found by vectorised searches.
+    let mut triggers: Vec<usize> = memchr::memchr3_iter(b'\n', b'\t', b'\r', &bytes).collect();
+    let before = triggers.len();
+    triggers.extend(memchr::memchr2_iter(0x0b, 0x0c, &bytes));
+    if triggers.len() > before {
+        triggers.sort_unstable();
+    }
+    let mut done = 0;
+    for t in triggers {
+        if t < done {
+            continue;
+        }
+        let mut start = t;
+        while start > done && is_ascii_space(bytes[start - 1]) {
+            start -= 1;
+        }
+        let mut end = t + 1;
+        while end < n && is_ascii_space(bytes[end]) {
+            end += 1;
+        }
+        let run = &mut bytes[start..end];
+        if run.iter().filter(|&&b| b == b'\n').count() <= 1 {
+            run.fill(b' ');
+        }
+        done = end;
+    }
+    // Only ASCII white space was replaced, by spaces: still UTF-8.
+    String::from_utf8(bytes).expect("white space replaced by spaces")
+}
+
+/// `s` trimmed, with each run of white space made one space ("Charles\nJohnson" → "Charles Johnson"):
+/// a name as it is shown and compared, wherever the text broke its line.
+pub fn normalise_space(s: &str) -> std::borrow::Cow<'_, str> {
+    if needs_respacing(s) {
+        std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// Whether `s` has white space other than single spaces between other characters (a byte at
+/// a time: it is asked of names and other short pieces of text).
+fn needs_respacing(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    // At the start, a space is one too many.
+    let mut after_space = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if after_space => return true,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return true,
+            // The first bytes of U+0085, U+00A0, U+1680, U+2000-U+205F and U+3000 (and of
+            // curly quotes, which pass).
+            0xc2 | 0xe1 | 0xe2 | 0xe3 if s[i..].chars().next().is_some_and(char::is_whitespace) => return true,
+            _ => after_space = false,
+        }
+    }
+    after_space && !bytes.is_empty()
 }
 
 /// Whether each byte is an ASCII letter or digit: one table lookup, where
@@ -163,6 +240,8 @@ fn fold_char(ch: char, out: &mut String, buf: &mut [u8; 4]) {
         '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => out.push('-'),
         'ё' | 'Ё' => out.push('е'),
+        // No-break, thin and other spaces are spaces (line and paragraph separators stay).
+        c if c.is_whitespace() && !c.is_ascii() && !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') => out.push(' '),
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c if ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c) => {
             let ascii = deunicode::deunicode_char(c).unwrap_or("");
@@ -399,7 +478,32 @@ mod tests {
             map.resize(map.len() + (text.len() - before), offset as u32);
         }
         map.push(original.len() as u32);
-        (text, map)
+        (joined_by_runs(&text), map)
+    }
+
+    /// [`join_lines`] by its definition: each run of ASCII white space with at most one line
+    /// break, spaces.
+    fn joined_by_runs(text: &str) -> String {
+        let mut out = String::new();
+        let mut run = String::new();
+        let flush = |run: &mut String, out: &mut String| {
+            if run.matches('\n').count() <= 1 {
+                out.extend(std::iter::repeat_n(' ', run.len()));
+            } else {
+                out.push_str(run);
+            }
+            run.clear();
+        };
+        for c in text.chars() {
+            if c.is_ascii_whitespace() || c == '\u{b}' {
+                run.push(c);
+            } else {
+                flush(&mut run, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut run, &mut out);
+        out
     }
 
     /// `tokenize` character by character, as it was before its ASCII fast path.
@@ -432,9 +536,21 @@ mod tests {
 
         /// The ASCII fast path folds and maps exactly as `fold_char` does.
         #[test]
-        fn fast_folding_equals_char_by_char(s in "[ -~\\t\\n`’‘ʼ´‐–ёЁÉéßİ\\u{1E9E}Ǆ ТОКАЕВ我]{0,60}") {
+        fn fast_folding_equals_char_by_char(s in "[ -~\\t\\n\\r\\u{b}\\u{c}\\u{a0}\\u{2009}\\u{2028}\\u{3000}`’‘ʼ´‐–ёЁÉéßİ\\u{1E9E}Ǆ ТОКАЕВ我]{0,60}") {
             let f = Folded::new(&s);
             prop_assert_eq!((f.text, f.map), folded_by_chars(&s));
+        }
+    }
+
+    proptest! {
+        /// A name's white space made single spaces is the name's words joined by spaces, and
+        /// is the name itself (not a copy) when it has no other white space.
+        #[test]
+        fn normalised_space_is_the_words_joined_by_spaces(s in "[ab \\t\\n\\r\\u{a0}\\u{85}\\u{2009}\\u{3000}“”…é]{0,20}") {
+            let n = normalise_space(&s);
+            let words: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(n.as_ref(), words.join(" "));
+            prop_assert_eq!(matches!(n, std::borrow::Cow::Borrowed(_)), words.join(" ") == s);
         }
     }
 

@@ -16,7 +16,8 @@
 
 use super::text::{FastMap, WordStart, word_starts};
 
-/// Patterns by their first word (see the [module docs](self)).
+/// Patterns by their first word (see the [module docs](self)). Patterns have single spaces
+/// between words: a run of spaces in the text matches one.
 #[derive(Debug, Clone)]
 pub struct WordStartMatcher {
     patterns: Vec<String>,
@@ -62,6 +63,32 @@ fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
+/// How many bytes of `text` `pattern` covers at its start, where each run of spaces of
+/// `pattern` matches a run of spaces in the text ("united  states": the folded text turns the line breaks
+/// and indentation of hard-wrapped text into spaces); `None` if it does not fit. Only a pattern
+/// with a space can cover more bytes than its own.
+fn spaced_len(pattern: &[u8], text: &[u8]) -> Option<usize> {
+    let mut t = 0;
+    let mut k = 0;
+    while let Some(&b) = pattern.get(k) {
+        if *text.get(t)? != b {
+            return None;
+        }
+        t += 1;
+        k += 1;
+        if b == b' ' {
+            // A run of spaces, in the pattern or the text, is one space.
+            while pattern.get(k) == Some(&b' ') {
+                k += 1;
+            }
+            while text.get(t) == Some(&b' ') {
+                t += 1;
+            }
+        }
+    }
+    Some(t)
+}
+
 impl WordStartMatcher {
     /// Compiles `patterns`; `None` when one of them is empty or does not start with a letter or
     /// a digit (it could never be found at a word start).
@@ -102,24 +129,46 @@ impl WordStartMatcher {
     }
 
     /// The longest pattern that `text[at..]` starts with, among those whose first word is the
-    /// word at `at` (`word`), or that word without a final "s" or "es".
-    fn longest_at(&self, text: &str, at: usize, word: &str) -> Option<WordStartMatch> {
+    /// word at `at` (`word`), or that word without a final "s" or "es". A space in a pattern
+    /// matches a run of spaces in the text (see [`spaced_len`]); the match ends where the text
+    /// it covers does.
+    /// `double_space` is where the first run of two or more spaces at or after `at` starts
+    /// (`usize::MAX` for none): a pattern that ends before it can only match exactly.
+    fn longest_at(&self, text: &str, at: usize, word: &str, double_space: usize) -> Option<WordStartMatch> {
         let rest = &text.as_bytes()[at..];
         let [whole, stem1, stem2] = super::text::hash16_and_stems(word);
-        let mut best: Option<(usize, u32)> = None;
+        // (pattern length, pattern, length in the text)
+        let mut best: Option<(usize, u32, usize)> = None;
         let mut consider = |key: &str, bit: u16| {
+            let list = self.starting_with(key, bit);
+            let Some(&longest) = list.first() else {
+                return;
+            };
             // Longest first: the first that fits is this list's best. Each pattern starts with
             // `key`, which the text has at `at`: only the rest of it is compared, its last
             // byte first (most patterns that do not fit differ there).
-            let fits = |&&i: &&u32| {
-                let p = self.patterns[i as usize].as_bytes();
-                p.len() <= rest.len() && p.last() == rest.get(p.len() - 1) && rest[key.len()..p.len()] == p[key.len()..]
+            let found = if double_space >= at + self.patterns[longest as usize].len() {
+                list.iter()
+                    .find(|&&i| {
+                        let p = self.patterns[i as usize].as_bytes();
+                        p.len() <= rest.len()
+                            && p.last() == rest.get(p.len() - 1)
+                            && rest[key.len()..p.len()] == p[key.len()..]
+                    })
+                    .map(|&i| (i, self.patterns[i as usize].len()))
+            } else {
+                // A run of spaces within reach: a space of a pattern may stand for it.
+                list.iter().find_map(|&i| {
+                    let p = self.patterns[i as usize].as_bytes();
+                    let in_text = spaced_len(&p[key.len()..], &rest[key.len()..])?;
+                    Some((i, key.len() + in_text))
+                })
             };
-            if let Some(&i) = self.starting_with(key, bit).iter().find(fits) {
+            if let Some((i, in_text)) = found {
                 let len = self.patterns[i as usize].len();
                 // Patterns of one length that both fit are one string, in one list.
-                if best.is_none_or(|(l, _)| len > l) {
-                    best = Some((len, i));
+                if best.is_none_or(|(l, _, _)| len > l) {
+                    best = Some((len, i, in_text));
                 }
             }
         };
@@ -131,40 +180,63 @@ impl WordStartMatcher {
                 consider(w, stem2);
             }
         }
-        best.map(|(len, i)| WordStartMatch {
+        best.map(|(_, i, in_text)| WordStartMatch {
             pattern: i as usize,
             start: at,
-            end: at + len,
+            end: at + in_text,
         })
     }
-
     /// The matches in `text`, in order and without overlaps: at each word start (not inside a
     /// match already found) the longest pattern there.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = WordStartMatch> + 'a {
         let starts = word_starts(text);
-        let mut next = 0;
+        let mut state = ScanState::new(text);
         starts
             .into_iter()
-            .filter_map(move |w| self.match_at(text, w, &mut next))
+            .filter_map(move |w| self.match_at(text, w, &mut state))
     }
 
     /// [`WordStartMatcher::find_iter`] at `starts`, all the [`word_starts`] of `text` (found
     /// once for this and other uses).
     pub fn find_at<'a>(&'a self, text: &'a str, starts: &'a [WordStart]) -> impl Iterator<Item = WordStartMatch> + 'a {
-        let mut next = 0;
-        starts.iter().filter_map(move |&w| self.match_at(text, w, &mut next))
+        let mut state = ScanState::new(text);
+        starts.iter().filter_map(move |&w| self.match_at(text, w, &mut state))
     }
 
-    /// The longest pattern at the word start `w`, unless a match before it ends after `w` (the
-    /// end of the last match is `next`, updated).
-    fn match_at(&self, text: &str, w: WordStart, next: &mut usize) -> Option<WordStartMatch> {
+    /// The longest pattern at the word start `w`, unless a match before it ends after `w`.
+    fn match_at(&self, text: &str, w: WordStart, state: &mut ScanState) -> Option<WordStartMatch> {
         let start = w.start as usize;
-        if start < *next {
+        if start < state.next {
             return None;
         }
-        let m = self.longest_at(text, start, &text[start..w.first_word_end as usize])?;
-        *next = m.end;
+        while state.double_spaces.get(state.k).is_some_and(|&d| d < start) {
+            state.k += 1;
+        }
+        let double_space = state.double_spaces.get(state.k).copied().unwrap_or(usize::MAX);
+        let m = self.longest_at(text, start, &text[start..w.first_word_end as usize], double_space)?;
+        state.next = m.end;
         Some(m)
+    }
+}
+
+/// Where a scan of a text's word starts is.
+struct ScanState {
+    /// The end of the last match.
+    next: usize,
+    /// Where runs of two or more spaces start (found once, by a vectorised search: most of a
+    /// text's spaces are single).
+    double_spaces: Vec<usize>,
+    /// The first of `double_spaces` at or after the word start in hand.
+    k: usize,
+}
+
+impl ScanState {
+    fn new(text: &str) -> ScanState {
+        ScanState {
+            next: 0,
+            double_spaces: memchr::memmem::find_iter(text.as_bytes(), b"  ").collect(),
+            k: 0,
+        }
     }
 }
 
@@ -200,7 +272,7 @@ mod tests {
     }
 
     /// The matches by brute force: at each word start not inside a match, the longest
-    /// pattern the text goes on with, among those whose first word is the word there or the
+    /// pattern the text goes on with (a space of a pattern standing for a run of spaces), among those whose first word is the word there or the
     /// word without a final "s" or "es" (ties: the lower index).
     fn brute_force(patterns: &[String], text: &str) -> Vec<WordStartMatch> {
         let mut out = Vec::new();
@@ -216,22 +288,27 @@ mod tests {
                 i += 1;
                 continue;
             }
-            let fits = |p: &String| {
+            // The text's bytes the pattern covers here, a space of it standing for any run of
+            // spaces.
+            let covered = |p: &String| {
                 let w = first_word(p);
-                text[i..].starts_with(p.as_str())
-                    && (w == word || Some(w) == word.strip_suffix('s') || Some(w) == word.strip_suffix("es"))
+                let spaced = regex::Regex::new(&format!("^{}", regex::escape(p).replace(' ', " +"))).unwrap();
+                spaced
+                    .find(&text[i..])
+                    .filter(|_| w == word || Some(w) == word.strip_suffix('s') || Some(w) == word.strip_suffix("es"))
+                    .map(|m| m.end())
             };
             let best = (0..patterns.len())
-                .filter(|&k| fits(&patterns[k]))
-                .min_by_key(|&k| (std::cmp::Reverse(patterns[k].len()), k));
+                .filter_map(|k| Some((k, covered(&patterns[k])?)))
+                .min_by_key(|&(k, _)| (std::cmp::Reverse(patterns[k].len()), k));
             match best {
-                Some(k) => {
+                Some((k, len)) => {
                     out.push(WordStartMatch {
                         pattern: k,
                         start: i,
-                        end: i + patterns[k].len(),
+                        end: i + len,
                     });
-                    i += patterns[k].len();
+                    i += len;
                 }
                 None => i += word.len(),
             }
@@ -245,8 +322,8 @@ mod tests {
         /// are common.
         #[test]
         fn matches_are_the_brute_force_ones(
-            patterns in proptest::collection::vec("[abs][abes .'-]{0,6}", 1..12),
-            text in "[abesё .,'-]{0,80}",
+            patterns in proptest::collection::vec("[abs]([abes.'-]| [abes.'-]){0,6}", 1..12),
+            text in "[abesё .,'-]{0,60}( {2,3}[abes]{1,3}){0,3}",
         ) {
             let m = WordStartMatcher::new(&patterns).expect("patterns start with a letter");
             proptest::prop_assert_eq!(m.find_iter(&text).collect::<Vec<_>>(), brute_force(&patterns, &text));
