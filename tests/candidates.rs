@@ -122,3 +122,38 @@ fn a_surname_after_another_given_name_on_the_line_before_is_not_the_known_person
     assert_eq!(boris.mention_count, 1, "only the mention after the heading: {boris:?}");
     assert_eq!(boris.documents.len(), 1);
 }
+
+#[test]
+fn a_word_that_ends_two_names_joined_by_and_is_no_surname() {
+    // "Sean Duffy and House Republicans" is two names joined by "and", no person's name:
+    // "Republicans" alone does not stand for it. A true surname ("Oralbayeva") still joins.
+    let c = two_documents(
+        "The talks were hosted by Secretary Sean Duffy and House Republicans in Astana on the second day. \
+         Deputy Minister Zhanibek Oralbayeva met the delegations, and the Republicans listened.\n",
+        "A second round of talks took place in Astana, where the delegations met for a long and difficult day. \
+         The delegations listened as Oralbayeva again called for patience, and the Republicans agreed.\n",
+    );
+    let republicans = c.entity(c.entity_named("Republicans").expect("a name of its own"));
+    assert_eq!(republicans.mention_count, 2);
+    let person = c.entity(c.entity_named("Zhanibek Oralbayeva").expect("a person"));
+    assert_eq!(person.mention_count, 2, "the surname joins the full name");
+}
+
+#[test]
+fn a_word_named_far_more_often_alone_than_the_one_name_it_ends_is_no_surname() {
+    // "Black" ends one person's name found once, and is named a dozen times alone: it is a word
+    // of its own, not that person (more than ten times as often).
+    let mut a =
+        String::from("The talks were hosted by Secretary Bran Black in Astana on the second day of the long forum.\n");
+    for _ in 0..12 {
+        a.push_str("Officials said that Black farmers would be helped by the delegations again this year.\n");
+    }
+    let c = two_documents(
+        &a,
+        "A second round of talks took place in Astana, where the delegations met for a long and difficult day.\n",
+    );
+    let black = c.entity(c.entity_named("Black").expect("a name of its own"));
+    assert_eq!(black.mention_count, 12);
+    let person = c.entity(c.entity_named("Bran Black").expect("a person"));
+    assert_eq!(person.mention_count, 1);
+}

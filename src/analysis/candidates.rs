@@ -428,6 +428,10 @@ fn candidates_among(text: &str, ws: &[Word<'_>], known: &[GazMatch], content_end
         let mut j = i + 1;
         let mut last = i;
         while j < ws.len() && !ws[j].sentence_start && !covered(&ws[j].range) {
+            // Stop at punctuation between words ("Thanks, Karine"), also after the first.
+            if text[ws[j - 1].range.end..ws[j].range.start].contains([',', ';', ':', '.', '(', ')']) {
+                break;
+            }
             // Titles continue an organisation's name, not a person's ("Ministry of Foreign Affairs").
             let title_inside = TITLE_WORDS_SET.contains(ws[j].text) && ORG_WORDS_SET.contains(ws[i].text);
             if capitalised(ws[j].text)
@@ -439,12 +443,6 @@ fn candidates_among(text: &str, ws: &[Word<'_>], known: &[GazMatch], content_end
             } else if CONNECTORS_SET.contains(ws[j].text) && j + 1 < ws.len() && capitalised(ws[j + 1].text) {
                 j += 1;
             } else {
-                break;
-            }
-            // Stop at punctuation between words.
-            if text[ws[j - 1].range.end..ws.get(j).map_or(ws[j - 1].range.end, |n| n.range.start)]
-                .contains([',', ';', ':', '.', '(', ')'])
-            {
                 break;
             }
         }
@@ -610,5 +608,19 @@ mod tests {
                 .any(|(n, _)| n == "Monday" || n == "Tuesday" || n == "March" || n == "In"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn punctuation_after_the_first_word_ends_the_name() {
+        let got = names(
+            "The briefing went on for an hour. Thanks, Karine. Officials met Hakan Fidan; Antalya hosted. \
+             Reporters asked Fidan (Antalya) about it.",
+        );
+        assert!(
+            got.iter().all(|(n, _)| !n.contains([',', ';', '(', ')', '.'])),
+            "no name runs over punctuation: {got:?}"
+        );
+        assert!(got.iter().any(|(n, _)| n == "Karine"), "{got:?}");
+        assert!(got.iter().any(|(n, _)| n == "Hakan Fidan"), "{got:?}");
     }
 }

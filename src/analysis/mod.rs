@@ -574,6 +574,10 @@ pub fn mark_copies(corpus: &mut Corpus) {
     corpus.index.statements = statements;
 }
 
+/// How many times more often than the one full name it ends a lone surname may be named and
+/// still stand for it.
+const MAX_SURNAME_SHARE: u32 = 10;
+
 /// Merges per-document results into entities (one per gazetteer entry) and stance events.
 /// Turns candidate names into entities shared across documents: a lone surname joins
 /// the full name it ends ("Fidan" → "Hakan Fidan"); names of unknown kind need two
@@ -626,23 +630,30 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     };
     // Surname → the full names it ends (built once: lookups stay constant-time). Only whether
     // a surname ends exactly one full name matters, not in which order they come.
+    // Only a person's name: no "and", "of" or "for" joins two names or a name and a place
+    // ("Sean Duffy and House Republicans", "Devona Williams of Delaware State").
     let mut by_surname: FastMap<&str, Vec<&str>> = FastMap::default();
     for (f, (_, v)) in &counts {
         if f.contains(' ')
             && kind_of(v) == EntityKind::Person
+            && !f.split(' ').any(|w| matches!(w, "and" | "of" | "for"))
             && let Some(last) = f.rsplit(' ').next()
         {
             by_surname.entry(last).or_default().push(f);
         }
     }
-    // A lone surname that ends exactly one full name stands for it.
-    fn canonical_in<'t>(by_surname: &FastMap<&'t str, Vec<&'t str>>, name: &'t str) -> &'t str {
-        match by_surname.get(name).map(Vec::as_slice) {
-            Some([only]) if !name.contains(' ') => only,
-            _ => name,
-        }
-    }
-    let canonical = |name| canonical_in(&by_surname, name);
+    // A lone surname that ends exactly one full name stands for it, unless it is named far
+    // more often than that name (then it is a word of its own that a name happens to end
+    // with: "Democrats").
+    let surname_of: FastMap<&str, &str> = counts
+        .iter()
+        .filter(|(name, _)| !name.contains(' '))
+        .filter_map(|(&name, &(n, _))| match by_surname.get(name).map(Vec::as_slice) {
+            Some(&[only]) if n <= MAX_SURNAME_SHARE * counts.get(only).map_or(0, |c| c.0) => Some((name, only)),
+            _ => None,
+        })
+        .collect();
+    let canonical = |name| surname_of.get(name).copied().unwrap_or(name);
     // Each lone surname's counts move to its full name, in place (a second map of all names
     // would double the merge's largest table).
     let merges: Vec<(&str, &str)> = counts
