@@ -289,11 +289,15 @@ fn for_each_sentence_word<'a>(
 ) {
     for s in sentences {
         let mut first = true;
+        // Whether every word so far is in capitals: a speaker's label in a transcript
+        // ("THE PRESIDENT:", "Q"), after which the words spoken start as a sentence does.
+        let mut label = true;
         let sentence = &text[s.clone()];
         for (at, w) in pieces(sentence) {
             if skip(w) {
                 // Not all upper case: ends a sentence by its end alone.
                 first = w.ends_with(['.', '!', '?']);
+                label = false;
                 continue;
             }
             let start = s.start + at;
@@ -316,6 +320,10 @@ fn for_each_sentence_word<'a>(
             });
             first = false;
             if w.ends_with(['.', '!', '?']) && !trimmed.chars().all(|c| c.is_uppercase()) {
+                first = true;
+            }
+            label &= w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_uppercase);
+            if label && (w == "Q" || sentence[at + w.len()..].starts_with(':')) {
                 first = true;
             }
         }
@@ -622,5 +630,21 @@ mod tests {
         );
         assert!(got.iter().any(|(n, _)| n == "Karine"), "{got:?}");
         assert!(got.iter().any(|(n, _)| n == "Hakan Fidan"), "{got:?}");
+    }
+
+    #[test]
+    fn the_first_word_after_a_speakers_label_is_no_name() {
+        let got = names(
+            "THE PRESIDENT: Well, we will see what the talks in Antalya bring. Q Thanks, Karine. \
+             Q    Is the President going to Antalya? MS. JEAN-PIERRE: Yeah, Antalya is next. \
+             The talks were hosted by Foreign Minister Hakan Fidan in Antalya. The forum had one host from Astana: Oralbayeva.",
+        );
+        for word in ["Well", "Thanks", "Is", "Yeah"] {
+            assert!(!got.iter().any(|(n, _)| n == word), "{word}: {got:?}");
+        }
+        assert!(got.iter().any(|(n, _)| n == "Antalya"), "{got:?}");
+        assert!(got.iter().any(|(n, _)| n == "Hakan Fidan"), "{got:?}");
+        // Only after a label in capitals: a colon in a sentence starts none.
+        assert!(got.iter().any(|(n, _)| n == "Oralbayeva"), "{got:?}");
     }
 }
