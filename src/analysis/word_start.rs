@@ -63,24 +63,17 @@ fn first_word(s: &str) -> &str {
     &s[..end]
 }
 
-/// How many bytes of `text` `pattern` covers at its start, where each run of spaces of
-/// `pattern` matches a run of spaces in the text ("united  states": the folded text turns the line breaks
-/// and indentation of hard-wrapped text into spaces); `None` if it does not fit. Only a pattern
-/// with a space can cover more bytes than its own.
+/// How many bytes of `text` `pattern` covers at its start, where each space of `pattern` (one
+/// between words) matches a run of spaces in the text ("united  states": the folded text turns
+/// the line breaks and indentation of hard-wrapped text into spaces); `None` if it does not fit.
 fn spaced_len(pattern: &[u8], text: &[u8]) -> Option<usize> {
     let mut t = 0;
-    let mut k = 0;
-    while let Some(&b) = pattern.get(k) {
+    for &b in pattern {
         if *text.get(t)? != b {
             return None;
         }
         t += 1;
-        k += 1;
         if b == b' ' {
-            // A run of spaces, in the pattern or the text, is one space.
-            while pattern.get(k) == Some(&b' ') {
-                k += 1;
-            }
             while text.get(t) == Some(&b' ') {
                 t += 1;
             }
