@@ -157,3 +157,55 @@ fn a_word_named_far_more_often_alone_than_the_one_name_it_ends_is_no_surname() {
     let person = c.entity(c.entity_named("Bran Black").expect("a person"));
     assert_eq!(person.mention_count, 1);
 }
+
+#[test]
+fn a_surname_stands_for_the_full_name_whose_short_form_is_also_named() {
+    // "Jen Oralbayeva" is a short form of "Jennifer Oralbayeva": one person, so the lone surname
+    // still joins the full name. Two different given names ("Aidos Bekmurova", "Timur
+    // Bekmurova") are two people, and the lone surname joins neither.
+    let c = two_documents(
+        "The talks were hosted by Deputy Minister Jennifer Oralbayeva in Astana on the second day. \
+         Deputy Minister Jennifer Oralbayeva spoke first. Secretary Jen Oralbayeva said so. \
+         Deputy Minister Aidos Bekmurova met the press. Later, Deputy Minister Timur Bekmurova disagreed.\n",
+        "A second round of talks took place in Astana, where the delegations met for a long and difficult day. \
+         The delegations listened as Oralbayeva again called for patience, and Bekmurova agreed.\n",
+    );
+    let person = c.entity(
+        c.entity_named("Jennifer Oralbayeva")
+            .expect("a full name after a title"),
+    );
+    assert!(person.aliases.iter().any(|a| a == "Oralbayeva"), "{:?}", person.aliases);
+    assert_eq!(person.mention_count, 3, "two full mentions and the lone surname");
+    assert!(c.entity_named("Oralbayeva").is_none());
+    for full in ["Aidos Bekmurova", "Timur Bekmurova"] {
+        let p = c.entity(c.entity_named(full).expect("a full name after a title"));
+        assert!(p.aliases.is_empty(), "{full}: {:?}", p.aliases);
+    }
+}
+
+#[test]
+fn names_in_a_hard_wrapped_opening_paragraph_are_found() {
+    // Wrapped at 73 columns: no line of the first paragraph both ends a sentence and has twelve
+    // words (the last line, unwrapped, does), yet the paragraph is the body's start, and its
+    // names are read.
+    let wrapped = "Deputy Minister Zhanibek Oralbayeva welcomed international delegations in\n\
+                   Astana yesterday, and the Eurasian Dialogue Institute hosted negotiations\n\
+                   throughout the afternoon. Officials expected agreement before winter.\n\
+                   \n\
+                   The second paragraph is short and wraps once, at a width that the others\n\
+                   share with it.\n\
+                   \n\
+                   The last paragraph is one long line that ends a sentence, as the body lines of a text that is not wrapped do.\n";
+    let c = two_documents(
+        wrapped,
+        "A second round of talks took place in Astana, where the delegations met at the Eurasian \
+         Dialogue Institute for a long day.\n",
+    );
+    let person = c.entity(
+        c.entity_named("Zhanibek Oralbayeva")
+            .expect("a name in the first wrapped lines"),
+    );
+    assert_eq!(person.mention_count, 1);
+    let inst = c.entity(c.entity_named("Eurasian Dialogue Institute").expect("an organisation"));
+    assert_eq!(inst.mention_count, 2);
+}

@@ -1,6 +1,7 @@
 //! Page layout of a plain text: where the article body starts, where trailing
 //! boilerplate begins, the title and the outlet.
 
+use super::sentences::TextLines;
 use super::text::Folded;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -73,8 +74,26 @@ fn words_up_to(line: &str, max: usize) -> usize {
         .count()
 }
 
-fn is_body_line(line: &str) -> bool {
-    line.trim_end().ends_with(['.', '!', '?', '"', '”', '»', ':', ')']) && words_up_to(line, 12) >= 12
+/// The fewest words of a body paragraph's first logical line.
+const BODY_LINE_WORDS: usize = 12;
+
+/// Whether a logical line (one line, or the lines of a hard-wrapped paragraph) starts the body:
+/// it ends a sentence and has at least [`BODY_LINE_WORDS`] words.
+fn is_body_line(lines: &[(usize, &str)]) -> bool {
+    let Some((_, last)) = lines.last() else {
+        return false;
+    };
+    if !last.trim_end().ends_with(['.', '!', '?', '"', '”', '»', ':', ')']) {
+        return false;
+    }
+    let mut words = 0;
+    for (_, line) in lines {
+        words += words_up_to(line, BODY_LINE_WORDS - words);
+        if words >= BODY_LINE_WORDS {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `line` is short enough to be one of [`BOILERPLATE_MARKERS`] once normalised
@@ -96,16 +115,23 @@ fn normalise_marker(line: &str) -> String {
 
 /// Finds body start, boilerplate, title and outlet.
 pub fn analyse_layout(text: &str) -> Layout {
-    analyse_folded_layout(text, &Folded::new(text))
+    analyse_folded_layout(&Folded::new(text), &TextLines::new(text))
 }
 
-/// [`analyse_layout`] of `text`, whose folded form is `folded`.
-pub fn analyse_folded_layout(text: &str, folded: &Folded) -> Layout {
-    let lines: Vec<(usize, &str)> = super::text::lines_with_breaks(text)
-        .map(|(off, l)| (off, l.trim_end_matches('\n')))
+/// [`analyse_layout`] of a text whose folded form is `folded` and whose lines are `text_lines`.
+/// The body starts at the first logical line (a hard-wrapped paragraph's lines read as one)
+/// that [`is_body_line`].
+pub fn analyse_folded_layout(folded: &Folded, text_lines: &TextLines) -> Layout {
+    let lines: Vec<(usize, &str)> = text_lines
+        .lines
+        .iter()
+        .map(|&(off, l)| (off, l.trim_end_matches('\n')))
         .collect();
     let flags = line_flags(folded, &lines);
-    let body_idx = lines.iter().position(|(_, l)| is_body_line(l));
+    let body_idx = text_lines
+        .logical()
+        .find(|r| is_body_line(&lines[r.clone()]))
+        .map(|r| r.start);
     let body_start = body_idx.map_or(0, |i| lines[i].0);
     let title = body_idx.and_then(|bi| {
         lines[..bi]
@@ -294,6 +320,38 @@ mod tests {
         let l = analyse_layout(&text);
         assert_eq!(l.title.as_deref(), Some("Astana backs the peace plan for Ukraine"));
         assert_eq!(&text[l.body_start..l.body_start + 4], "This");
+    }
+
+    #[test]
+    fn the_body_of_a_hard_wrapped_text_starts_at_its_first_wrapped_paragraph() {
+        // No line of the first paragraph both has twelve words and ends a sentence (the last
+        // line, not wrapped, does): its lines read as one line do. The heading before it is the
+        // title.
+        let text = "Astana backs the peace plan for Ukraine\n\n\
+                    Deputy Minister Zhanibek Oralbayeva welcomed international delegations in\n\
+                    Astana yesterday, and the Eurasian Dialogue Institute hosted negotiations\n\
+                    throughout the afternoon. Officials expected agreement before winter.\n\
+                    \n\
+                    The second paragraph is short and wraps once, at a width that the others\n\
+                    share with it.\n\
+                    \n\
+                    The last paragraph is one long line that ends a sentence, as the body lines of a text that is not wrapped do.\n";
+        let l = analyse_layout(text);
+        assert!(
+            text[l.body_start..].starts_with("Deputy Minister"),
+            "{}",
+            &text[l.body_start..]
+        );
+        assert_eq!(l.title.as_deref(), Some("Astana backs the peace plan for Ukraine"));
+        // The same lines, not wrapped (one short line each): the body starts later.
+        let unwrapped = "Astana backs the peace plan for Ukraine\n\nDeputy Minister met them.\nIn Astana.\n\n\
+                         The second paragraph is one line of more than twelve words and ends a sentence here.\n";
+        let l = analyse_layout(unwrapped);
+        assert!(
+            unwrapped[l.body_start..].starts_with("The second"),
+            "{}",
+            &unwrapped[l.body_start..]
+        );
     }
 
     #[test]

@@ -173,8 +173,11 @@ fn analyse_document(
     control.add_text_bytes(text.len() as u64);
     // Folded once, for the layout's line words, the gazetteer and the tokens.
     let folded = control.timed(Step::Entities, || text::Folded::new(&text));
-    let layout = control.timed(Step::Layout, || layout::analyse_folded_layout(&text, &folded));
-    let sentences = control.timed(Step::Sentences, || sentences::split_sentences(&text));
+    // The lines, and which breaks only wrap a paragraph, for the layout and the sentences.
+    let lines = control.timed(Step::Sentences, || sentences::TextLines::new(&text));
+    let layout = control.timed(Step::Layout, || layout::analyse_folded_layout(&folded, &lines));
+    let sentences = control.timed(Step::Sentences, || sentences::split_sentences_in(&text, &lines));
+    drop(lines);
     // The date tokens of the text before its boilerplate, when dating cuts them: the event
     // dates read their sentences' expressions from them. Not kept for a huge text, where they
     // would be held beside its other tokens.
@@ -578,6 +581,22 @@ pub fn mark_copies(corpus: &mut Corpus) {
 /// still stand for it.
 const MAX_SURNAME_SHARE: u32 = 10;
 
+/// The one person that all of `full_names` (names that end with one surname) name, if they name
+/// one: a name whose given name is a short form of another's, with the same other words
+/// ("Jen Granholm", "Jennifer Granholm"), names the same person.
+fn one_person<'n>(full_names: &[&'n str]) -> Option<&'n str> {
+    let short_form_of = |short: &str, long: &str| {
+        let (s_given, s_rest) = short.split_once(' ')?;
+        let (l_given, l_rest) = long.split_once(' ')?;
+        Some(s_rest == l_rest && l_given.len() > s_given.len() && l_given.starts_with(s_given))
+    };
+    let mut people = full_names
+        .iter()
+        .filter(|&&f| !full_names.iter().any(|&g| short_form_of(f, g) == Some(true)));
+    let only = people.next()?;
+    people.next().is_none().then_some(*only)
+}
+
 /// Merges per-document results into entities (one per gazetteer entry) and stance events.
 /// Turns candidate names into entities shared across documents: a lone surname joins
 /// the full name it ends ("Fidan" → "Hakan Fidan"); names of unknown kind need two
@@ -648,9 +667,9 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     let surname_of: FastMap<&str, &str> = counts
         .iter()
         .filter(|(name, _)| !name.contains(' '))
-        .filter_map(|(&name, &(n, _))| match by_surname.get(name).map(Vec::as_slice) {
-            Some(&[only]) if n <= MAX_SURNAME_SHARE * counts.get(only).map_or(0, |c| c.0) => Some((name, only)),
-            _ => None,
+        .filter_map(|(&name, &(n, _))| {
+            let only = one_person(by_surname.get(name)?)?;
+            (n <= MAX_SURNAME_SHARE * counts.get(only).map_or(0, |c| c.0)).then_some((name, only))
         })
         .collect();
     let canonical = |name| surname_of.get(name).copied().unwrap_or(name);

@@ -32,38 +32,74 @@ pub(crate) const MIN_WRAPPED_LINE_CHARS: usize = *WRAP_WIDTH_CHARS.start() - WRA
 /// width: wrapped lines end within a word of it.
 const WRAP_BAND_CHARS: usize = 12;
 
+/// The lines of a text, and which of their line breaks only wrap a paragraph: found once for
+/// the layout and the sentence splitter.
+#[derive(Debug, Clone)]
+pub struct TextLines<'t> {
+    /// Each line's start offset and text, with its line break.
+    pub lines: Vec<(usize, &'t str)>,
+    /// For each line, whether the break after it only wraps a paragraph (see [`soft_breaks`]).
+    pub soft: Vec<bool>,
+}
+
+impl<'t> TextLines<'t> {
+    /// The lines of `text` and its wrapping line breaks.
+    pub fn new(text: &'t str) -> TextLines<'t> {
+        let lines: Vec<(usize, &str)> = super::text::lines_with_breaks(text).collect();
+        let soft = soft_breaks(&lines);
+        TextLines { lines, soft }
+    }
+
+    /// The logical lines, in order: each a range of indices into [`TextLines::lines`] whose
+    /// breaks, but the last one's, only wrap a paragraph (a single line where the text is not
+    /// hard-wrapped).
+    pub fn logical(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            if i >= self.lines.len() {
+                return None;
+            }
+            let start = i;
+            while self.soft[i] {
+                i += 1;
+            }
+            i += 1;
+            Some(start..i)
+        })
+    }
+}
+
 /// Splits `text` into sentences: every line is a boundary, except a line break that only
 /// wraps a paragraph (see [`soft_breaks`]); within a line the Unicode sentence rules apply,
 /// except after abbreviations and initials. Returned ranges are trimmed and never empty.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    split_sentences_in(text, &TextLines::new(text))
+}
+
+/// [`split_sentences`] of `text`, whose lines are `lines`.
+pub fn split_sentences_in(text: &str, lines: &TextLines) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
-    let lines: Vec<(usize, &str)> = super::text::lines_with_breaks(text).collect();
-    let soft = soft_breaks(&lines);
     let mut joined = String::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let mut j = i;
-        while soft[j] {
-            j += 1;
-        }
-        let start = lines[i].0;
-        if i == j {
-            split_line(text, start, lines[i].1, &mut scratch, &mut out);
+    for logical in lines.logical() {
+        let lines = &lines.lines[logical];
+        let start = lines[0].0;
+        if let [(_, line)] = lines {
+            split_line(text, start, line, &mut scratch, &mut out);
         } else {
             // One logical line: the wrapping line breaks read as spaces (one byte for one, so
             // offsets stay those of `text`).
             joined.clear();
-            for &(_, line) in &lines[i..j] {
+            let (last, wrapped) = lines.split_last().expect("a logical line has a line");
+            for &(_, line) in wrapped {
                 let body = line.strip_suffix('\n').unwrap_or(line);
                 let body = body.strip_suffix('\r').unwrap_or(body);
                 joined.push_str(body);
                 joined.extend(std::iter::repeat_n(' ', line.len() - body.len()));
             }
-            joined.push_str(lines[j].1);
+            joined.push_str(last.1);
             split_line(text, start, &joined, &mut scratch, &mut out);
         }
-        i = j + 1;
     }
     out
 }
