@@ -209,3 +209,38 @@ fn names_in_a_hard_wrapped_opening_paragraph_are_found() {
     let inst = c.entity(c.entity_named("Eurasian Dialogue Institute").expect("an organisation"));
     assert_eq!(inst.mention_count, 2);
 }
+
+#[test]
+fn an_office_is_no_name_nor_part_of_one() {
+    // The office before a name ("Senator", "Senior Policy Advisor", "Ambassador Extraordinary
+    // and Plenipotentiary") is not the name, and an office alone ("the Senator") is no name; an
+    // organisation before an office stays an organisation.
+    let text = "The talks were opened by Senator Marat Bekmurova in Astana on the second day. \
+                The Senator said that Senior Policy Advisor Aidos Kemelova agreed. \
+                Ambassador Extraordinary and Plenipotentiary Timur Sadykova listened, and \
+                Eurasian Dialogue Institute Director Dana Zhaksylykova spoke last.\n";
+    let c = two_documents(text, text);
+    for (name, kind) in [
+        ("Marat Bekmurova", EntityKind::Person),
+        ("Aidos Kemelova", EntityKind::Person),
+        ("Timur Sadykova", EntityKind::Person),
+        ("Dana Zhaksylykova", EntityKind::Person),
+        ("Eurasian Dialogue Institute", EntityKind::Organization),
+    ] {
+        let e = c.entity(c.entity_named(name).unwrap_or_else(|| panic!("{name} is found")));
+        assert_eq!(e.kind, kind, "{name}");
+        assert_eq!(e.mention_count, 2, "{name}");
+    }
+    let names: Vec<&str> = c.entities.iter().map(|e| e.name.as_str()).collect();
+    for office in [
+        "Senator",
+        "Senior Policy",
+        "Extraordinary and Plenipotentiary",
+        "Director",
+    ] {
+        assert!(
+            !names.iter().any(|n| n.contains(office)),
+            "{office} is no name: {names:?}"
+        );
+    }
+}

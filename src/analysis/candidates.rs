@@ -38,6 +38,19 @@ const HONORIFICS: &[&str] = &[
     "Leader",
     "Sheikh",
     "Emir",
+    "Chairwoman",
+    "Chair",
+    "Judge",
+    "Congressman",
+    "Congresswoman",
+    "Representative",
+    "Administrator",
+    "Director",
+    "Counselor",
+    "Adviser",
+    "Advisor",
+    // "Ambassador Extraordinary and Plenipotentiary Timur Sadykov"
+    "Plenipotentiary",
 ];
 /// Words that make a name an organisation.
 const ORG_WORDS: &[&str] = &[
@@ -213,6 +226,32 @@ const TITLE_WORDS: &[&str] = &[
     "Secretary",
     "General",
     "Vice",
+    // Offices that stand before a person's name (also in `HONORIFICS`).
+    "Senator",
+    "Ambassador",
+    "Governor",
+    "Mayor",
+    "Commissioner",
+    "Envoy",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Premier",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Judge",
+    "Congressman",
+    "Congresswoman",
+    "Representative",
+    "Administrator",
+    "Director",
+    "Counselor",
+    "Adviser",
+    "Advisor",
+    // "Ambassador Extraordinary and Plenipotentiary"
+    "Extraordinary",
+    "Plenipotentiary",
 ];
 /// Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "bin Salman").
 const CONNECTORS: &[&str] = &[
@@ -477,6 +516,17 @@ fn candidates_among(text: &str, ws: &[Word<'_>], known: &[GazMatch], content_end
         } else {
             EntityKind::Other
         };
+        // Words right before a title are part of it ("Senior Policy Advisor", "District
+        // Judge"), unless they name an organisation ("National Economic Council Director").
+        let before_title = ws.get(last + 1).is_some_and(|next| {
+            !next.sentence_start
+                && TITLE_WORDS_SET.contains(next.text)
+                && !text[ws[last].range.end..next.range.start].contains([',', ';', ':', '.', '(', ')'])
+        });
+        if before_title && kind != EntityKind::Organization {
+            i = last + 1;
+            continue;
+        }
         out.push(Candidate {
             span: crate::model::Span::new(range),
             kind,
