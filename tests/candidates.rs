@@ -244,3 +244,21 @@ fn an_office_is_no_name_nor_part_of_one() {
         );
     }
 }
+
+#[test]
+fn a_common_word_capitalised_by_style_is_no_name() {
+    // "the Administration" is a common word written with a capital: the same texts write
+    // "administration" too. "Taliban" is never written in lower case, and a lower-case piece of
+    // a link ("/taliban-talks/") or of a hyphenated word does not count.
+    let c = two_documents(
+        "Officials said the Administration and the Taliban had agreed on the talks in Astana. \
+         The administration of the talks was difficult (see https://example.org/taliban for more), \
+         and the Taliban listened to the taliban-led delegation.\n",
+        "A second round took place, where the Administration met the Taliban for a long and difficult day. \
+         The Taliban-era rules were discussed, and the Administration agreed.\n",
+    );
+    let names: Vec<&str> = c.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"Administration"), "{names:?}");
+    let taliban = c.entity(c.entity_named("Taliban").expect("a name never written in lower case"));
+    assert_eq!(taliban.mention_count, 3, "\"Taliban-era\" is another word");
+}

@@ -3,7 +3,7 @@
 //! entities with counts, so the filter shows what the corpus talks about.
 
 use super::gazetteer::GazMatch;
-use super::text::word_set;
+use super::text::{FastMap, Token, fold, word_set};
 use crate::model::EntityKind;
 use std::ops::Range;
 
@@ -267,6 +267,10 @@ pub struct Candidate {
     span: crate::model::Span,
     /// Guessed kind.
     pub kind: EntityKind,
+    /// Whether the name is one word of unknown kind that the same text also writes in lower
+    /// case in its prose ("the Administration", "the administration"): set by
+    /// [`mark_lower_case_uses`].
+    pub lower_case_in_text: bool,
 }
 
 impl Candidate {
@@ -530,10 +534,87 @@ fn candidates_among(text: &str, ws: &[Word<'_>], known: &[GazMatch], content_end
         out.push(Candidate {
             span: crate::model::Span::new(range),
             kind,
+            lower_case_in_text: false,
         });
         i = last + 1;
     }
     out
+}
+
+/// Sets [`Candidate::lower_case_in_text`] on the `candidates` of `text` that are one word of
+/// unknown kind whose lower-case form is also one of `tokens` (the words of the folded `text`,
+/// with their ranges in `text`) written in lower case as a word of prose: with white space or an opening
+/// bracket or quote before it, and white space, punctuation or a closing bracket or quote after
+/// it (not a piece of a link or of a hyphenated word: "/karine-jean-pierre/").
+pub fn mark_lower_case_uses(text: &str, tokens: &[Token<'_>], candidates: &mut [Candidate]) {
+    // The one-word candidates' names, each with the index of its lower-case (folded) form
+    // (folded once per name, not per mention).
+    let one_word = |name: &str| {
+        !name.bytes().any(|b| b.is_ascii_whitespace()) && (name.is_ascii() || !name.contains(char::is_whitespace))
+    };
+    let mut form_of_name: FastMap<&str, usize> = FastMap::default();
+    // Each form (names that differ in case only share one: "DREAMers", "Dreamers"), by index.
+    let mut by_form: FastMap<String, usize> = FastMap::default();
+    let mut form_of_candidate: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let name = c.name(text);
+        if c.kind != EntityKind::Other || !one_word(name) {
+            continue;
+        }
+        let form = *form_of_name.entry(name).or_insert_with(|| {
+            // A one-word ASCII name ([`capitalised`]: letters, "-" and ".") folds to lower case.
+            let folded = if name.is_ascii() {
+                name.to_ascii_lowercase()
+            } else {
+                fold(name)
+            };
+            let next = by_form.len();
+            *by_form.entry(folded).or_insert(next)
+        });
+        form_of_candidate.push((i, form));
+    }
+    // Whether each form is written in lower case.
+    let mut seen = vec![false; by_form.len()];
+    // Most tokens differ from every form in their first byte or their length: a bit per length
+    // for each first byte rules them out without a lookup.
+    let mut lengths = [0u64; 256];
+    for f in by_form.keys() {
+        if let Some(&b) = f.as_bytes().first().filter(|_| f.len() < 64) {
+            lengths[usize::from(b)] |= 1 << f.len();
+        }
+    }
+    let opens = |c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '«' | '\'' | '‘');
+    let closes = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '”' | '»' | '\'' | '’'
+            )
+    };
+    for t in tokens {
+        let n = t.text.len();
+        if n >= 64 || lengths[usize::from(t.text.as_bytes()[0])] & 1 << n == 0 {
+            continue;
+        }
+        let Some(&k) = by_form.get(t.text).filter(|&&k| !seen[k]) else {
+            continue;
+        };
+        let r = t.range.clone();
+        let first_lower = text[r.start..].chars().next().is_some_and(char::is_lowercase);
+        let before_ok = text[..r.start].chars().next_back().is_none_or(opens);
+        let mut after = text[r.end..].chars();
+        let after_ok = match after.next() {
+            None => true,
+            Some('.') => after.next().is_none_or(char::is_whitespace),
+            Some(c) => closes(c),
+        };
+        if first_lower && before_ok && after_ok {
+            seen[k] = true;
+        }
+    }
+    for (i, form) in form_of_candidate {
+        candidates[i].lower_case_in_text = seen[form];
+    }
 }
 
 #[cfg(test)]
@@ -696,5 +777,27 @@ mod tests {
         assert!(got.iter().any(|(n, _)| n == "Hakan Fidan"), "{got:?}");
         // Only after a label in capitals: a colon in a sentence starts none.
         assert!(got.iter().any(|(n, _)| n == "Oralbayeva"), "{got:?}");
+    }
+
+    #[test]
+    fn names_that_differ_in_case_share_their_lower_case_use() {
+        // ASCII text: the folded offsets are the original ones.
+        let text = "They met the Dreamers and the DREAMers in Astana. A nation of dreamers, they said. \
+                    The Taliban met them in Antalya.";
+        let sentences = split_sentences(text);
+        let mut found = find_candidates(text, &sentences, &[], text.len());
+        let folded = crate::analysis::text::fold(text);
+        mark_lower_case_uses(text, &crate::analysis::text::tokenize(&folded), &mut found);
+        let marked: Vec<(&str, bool)> = found.iter().map(|c| (c.name(text), c.lower_case_in_text)).collect();
+        assert_eq!(
+            marked,
+            [
+                ("Dreamers", true),
+                ("DREAMers", true),
+                ("Astana", false),
+                ("Taliban", false),
+                ("Antalya", false)
+            ],
+        );
     }
 }

@@ -242,7 +242,9 @@ fn analyse_document(
             .filter(|r| r.start >= layout.body_start && r.start < content_end)
             .cloned()
             .collect();
-        candidates::find_candidates(&text, &content_sentences, &mentions, content_end)
+        let mut found = candidates::find_candidates(&text, &content_sentences, &mentions, content_end);
+        candidates::mark_lower_case_uses(&text, &tokens, &mut found);
+        found
     });
     let mut stances = stances;
     let pub_date = dating.date.as_ref();
@@ -581,6 +583,10 @@ pub fn mark_copies(corpus: &mut Corpus) {
 /// still stand for it.
 const MAX_SURNAME_SHARE: u32 = 10;
 
+/// A one-word name of unknown kind is a common word when at least one in this many of its
+/// mentions is in a text that also writes it in lower case.
+const MIN_COMMON_WORD_SHARE: u32 = 4;
+
 /// The one person that all of `full_names` (names that end with one surname) name, if they name
 /// one: a name whose given name is a short form of another's, with the same other words
 /// ("Jen Granholm", "Jennifer Granholm"), names the same person.
@@ -631,11 +637,18 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     }
     let name_of = |d: usize, k: usize, a| name_in(&respaced, d, k, a);
     let mut counts: FastMap<&str, (u32, Votes)> = FastMap::default();
+    // For one-word names, how many mentions are in a text that also writes the word in lower
+    // case (few names: kept apart from `counts`, the merge's largest table).
+    let mut lower_case_in_text: FastMap<&str, u32> = FastMap::default();
     for (d, a) in analyses.iter().enumerate() {
         for (k, c) in a.candidates.iter().enumerate() {
-            let e = counts.entry(name_of(d, k, a)).or_default();
+            let name = name_of(d, k, a);
+            let e = counts.entry(name).or_default();
             e.0 += 1;
             e.1[slot(c.kind)] += 1;
+            if c.lower_case_in_text {
+                *lower_case_in_text.entry(name).or_default() += 1;
+            }
         }
     }
     // The kind with most votes; on a tie the first in `EntityKind`'s order; `Other` without votes.
@@ -692,10 +705,19 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
         }
     }
     let totals = counts;
+    // A word of unknown kind that the texts naming it often also write in lower case is a
+    // common word capitalised by style ("the Administration", "Federal"), no name.
+    let common_word = |name: &str, mentions: u32, votes: &Votes| {
+        kind_of(votes) == EntityKind::Other
+            && lower_case_in_text
+                .get(name)
+                .is_some_and(|&n| n * MIN_COMMON_WORD_SHARE >= mentions)
+    };
     // Names of people and organisations count from one mention; anything else needs two.
     let mut names: Vec<&str> = totals
         .iter()
         .filter(|(_, (c, votes))| *c >= 2 || kind_of(votes) != EntityKind::Other)
+        .filter(|(n, (c, votes))| !common_word(n, *c, votes))
         .map(|(n, _)| *n)
         .collect();
     names.sort();
