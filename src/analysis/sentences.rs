@@ -144,7 +144,7 @@ fn soft_breaks(lines: &[(usize, &str)]) -> Vec<bool> {
     let lengths: Vec<usize> = lines
         .iter()
         .map(|(_, l)| {
-            let l = l.trim_end();
+            let l = trim_end(l);
             if l.len() > beyond_wrap_bytes {
                 l.len()
             } else {
@@ -156,22 +156,66 @@ fn soft_breaks(lines: &[(usize, &str)]) -> Vec<bool> {
         return soft;
     };
     for k in 0..lines.len().saturating_sub(1) {
-        let this = lines[k].1.trim_end_matches(['\n', '\r']);
-        let next = lines[k + 1].1.trim_start();
-        let Some(first_word) = next.split_whitespace().next() else {
-            continue;
-        };
-        if lengths[k] == 0 || this.ends_with("  ") || this.ends_with('\\') {
+        if lengths[k] == 0 {
             continue;
         }
+        let this = lines[k].1.trim_end_matches(['\n', '\r']);
+        if this.ends_with("  ") || this.ends_with('\\') {
+            continue;
+        }
+        let next = trim_start(lines[k + 1].1);
+        let Some(first_word_chars) = first_word_chars(next) else {
+            continue;
+        };
+        // A numbered item: one to three digits, then "." or ")".
+        let digits = next.bytes().take_while(u8::is_ascii_digit).count();
         let block_start = next.starts_with(['-', '*', '+', '#', '>', '|', '•'])
-            || next
-                .split_once(['.', ')'])
-                .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
-        let fits = lengths[k] + 1 + first_word.chars().count() <= width;
+            || ((1..=3).contains(&digits) && matches!(next.as_bytes().get(digits), Some(b'.' | b')')));
+        let fits = lengths[k] + 1 + first_word_chars <= width;
         soft[k] = !block_start && !fits;
     }
     soft
+}
+
+/// Whether the byte `b` is white space on its own (ASCII white space, with the vertical tab
+/// that `u8::is_ascii_whitespace` leaves out but `char::is_whitespace` has).
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
+}
+
+/// `str::trim_end`, by the bytes where the text ends in ASCII.
+fn trim_end(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && is_ascii_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > 0 && !bytes[end - 1].is_ascii() {
+        s[..end].trim_end()
+    } else {
+        &s[..end]
+    }
+}
+
+/// `str::trim_start`, by the bytes where the text starts in ASCII.
+fn trim_start(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let start = bytes.iter().take_while(|&&b| is_ascii_space(b)).count();
+    if bytes.get(start).is_some_and(|b| !b.is_ascii()) {
+        s[start..].trim_start()
+    } else {
+        &s[start..]
+    }
+}
+
+/// The number of characters of the first word of `s` (which starts with no white space), as
+/// `split_whitespace` cuts it; `None` when there is none.
+fn first_word_chars(s: &str) -> Option<usize> {
+    let ascii = s.bytes().take_while(|&b| b.is_ascii() && !is_ascii_space(b)).count();
+    match s.as_bytes().get(ascii) {
+        Some(b) if !b.is_ascii() => s.split_whitespace().next().map(|w| w.chars().count()),
+        _ => (ascii > 0).then_some(ascii),
+    }
 }
 
 fn split_line(text: &str, line_start: usize, line: &str, scratch: &mut Scratch, out: &mut Vec<Range<usize>>) {
@@ -558,6 +602,78 @@ mod tests {
             split("N.A. Nazarbayev's Address to the Nation was read. It was long."),
             ["N.A. Nazarbayev's Address to the Nation was read.", "It was long."]
         );
+    }
+
+    /// [`soft_breaks`] as first written, by `char` methods throughout.
+    fn soft_breaks_by_chars(lines: &[(usize, &str)]) -> Vec<bool> {
+        let mut soft = vec![false; lines.len()];
+        // Each line's length in characters, without trailing white space (0 for a blank line).
+        // Past what a wrapped line can be, any length longer than that will do: a line of more
+        // bytes than four times the widest wrap has more characters than that, and is not counted.
+        let beyond_wrap_bytes = 4 * (*WRAP_WIDTH_CHARS.end() + 1);
+        let lengths: Vec<usize> = lines
+            .iter()
+            .map(|(_, l)| {
+                let l = l.trim_end();
+                if l.len() > beyond_wrap_bytes {
+                    l.len()
+                } else {
+                    l.chars().count()
+                }
+            })
+            .collect();
+        let Some(width) = wrap_width(&lengths) else {
+            return soft;
+        };
+        for k in 0..lines.len().saturating_sub(1) {
+            let this = lines[k].1.trim_end_matches(['\n', '\r']);
+            let next = lines[k + 1].1.trim_start();
+            let Some(first_word) = next.split_whitespace().next() else {
+                continue;
+            };
+            if lengths[k] == 0 || this.ends_with("  ") || this.ends_with('\\') {
+                continue;
+            }
+            let block_start = next.starts_with(['-', '*', '+', '#', '>', '|', '•'])
+                || next
+                    .split_once(['.', ')'])
+                    .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+            let fits = lengths[k] + 1 + first_word.chars().count() <= width;
+            soft[k] = !block_start && !fits;
+        }
+        soft
+    }
+
+    proptest::proptest! {
+        /// The byte-wise soft breaks are those of the char-wise ones, on hard-wrapped text with
+        /// every kind of white space, list items, numbered items and Markdown breaks.
+        #[test]
+        fn soft_breaks_are_the_char_wise_ones(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "word", "longerword", "a", "12.", "1)", "1234.", "-", "*", "#", ">", "•", "é", "слово",
+                    "\\", " ", "  ", "\t", "\u{b}", "\u{a0}", "\u{2009}", "\u{85}", "\r", "x.",
+                ]),
+                0..200,
+            ),
+            breaks in proptest::collection::vec(0usize..6, 0..200),
+        ) {
+            // Words joined by spaces, with a line break (or a blank line) after some.
+            let mut text = String::new();
+            for (i, w) in words.iter().enumerate() {
+                text.push_str(w);
+                match breaks.get(i) {
+                    Some(0) => text.push('\n'),
+                    Some(1) if i % 7 == 0 => text.push_str("\n\n"),
+                    _ => text.push(' '),
+                }
+                if i % 13 == 12 {
+                    text.push_str("\nA line long enough to be one of a wrapped paragraph's lines, in\n");
+                }
+            }
+            let lines: Vec<(usize, &str)> = crate::analysis::text::lines_with_breaks(&text).collect();
+            proptest::prop_assert_eq!(soft_breaks(&lines), soft_breaks_by_chars(&lines));
+        }
     }
 
     #[test]
