@@ -5,7 +5,7 @@
 //! name replace the shipped ones, new names are added).
 
 use super::text::{Folded, fold, word_char_at, word_char_before};
-use super::word_start::WordStartMatcher;
+use super::word_start::{CYRILLIC_ENDINGS, WordStartMatcher};
 use crate::model::EntityKind;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
@@ -154,6 +154,10 @@ pub struct GazMatch {
     pub possessive: bool,
 }
 
+/// The fewest characters of a Cyrillic name that takes [`CYRILLIC_ENDINGS`]: shorter names
+/// ("Мали", "Того") begin too many other words.
+const MIN_INFLECTED_CHARS: usize = 5;
+
 #[derive(Debug, Clone)]
 struct Pattern {
     entry: usize,
@@ -162,6 +166,9 @@ struct Pattern {
     exact: Option<String>,
     /// Latin script: allow plural/possessive endings.
     latin: bool,
+    /// Cyrillic, of at least [`MIN_INFLECTED_CHARS`] characters: allow the case endings of
+    /// [`CYRILLIC_ENDINGS`].
+    inflects: bool,
     /// A person's surname alone ("Johnson" for Boris Johnson): another given name right
     /// before it ("Charles Johnson") makes it somebody else.
     surname: bool,
@@ -247,6 +254,11 @@ impl Gazetteer {
                         .chars()
                         .all(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)),
                     surname: kind == EntityKind::Person && !name.contains(' ') && e.name.trim().contains(' '),
+                    inflects: !exact
+                        && name.chars().count() >= MIN_INFLECTED_CHARS
+                        && name
+                            .chars()
+                            .all(|c| c == ' ' || c == '-' || ('\u{0400}'..='\u{04FF}').contains(&c)),
                 });
             }
         }
@@ -383,6 +395,25 @@ impl Gazetteer {
             let mut end = end;
             let mut possessive = false;
             if word_char_at(ft, end) {
+                if p.inflects {
+                    // A case ending ("Донецк" → "Донецкой"): the rest of the word is one.
+                    let rest = &ft[end..];
+                    let word_len = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+                    if !CYRILLIC_ENDINGS.contains(&&rest[..word_len]) {
+                        continue;
+                    }
+                    end += word_len;
+                    let range = folded.original_range(start..end);
+                    if !(p.surname && other_given_name_before(original, range.start)) {
+                        out.push(GazMatch {
+                            entry: p.entry,
+                            range,
+                            form: p.form,
+                            possessive: false,
+                        });
+                    }
+                    continue;
+                }
                 if !p.latin {
                     continue;
                 }
@@ -716,6 +747,29 @@ mod tests {
                 "{s}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn cyrillic_names_are_found_with_their_case_endings() {
+        // A case ending after the stem counts ("Донецкой"), other letters do not ("путинизм",
+        // "Донецкхой"); a name of four letters takes none ("Ирака": too many words begin as a
+        // short name does).
+        let g = gaz();
+        let found = names(
+            &g,
+            "референдумы в Донецкой и Луганской областях; встреча с Путиным; путинизм; \
+             Донецкого; Донецкхой; Ирака",
+        );
+        let found: Vec<(&str, &str)> = found.iter().map(|(e, s)| (e.as_str(), s.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ("Donetsk", "Донецкой"),
+                ("Luhansk", "Луганской"),
+                ("Vladimir Putin", "Путиным"),
+                ("Donetsk", "Донецкого"),
+            ]
+        );
     }
 
     #[test]

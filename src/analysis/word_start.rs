@@ -3,8 +3,9 @@
 //! The gazetteer's names only count where a word starts (the character before is not a letter
 //! or digit), so instead of running an automaton over every byte, [`WordStartMatcher`] looks at
 //! each word start, takes the word there (its run of letters and digits) and looks up the
-//! patterns whose first word is that word, or that word without a plural "s" or "es" (a
-//! pattern may end inside a word; whether that counts is the caller's decision). A 64K-bit
+//! patterns whose first word is that word, or that word without a plural "s" or "es" or a
+//! Cyrillic case ending (a pattern may end inside a word; whether that counts is the caller's
+//! decision). A 64K-bit
 //! filter, by a hash of the word, rules out most words without a table lookup.
 //!
 //! Against a leftmost-longest automaton over every byte, it differs in one way: the automaton
@@ -39,6 +40,16 @@ pub struct WordStartMatch {
 }
 
 const FILTER_BITS: usize = 1 << 16;
+
+/// Case endings of Russian and Ukrainian nouns and adjectives (folded: lower case, "ё" as
+/// "е") that a Cyrillic name ending in its stem takes: "Казахстан" → "Казахстана",
+/// "Донецк" → "Донецкой", "Путин" → "Путиным". A Cyrillic word is also looked up without
+/// each of them (whether the ending counts is the caller's decision). Names whose stem
+/// changes ("Россия" → "России") are listed in their forms.
+pub(crate) const CYRILLIC_ENDINGS: &[&str] = &[
+    "а", "у", "е", "ом", "ой", "ою", "ей", "ы", "и", "ам", "ами", "ах", "ая", "ую", "ое", "ого", "ому", "ым", "ых",
+    "ими", "ие", "ий", "я", "ю", "ем", "ями", "ях", "і", "ї", "ої", "ові", "еві", "ій",
+];
 
 fn filter_bit(word: &str) -> usize {
     usize::from(super::text::hash16(word))
@@ -173,6 +184,14 @@ impl WordStartMatcher {
                 consider(w, stem2);
             }
         }
+        // A Cyrillic word without a case ending.
+        if word.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+            for e in CYRILLIC_ENDINGS {
+                if let Some(stem) = word.strip_suffix(e).filter(|w| !w.is_empty()) {
+                    consider(stem, super::text::hash16(stem));
+                }
+            }
+        }
         best.map(|(_, i, in_text)| WordStartMatch {
             pattern: i as usize,
             start: at,
@@ -266,7 +285,7 @@ mod tests {
 
     /// The matches by brute force: at each word start not inside a match, the longest
     /// pattern the text goes on with (a space of a pattern standing for a run of spaces), among those whose first word is the word there or the
-    /// word without a final "s" or "es" (ties: the lower index).
+    /// word without a final "s" or "es" or a Cyrillic case ending (ties: the lower index).
     fn brute_force(patterns: &[String], text: &str) -> Vec<WordStartMatch> {
         let mut out = Vec::new();
         let mut i = 0;
@@ -288,7 +307,12 @@ mod tests {
                 let spaced = regex::Regex::new(&format!("^{}", regex::escape(p).replace(' ', " +"))).unwrap();
                 spaced
                     .find(&text[i..])
-                    .filter(|_| w == word || Some(w) == word.strip_suffix('s') || Some(w) == word.strip_suffix("es"))
+                    .filter(|_| {
+                        w == word
+                            || Some(w) == word.strip_suffix('s')
+                            || Some(w) == word.strip_suffix("es")
+                            || CYRILLIC_ENDINGS.iter().any(|e| Some(w) == word.strip_suffix(e))
+                    })
                     .map(|m| m.end())
             };
             let best = (0..patterns.len())
@@ -315,8 +339,8 @@ mod tests {
         /// are common.
         #[test]
         fn matches_are_the_brute_force_ones(
-            patterns in proptest::collection::vec("[abs]([abes.'-]| [abes.'-]){0,6}", 1..12),
-            text in "[abesё .,'-]{0,60}( {2,3}[abes]{1,3}){0,3}",
+            patterns in proptest::collection::vec("[absд]([abesдо.'-]| [abesдо.'-]){0,6}", 1..12),
+            text in "[abesёдоймя .,'-]{0,60}( {2,3}[abesдой]{1,3}){0,3}",
         ) {
             let m = WordStartMatcher::new(&patterns).expect("patterns start with a letter");
             proptest::prop_assert_eq!(m.find_iter(&text).collect::<Vec<_>>(), brute_force(&patterns, &text));
