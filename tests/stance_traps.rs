@@ -273,3 +273,22 @@ fn a_carried_actor_is_explained_once_with_the_count_of_sentences() {
         "{second}"
     );
 }
+
+#[test]
+fn an_effort_or_a_standing_forum_is_no_appeal_for_peace() {
+    // "Never stop fighting for/to" is an effort; a bilateral "human rights dialogue" or
+    // "economic dialogue" is a standing forum; neither is a call for peace talks, also in a
+    // text that names a war (where a generic appeal for talks is one for peace).
+    for text in [
+        "The United States will never stop fighting for the rights of our farmers.",
+        "Kazakhstan will never stop fighting to protect its children.",
+        "The war in Sudan goes on. The United States and Angola agreed to schedule the next human rights dialogue.",
+        "The war in Sudan goes on. The United States and Mexico relaunched their high-level economic dialogue.",
+    ] {
+        let ev = events(text);
+        assert!(!ev.iter().any(|(_, _, t, _)| t == "Peace process"), "{text}: {ev:?}");
+    }
+    // The appeal itself still counts.
+    let ev = events("Kazakhstan urged Russia and Ukraine to stop fighting and return to dialogue.");
+    assert!(!ev.is_empty(), "{ev:?}");
+}
