@@ -292,3 +292,17 @@ fn an_effort_or_a_standing_forum_is_no_appeal_for_peace() {
     let ev = events("Kazakhstan urged Russia and Ukraine to stop fighting and return to dialogue.");
     assert!(!ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn we_is_the_documents_voice_not_the_last_country_named() {
+    // A statement that quotes nobody: its voice is the first actor it names. "We" after a
+    // sentence about Russia is that voice, not Russia.
+    let ev = events(
+        "Japan condemns the attacks on Ukrainian cities. Russia launched new attacks on Kyiv this week. \
+         We will continue to support Ukraine.",
+    );
+    assert!(!has(&ev, "Russia", "Ukraine", 1), "{ev:?}");
+    // A "we" that follows the voice itself stays the voice.
+    let ev = events("The United States welcomes the agreement. We will support Ukraine in the talks.");
+    assert!(has(&ev, "United States", "Ukraine", 1), "{ev:?}");
+}

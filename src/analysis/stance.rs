@@ -445,6 +445,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut relational_partner: Option<(usize, usize)> = None;
     // Countries and bodies found speaking in the document so far, with how often.
     let mut speakers: Vec<(usize, u32)> = Vec::new();
+    // The first actor the document names in a sentence of its own (not carried over): its
+    // voice while it quotes nobody ("The United States welcomes … We will …").
+    let mut first_actor: Option<usize> = None;
     // Whether each sentence names an armed conflict, found when an appeal first asks.
     let mut conflict_known: Vec<Option<bool>> = Vec::new();
     // Countries mentioned in the last sentences, oldest first (for "our countries").
@@ -511,16 +514,16 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             (own, _) => own,
         };
         // "Russia's war against Ukraine is … We continue to support Ukraine": a "we" after a
-        // country named as a subject is the document's own voice, when the document has one
-        // (its most frequent speaker so far) and it is another country.
-        let actor = actor.filter(|a| {
-            !(a.first_person
-                && !a.speaks
-                && speakers
-                    .iter()
-                    .max_by_key(|(_, n)| *n)
-                    .is_some_and(|(voice, _)| *voice != a.entry))
-        });
+        // country named as a subject is the document's own voice, not that country, unless the
+        // document's voice is that country: its most frequent speaker so far or, while it
+        // quotes nobody, the first actor it named.
+        let voice = speakers.iter().max_by_key(|(_, n)| *n).map(|(v, _)| *v).or(first_actor);
+        let actor = actor.filter(|a| !(a.first_person && !a.speaks && voice.is_some_and(|v| v != a.entry)));
+        if first_actor.is_none()
+            && let Some(a) = actor.as_ref().filter(|a| a.carried.is_none())
+        {
+            first_actor = Some(a.entry);
+        }
         // The conflict this sentence is about, if it names one ("the Ukrainian crisis", "war in Ukraine").
         // Computed when a cue needs it (most sentences have none): see [`LazyLocus`].
         let mut locus = LazyLocus::Sentence(si);
