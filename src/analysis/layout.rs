@@ -193,7 +193,7 @@ static OUTLET_PATTERNS: LazyLock<Vec<(Regex, Option<usize>)>> = LazyLock::new(||
         (r"^(?P<o>[^©]{3,80}?)\s*©\s*\d{4}", None),
         // "© 2023 The Astana Times" / "Copyright 2023 Reuters"
         (
-            r"^(?:©|(?i:copyright))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<o>[^.|,]{3,60}?)\s*(?:[.|,]|(?i:all rights)|$)",
+            r"^(?:©|(?i:copyright)\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<o>[^.|,]{3,60}?)\s*(?:[.|,]|(?i:all rights)|$)",
             None,
         ),
         // "The Kyiv Independent news desk"
@@ -445,6 +445,12 @@ mod tests {
             outlet_from_line("The Kyiv Independent news desk").as_deref(),
             Some("The Kyiv Independent")
         );
+        // "Copyright" is a word of its own: "copyrights of her late husband" names no outlet.
+        assert_eq!(
+            outlet_from_line("copyrights of her late husband, American songwriter"),
+            None
+        );
+        assert_eq!(outlet_from_line("copyrighted works in AI training."), None);
         assert_eq!(
             outlet_from_line("© 2024 The Astana Times. All rights reserved").as_deref(),
             Some("The Astana Times")
