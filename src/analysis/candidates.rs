@@ -7,7 +7,7 @@ use super::text::{FastMap, Token, fold, word_set};
 use crate::model::EntityKind;
 use std::ops::Range;
 
-/// Titles that announce a person's name.
+/// Titles that announce a person's name (with [`OFFICES`]).
 const HONORIFICS: &[&str] = &[
     "Mr",
     "Mrs",
@@ -17,20 +17,9 @@ const HONORIFICS: &[&str] = &[
     "President",
     "Minister",
     "Chancellor",
-    "Premier",
-    "Senator",
-    "Ambassador",
     "Secretary",
     "General",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Envoy",
     "Deputy",
-    "Governor",
-    "Mayor",
-    "Commissioner",
-    "Chairman",
     "Speaker",
     "King",
     "Queen",
@@ -38,6 +27,21 @@ const HONORIFICS: &[&str] = &[
     "Leader",
     "Sheikh",
     "Emir",
+];
+/// Offices that stand before a person's name: they announce it ([`HONORIFICS`]), and are never
+/// a name nor its start ([`TITLE_WORDS`]).
+const OFFICES: &[&str] = &[
+    "Premier",
+    "Senator",
+    "Ambassador",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Envoy",
+    "Governor",
+    "Mayor",
+    "Commissioner",
+    "Chairman",
     "Chairwoman",
     "Chair",
     "Judge",
@@ -226,32 +230,8 @@ const TITLE_WORDS: &[&str] = &[
     "Secretary",
     "General",
     "Vice",
-    // Offices that stand before a person's name (also in `HONORIFICS`).
-    "Senator",
-    "Ambassador",
-    "Governor",
-    "Mayor",
-    "Commissioner",
-    "Envoy",
-    "Spokesman",
-    "Spokeswoman",
-    "Spokesperson",
-    "Premier",
-    "Chairman",
-    "Chairwoman",
-    "Chair",
-    "Judge",
-    "Congressman",
-    "Congresswoman",
-    "Representative",
-    "Administrator",
-    "Director",
-    "Counselor",
-    "Adviser",
-    "Advisor",
-    // "Ambassador Extraordinary and Plenipotentiary"
+    // "Ambassador Extraordinary and Plenipotentiary" (with [`OFFICES`])
     "Extraordinary",
-    "Plenipotentiary",
 ];
 /// Lower-case words allowed inside a name ("Ministry of Foreign Affairs", "bin Salman").
 const CONNECTORS: &[&str] = &[
@@ -293,10 +273,10 @@ struct Word<'a> {
 
 // The word lists as hash sets: they are looked up for every capitalised word.
 word_set!(NOT_NAMES_SET, NOT_NAMES);
-word_set!(TITLE_WORDS_SET, TITLE_WORDS);
+word_set!(TITLE_WORDS_SET, &[TITLE_WORDS, OFFICES].concat());
 word_set!(ORG_WORDS_SET, ORG_WORDS);
 word_set!(CONNECTORS_SET, CONNECTORS);
-word_set!(HONORIFICS_SET, HONORIFICS);
+word_set!(HONORIFICS_SET, &[HONORIFICS, OFFICES].concat());
 
 /// The words of `sentences` that can play a part in a name, in order: each run of words that
 /// cannot is kept as its first word only. Such a word (its first character is ASCII but not a
