@@ -343,7 +343,8 @@ mod tests {
             &text[l.body_start..]
         );
         assert_eq!(l.title.as_deref(), Some("Astana backs the peace plan for Ukraine"));
-        // The same lines, not wrapped (one short line each): the body starts later.
+        // Short lines that are not wrapped: the body starts at the first long line that ends a
+        // sentence.
         let unwrapped = "Astana backs the peace plan for Ukraine\n\nDeputy Minister met them.\nIn Astana.\n\n\
                          The second paragraph is one line of more than twelve words and ends a sentence here.\n";
         let l = analyse_layout(unwrapped);

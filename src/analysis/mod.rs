@@ -706,7 +706,7 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     }
     let totals = counts;
     // A word of unknown kind that the texts naming it often also write in lower case is a
-    // common word capitalised by style ("the Administration", "Federal"), no name.
+    // common word capitalised by style ("the State", "the Government"), no name.
     let common_word = |name: &str, mentions: u32, votes: &Votes| {
         kind_of(votes) == EntityKind::Other
             && lower_case_in_text
