@@ -262,3 +262,33 @@ fn a_common_word_capitalised_by_style_is_no_name() {
     let taliban = c.entity(c.entity_named("Taliban").expect("a name never written in lower case"));
     assert_eq!(taliban.mention_count, 3, "\"Taliban-era\" is another word");
 }
+
+#[test]
+fn a_name_that_ends_with_a_persons_full_name_after_an_office_is_that_person() {
+    // "Secretary of Energy Zhanibek Oralbayeva" leaves "Energy Zhanibek Oralbayeva" to the
+    // unknown-name step: it ends with the person's full name, named as often, so it is her.
+    // Two names joined by "and" are not one person, and a name named more often than the
+    // person it ends with is a name of its own.
+    let c = two_documents(
+        "The talks were opened by Secretary of Energy Zhanibek Oralbayeva in Astana on the second day. \
+         Later, Deputy Minister Zhanibek Oralbayeva met Minister Aidos Kemelova, and the delegations \
+         heard Morrison and Aidos Kemelova at Stadium Aidos Kemelova, the Stadium Aidos Kemelova.\n",
+        "A second round took place, where Deputy Minister Zhanibek Oralbayeva met Minister Aidos Kemelova \
+         for a long day, and the delegations heard Morrison and Aidos Kemelova at Stadium Aidos Kemelova.\n",
+    );
+    let person = c.entity(
+        c.entity_named("Zhanibek Oralbayeva")
+            .expect("a full name after a title"),
+    );
+    assert_eq!(person.mention_count, 3, "{:?}", person.aliases);
+    assert!(c.entity_named("Energy Zhanibek Oralbayeva").is_none());
+    let names: Vec<&str> = c.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Morrison and Aidos Kemelova"), "{names:?}");
+    assert!(names.contains(&"Stadium Aidos Kemelova"), "{names:?}");
+    // A "person" whose name has a lower-case word is no one's full name to end with.
+    let text = "The talks were hosted by Minister Award for Excellence in Astana on the second day. \
+                Officials said the Presidential Award for Excellence was given to the delegations.\n";
+    let c = two_documents(text, text);
+    let names: Vec<&str> = c.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Presidential Award for Excellence"), "{names:?}");
+}

@@ -275,6 +275,11 @@ struct Word<'a> {
 word_set!(NOT_NAMES_SET, NOT_NAMES);
 word_set!(TITLE_WORDS_SET, &[TITLE_WORDS, OFFICES].concat());
 word_set!(ORG_WORDS_SET, ORG_WORDS);
+
+/// Whether `word` makes a name an organisation's ("Ministry", "Institute").
+pub(crate) fn is_org_word(word: &str) -> bool {
+    ORG_WORDS_SET.contains(word)
+}
 word_set!(CONNECTORS_SET, CONNECTORS);
 word_set!(HONORIFICS_SET, &[HONORIFICS, OFFICES].concat());
 

@@ -685,7 +685,38 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
             (n <= MAX_SURNAME_SHARE * counts.get(only).map_or(0, |c| c.0)).then_some((name, only))
         })
         .collect();
-    let canonical = |name| surname_of.get(name).copied().unwrap_or(name);
+    // A name of another kind that ends with a person's full name is that person, after words of
+    // an office ("Energy Jennifer Granholm" from "Secretary of Energy Jennifer Granholm"), when
+    // the person is named at least as often; not two names joined by "and" ("Morrison and
+    // Justin Trudeau"). A person's name here has capitalised words only and none of an
+    // organisation's ("Award for Excellence", "Services Administration" are no one's).
+    let personal = |full: &str| {
+        full.split(' ')
+            .all(|w| w.starts_with(char::is_uppercase) && !candidates::is_org_word(w))
+    };
+    let person_of: FastMap<&str, &str> = counts
+        .iter()
+        .filter(|(name, (_, votes))| kind_of(votes) != EntityKind::Person && !name.split(' ').any(|w| w == "and"))
+        .filter_map(|(&name, &(n, _))| {
+            let full = name
+                .match_indices(' ')
+                .map(|(i, _)| &name[i + 1..])
+                .filter(|rest| rest.contains(' ') && personal(rest))
+                .find(|rest| {
+                    counts
+                        .get(rest)
+                        .is_some_and(|(m, votes)| kind_of(votes) == EntityKind::Person && *m >= n)
+                })?;
+            Some((name, full))
+        })
+        .collect();
+    let canonical = |name| {
+        surname_of
+            .get(name)
+            .or_else(|| person_of.get(name))
+            .copied()
+            .unwrap_or(name)
+    };
     // Each lone surname's counts move to its full name, in place (a second map of all names
     // would double the merge's largest table).
     let merges: Vec<(&str, &str)> = counts
