@@ -534,16 +534,13 @@ fn candidates_among(text: &str, ws: &[Word<'_>], known: &[GazMatch], content_end
 pub fn mark_lower_case_uses(text: &str, tokens: &[Token<'_>], candidates: &mut [Candidate]) {
     // The one-word candidates' names, each with the index of its lower-case (folded) form
     // (folded once per name, not per mention).
-    let one_word = |name: &str| {
-        !name.bytes().any(|b| b.is_ascii_whitespace()) && (name.is_ascii() || !name.contains(char::is_whitespace))
-    };
     let mut form_of_name: FastMap<&str, usize> = FastMap::default();
     // Each form (names that differ in case only share one: "DREAMers", "Dreamers"), by index.
     let mut by_form: FastMap<String, usize> = FastMap::default();
     let mut form_of_candidate: Vec<(usize, usize)> = Vec::new();
     for (i, c) in candidates.iter().enumerate() {
         let name = c.name(text);
-        if c.kind != EntityKind::Other || !one_word(name) {
+        if c.kind != EntityKind::Other || name.contains(char::is_whitespace) {
             continue;
         }
         let form = *form_of_name.entry(name).or_insert_with(|| {

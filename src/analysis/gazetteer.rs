@@ -146,7 +146,8 @@ pub enum NameForm {
 pub struct GazMatch {
     /// Index of the entry in [`Gazetteer::entries`].
     pub entry: usize,
-    /// Byte range in the original text (without a possessive or plural ending).
+    /// Byte range in the original text (without a possessive or a Latin plural ending; with a
+    /// Cyrillic case ending).
     pub range: Range<usize>,
     /// How it was named.
     pub form: NameForm,
@@ -403,28 +404,19 @@ impl Gazetteer {
                         continue;
                     }
                     end += word_len;
-                    let range = folded.original_range(start..end);
-                    if !(p.surname && other_given_name_before(original, range.start)) {
-                        out.push(GazMatch {
-                            entry: p.entry,
-                            range,
-                            form: p.form,
-                            possessive: false,
-                        });
+                } else {
+                    if !p.latin {
+                        continue;
                     }
-                    continue;
-                }
-                if !p.latin {
-                    continue;
-                }
-                // Plural or possessive endings on Latin names.
-                let rest = &ft[end..];
-                let suffix = ["es", "s"]
-                    .iter()
-                    .find(|s| rest.starts_with(*s) && !word_char_at(ft, end + s.len()));
-                match suffix {
-                    Some(_) => {}
-                    None => continue,
+                    // Plural or possessive endings on Latin names.
+                    let rest = &ft[end..];
+                    let suffix = ["es", "s"]
+                        .iter()
+                        .find(|s| rest.starts_with(*s) && !word_char_at(ft, end + s.len()));
+                    match suffix {
+                        Some(_) => {}
+                        None => continue,
+                    }
                 }
             } else if (ft[end..].starts_with("'s") && !word_char_at(ft, end + 2))
                 || (ft[end..].starts_with('\'') && ft[..end].ends_with('s'))

@@ -1,5 +1,6 @@
 //! Sentence splitting that survives "Feb.", "Mr." and initials.
 
+use super::text::is_ascii_space;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -175,12 +176,6 @@ fn soft_breaks(lines: &[(usize, &str)]) -> Vec<bool> {
         soft[k] = !block_start && !fits;
     }
     soft
-}
-
-/// Whether the byte `b` is white space on its own (ASCII white space, with the vertical tab
-/// that `u8::is_ascii_whitespace` leaves out but `char::is_whitespace` has).
-fn is_ascii_space(b: u8) -> bool {
-    b.is_ascii_whitespace() || b == 0x0b
 }
 
 /// `str::trim_end`, by the bytes where the text ends in ASCII.

@@ -133,7 +133,7 @@ impl Folded {
 }
 
 /// Whether `b` is ASCII white space (as `char::is_whitespace` has it).
-fn is_ascii_space(b: u8) -> bool {
+pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
