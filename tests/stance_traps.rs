@@ -306,3 +306,33 @@ fn we_is_the_documents_voice_not_the_last_country_named() {
     let ev = events("The United States welcomes the agreement. We will support Ukraine in the talks.");
     assert!(has(&ev, "United States", "Ukraine", 1), "{ev:?}");
 }
+
+#[test]
+fn a_negated_act_of_force_did_not_happen() {
+    // The negator says there was no invasion: no event, neither -1 nor a withheld 0.
+    for text in [
+        "Ukraine is not invading Russia.",
+        "If Russia does not invade Ukraine, the sanctions will not be needed.",
+        "Russia said it was not annexing Donetsk.",
+    ] {
+        let ev = events(text);
+        assert!(
+            !toward(&ev, "Ukraine") && !toward(&ev, "Russia") && !toward(&ev, "Donetsk"),
+            "{text}: {ev:?}"
+        );
+    }
+    // Without the negator the act stands.
+    assert!(has(&events("Russia invaded Ukraine."), "Russia", "Ukraine", -1));
+}
+
+#[test]
+fn not_only_is_no_negation() {
+    // "not only … but also" and "not just" add; they do not deny.
+    let ev = events("Japan not only supports Ukraine but also sends aid to its people.");
+    assert!(has(&ev, "Japan", "Ukraine", 1), "{ev:?}");
+    let ev = events("Canada and the United States are not just partners in security.");
+    assert!(has(&ev, "Canada", "United States", 1), "{ev:?}");
+    // A plain "not" still negates.
+    let ev = events("Japan does not support Russia.");
+    assert!(has(&ev, "Japan", "Russia", -1), "{ev:?}");
+}

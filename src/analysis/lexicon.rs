@@ -23,6 +23,9 @@ pub enum NegationMode {
     Neutralize,
     /// Negation does not change the cue.
     Ignore,
+    /// A negated cue states no act and gives no event ("Ukraine is not invading Russia",
+    /// "if Russia does not invade").
+    Drop,
 }
 
 /// Whom a cue is about when its sentence names nobody.

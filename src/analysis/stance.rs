@@ -32,7 +32,7 @@
 //!   a name after a subject pronoun ("we think Russia should …") are not the actor.
 
 use super::gazetteer::{GazMatch, Gazetteer, NameForm};
-use super::lexicon::{ImpliedTarget, Lexicon, PhraseHit};
+use super::lexicon::{ImpliedTarget, Lexicon, NegationMode, PhraseHit};
 use super::text::word_set;
 use super::text::{Token, normalise_space};
 use crate::model::EntityKind;
@@ -604,7 +604,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     && placed.iter().any(|p| p.first > hit.end && p.first <= hit.end + 3);
                 // A refused act is a position on it ("refuse the language of sanctions").
                 let negated = is_negated(lex, input.text, toks, hit.start) || rejected_act[ci];
-                let refused = negated && cue.negation != super::lexicon::NegationMode::Ignore;
+                // "Ukraine is not invading Russia": the act did not happen.
+                if negated && cue.negation == NegationMode::Drop {
+                    continue;
+                }
+                let refused = negated && cue.negation != NegationMode::Ignore;
                 if ACT_CATEGORIES.contains(&cue.category.as_str())
                     && !aimed
                     && !refused
@@ -635,7 +639,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 }
                 let (score, neg_how) = match (negated, cue.negated_score) {
                     // "There have never been any disagreements": a denial that states accord.
-                    (true, Some(ns)) if cue.negation != super::lexicon::NegationMode::Ignore => {
+                    (true, Some(ns)) if cue.negation != NegationMode::Ignore => {
                         (ns, format!(", negated → {ns:+.2} (its own negated score)"))
                     }
                     _ => apply_negation(cue.score, negated, cue.negation),
@@ -2061,6 +2065,9 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
     Vec::new()
 }
 
+/// Words after "not" that make it the first half of "not only … but also …".
+const CORRELATIVE_AFTER_NOT: &[&str] = &["only", "just", "merely", "simply", "solely"];
+
 fn is_negated(lex: &Lexicon, text: &str, toks: &[Token], cue_start: usize) -> bool {
     // Up to four words back, stopping at clause punctuation.
     let mut from = cue_start;
@@ -2078,18 +2085,21 @@ fn is_negated(lex: &Lexicon, text: &str, toks: &[Token], cue_start: usize) -> bo
     } else {
         from
     };
+    // "not only invaded Ukraine but …", "not just supports": a correlative, no negation.
+    let correlative = |after: usize| toks.get(after).is_some_and(|t| CORRELATIVE_AFTER_NOT.contains(&t.text));
     toks[from..cue_start].iter().any(|t| t.text.ends_with("n't"))
         || lex
             .negators
             .find(&toks[wider..cue_start])
             .iter()
-            .any(|h| wider + h.end > from)
+            .any(|h| wider + h.end > from && !correlative(wider + h.end))
 }
 
-fn apply_negation(score: f32, negated: bool, mode: super::lexicon::NegationMode) -> (f32, String) {
-    use super::lexicon::NegationMode::*;
+fn apply_negation(score: f32, negated: bool, mode: NegationMode) -> (f32, String) {
+    use NegationMode::*;
     match (negated, mode) {
-        (false, _) | (true, Ignore) => (score, String::new()),
+        // A dropped cue never gets here when negated.
+        (false, _) | (true, Ignore | Drop) => (score, String::new()),
         (true, Flip) => (-score / 2.0, format!(", negated → {:+.2}", -score / 2.0)),
         (true, Neutralize) => (0.0, ", negated → 0 (withheld)".to_string()),
     }
