@@ -292,3 +292,25 @@ fn a_name_that_ends_with_a_persons_full_name_after_an_office_is_that_person() {
     let names: Vec<&str> = c.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Presidential Award for Excellence"), "{names:?}");
 }
+
+#[test]
+fn a_given_name_alone_is_the_person_the_same_text_names_in_full() {
+    // "Aidana" in a text that names "Aidana Serikova" is her. "Tobol" also begins a person's
+    // name in that text, but is mostly a name of its own elsewhere: it stays itself.
+    let c = two_documents(
+        "The talks were hosted by Deputy Minister Aidana Serikova in Astana on the second day. \
+         Deputy Minister Tobol Kuanysh spoke after her. In the evening Aidana thanked the delegations, \
+         and Tobol agreed with her. The next day Aidana spoke again, and later Aidana left.\n",
+        "The river runs through the region for many kilometres before it reaches the border. \
+         Fishermen on the Tobol say the water is low. Farms along the Tobol need it, and the Tobol \
+         floods in spring.\n",
+    );
+    let person = c.entity(c.entity_named("Aidana Serikova").expect("a full name after a title"));
+    assert!(person.aliases.iter().any(|a| a == "Aidana"), "{:?}", person.aliases);
+    assert_eq!(person.mention_count, 4, "the full name and the given name");
+    // Named more often alone than in full, she is still a person.
+    assert_eq!(person.kind, EntityKind::Person);
+    assert!(c.entity_named("Aidana").is_none());
+    let river = c.entity(c.entity_named("Tobol").expect("a name of its own"));
+    assert_eq!(river.mention_count, 4, "its uses in both texts");
+}

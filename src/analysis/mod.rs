@@ -603,6 +603,92 @@ fn one_person<'n>(full_names: &[&'n str]) -> Option<&'n str> {
     people.next().is_none().then_some(*only)
 }
 
+/// Whether `full` can be a person's name: capitalised words only, none of an organisation's
+/// ("Award for Excellence", "Services Administration" are no one's).
+fn personal_name(full: &str) -> bool {
+    full.split(' ')
+        .all(|w| w.starts_with(char::is_uppercase) && !candidates::is_org_word(w))
+}
+
+/// For each document, its one-word candidates (by index, in order) that stand for the one
+/// person's full name the same text begins with that word ("Aidana" for "Aidana Serikova"),
+/// unless the word is mostly a name of its own elsewhere ("Illinois" beside an "Illinois
+/// Environmental …" read as a person in one text): at least half of the word's uses in the
+/// corpus must be such.
+fn given_names<'a>(
+    analyses: &'a [DocAnalysis],
+    name_in: &(dyn Fn(usize, usize, &'a DocAnalysis) -> &'a str + Sync),
+) -> Vec<Vec<(u32, &'a str)>> {
+    use crate::model::EntityKind;
+    // A lone word is read from the text: white space is all a respaced name differs by.
+    let lone = |a: &'a DocAnalysis, k: usize| {
+        let c = &a.candidates[k];
+        let name = c.name(&a.doc.text);
+        (matches!(c.kind, EntityKind::Person | EntityKind::Other)
+            && !c.lower_case_in_text
+            && !name.contains(char::is_whitespace))
+        .then_some(name)
+    };
+    let mut given: Vec<Vec<(u32, &'a str)>> = analyses
+        .par_iter()
+        .enumerate()
+        .map(|(d, a)| {
+            // (first word, the one full name it begins, or None when it begins several)
+            let mut first_words: Vec<(&str, Option<&str>)> = Vec::new();
+            for (k, c) in a.candidates.iter().enumerate() {
+                if c.kind != EntityKind::Person {
+                    continue;
+                }
+                let full = name_in(d, k, a);
+                if let Some((first, _)) = full.split_once(' ')
+                    && personal_name(full)
+                {
+                    match first_words.iter_mut().find(|(f, _)| *f == first) {
+                        Some((_, only)) => *only = only.filter(|f| *f == full),
+                        None => first_words.push((first, Some(full))),
+                    }
+                }
+            }
+            if first_words.is_empty() {
+                return Vec::new();
+            }
+            (0..a.candidates.len())
+                .filter_map(|k| {
+                    let name = lone(a, k)?;
+                    let full = first_words.iter().find(|(f, _)| *f == name)?.1?;
+                    Some((k as u32, full))
+                })
+                .collect()
+        })
+        .collect();
+    // (uses as a given name, all uses) of each word used as one somewhere.
+    let mut uses: FastMap<&str, (u32, u32)> = FastMap::default();
+    for (d, g) in given.iter().enumerate() {
+        for &(k, _) in g {
+            uses.entry(analyses[d].candidates[k as usize].name(&analyses[d].doc.text))
+                .or_default()
+                .0 += 1;
+        }
+    }
+    if uses.is_empty() {
+        return given;
+    }
+    for a in analyses {
+        for c in &a.candidates {
+            if let Some(u) = uses.get_mut(c.name(&a.doc.text)) {
+                u.1 += 1;
+            }
+        }
+    }
+    for (d, g) in given.iter_mut().enumerate() {
+        g.retain(|&(k, _)| {
+            let (as_given, all) = uses[analyses[d].candidates[k as usize].name(&analyses[d].doc.text)];
+            as_given * 2 >= all
+        });
+    }
+    given
+}
+
 /// Merges per-document results into entities (one per gazetteer entry) and stance events.
 /// Turns candidate names into entities shared across documents: a lone surname joins
 /// the full name it ends ("Fidan" → "Hakan Fidan"); names of unknown kind need two
@@ -635,7 +721,14 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
             .get(&(d as u32, k as u32))
             .map_or_else(|| a.candidates[k].name(&a.doc.text), String::as_str)
     }
-    let name_of = |d: usize, k: usize, a| name_in(&respaced, d, k, a);
+    // "Karine" in a briefing that names "Karine Jean-Pierre", "Xi" beside "Xi Jinping": a lone
+    // name that begins exactly one person's full name in the same text is that person there.
+    let given = given_names(analyses, &|d, k, a| name_in(&respaced, d, k, a));
+    let given_as = |d: usize, k: u32| {
+        let g = &given[d];
+        g.binary_search_by_key(&k, |(k, _)| *k).ok().map(|i| g[i].1)
+    };
+    let name_of = |d: usize, k: usize, a| given_as(d, k as u32).unwrap_or_else(|| name_in(&respaced, d, k, a));
     let mut counts: FastMap<&str, (u32, Votes)> = FastMap::default();
     // For one-word names, how many mentions are in a text that also writes the word in lower
     // case (few names: kept apart from `counts`, the merge's largest table).
@@ -645,7 +738,13 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
             let name = name_of(d, k, a);
             let e = counts.entry(name).or_default();
             e.0 += 1;
-            e.1[slot(c.kind)] += 1;
+            // A given name standing for a person's full name votes as that person.
+            let kind = if given_as(d, k as u32).is_some() {
+                EntityKind::Person
+            } else {
+                c.kind
+            };
+            e.1[slot(kind)] += 1;
             if c.lower_case_in_text {
                 *lower_case_in_text.entry(name).or_default() += 1;
             }
@@ -688,12 +787,7 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     // A name of another kind that ends with a person's full name is that person, after words of
     // an office ("Energy Jennifer Granholm" from "Secretary of Energy Jennifer Granholm"), when
     // the person is named at least as often; not two names joined by "and" ("Morrison and
-    // Justin Trudeau"). A person's name here has capitalised words only and none of an
-    // organisation's ("Award for Excellence", "Services Administration" are no one's).
-    let personal = |full: &str| {
-        full.split(' ')
-            .all(|w| w.starts_with(char::is_uppercase) && !candidates::is_org_word(w))
-    };
+    // Justin Trudeau"), nor one that cannot be a person's (see [`personal_name`]).
     let person_of: FastMap<&str, &str> = counts
         .iter()
         .filter(|(name, (_, votes))| kind_of(votes) != EntityKind::Person && !name.split(' ').any(|w| w == "and"))
@@ -701,7 +795,7 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
             let full = name
                 .match_indices(' ')
                 .map(|(i, _)| &name[i + 1..])
-                .filter(|rest| rest.contains(' ') && personal(rest))
+                .filter(|rest| rest.contains(' ') && personal_name(rest))
                 .find(|rest| {
                     counts
                         .get(rest)
