@@ -175,6 +175,23 @@ fn accuracy_and_precision_on_briefings_full_of_traps() {
     );
 }
 
+#[test]
+fn accuracy_and_precision_on_a_held_out_set() {
+    // Written for this test by someone who saw neither the rules nor the other sets, across
+    // some 75 countries and 13 kinds of sentence.
+    let rows = rows(include_str!("fixtures/stance_heldout.tsv"));
+    assert!(rows.len() >= 140, "the set has {} rows", rows.len());
+    let (accuracy, precision) = evaluate("stance_heldout.tsv", &rows);
+    assert!(
+        accuracy >= HELD_OUT_FLOOR,
+        "accuracy {accuracy:.2} fell below {HELD_OUT_FLOOR}"
+    );
+    assert!(
+        precision >= HELD_OUT_PRECISION_FLOOR,
+        "precision {precision:.2} fell below {HELD_OUT_PRECISION_FLOOR}"
+    );
+}
+
 /// Minimum overall accuracy (measured: 0.79 on 112 sentences when the floor was first set;
 /// 0.91 on 149 sentences after the multi-sentence quotation and sanctions rules).
 const FLOOR: f64 = 0.85;
@@ -186,3 +203,11 @@ const BRIEFINGS_FLOOR: f64 = 0.58;
 /// Minimum precision on the briefings set: measured 0.49 (25 of 51 events right) before those
 /// rules and 0.78 (28 of 36) after.
 const BRIEFINGS_PRECISION_FLOOR: f64 = 0.70;
+
+/// Minimum accuracy on the held-out set: measured 0.66 (92 of 140) when it was first run,
+/// before any rule was changed for it, and 0.70 after the fixes its misses pointed to (titled
+/// speakers, sanctions and who imposed them, demands made of a name, "close friend").
+const HELD_OUT_FLOOR: f64 = 0.66;
+/// Minimum precision on the held-out set: measured 0.71 (82 of 115) at first, 0.75 (88 of 118)
+/// after those fixes.
+const HELD_OUT_PRECISION_FLOOR: f64 = 0.71;

@@ -336,3 +336,69 @@ fn not_only_is_no_negation() {
     let ev = events("Japan does not support Russia.");
     assert!(has(&ev, "Japan", "Russia", -1), "{ev:?}");
 }
+
+#[test]
+fn a_speaker_with_a_long_title_is_the_country_before_it() {
+    // Country, title and a name the gazetteer does not know, then the verb: the speaker is the
+    // country, not the name after the verb.
+    let ev = events("Pakistani Prime Minister Shehbaz Sharif said China is a reliable partner.");
+    assert!(has(&ev, "Pakistan", "China", 1), "{ev:?}");
+    assert!(!by(&ev, "China"), "{ev:?}");
+    // After "told" comes whom it was told to, never the speaker.
+    let ev = events(
+        "\"Israel's military operation in Rafah is unacceptable,\" Spanish Prime Minister Pedro Sanchez told parliament.",
+    );
+    assert!(has(&ev, "Spain", "Israel", -1), "{ev:?}");
+    assert!(!by(&ev, "Israel"), "{ev:?}");
+    // A comma ends the title: "the Guatemalan President, the Vice President announced" is not
+    // Guatemala speaking.
+    let ev = events(
+        "Following a meeting with the Guatemalan President, the Vice President announced a new effort to partner with Mexico.",
+    );
+    assert!(!by(&ev, "Guatemala"), "{ev:?}");
+}
+
+#[test]
+fn opposing_sanctions_opposes_whoever_imposed_them() {
+    // The party behind the sanctions (after "by", or named before them) is opposed; the country
+    // under sanctions is favoured.
+    for text in [
+        "Venezuela rejected the sanctions imposed by the United States.",
+        "China firmly opposes the unilateral sanctions imposed by the United States on Chinese companies.",
+        "Venezuela rejected new US sanctions on its oil sector.",
+    ] {
+        let ev = events(text);
+        assert!(
+            has(&ev, "Venezuela", "United States", -1) || has(&ev, "China", "United States", -1),
+            "{text}: {ev:?}"
+        );
+        assert!(
+            !ev.iter().any(|(_, _, t, s)| t == "United States" && *s > 0.1),
+            "{text}: {ev:?}"
+        );
+    }
+    // "Iran sanctions" are sanctions on Iran.
+    let ev = events("Kazakhstan opposed Iran sanctions.");
+    assert!(has(&ev, "Kazakhstan", "Iran", 1), "{ev:?}");
+}
+
+#[test]
+fn a_demand_is_made_of_the_name_before_must() {
+    let ev =
+        events("\"Russia must withdraw its troops from Transnistria,\" Moldovan President Maia Sandu told reporters.");
+    assert!(has(&ev, "Moldova", "Russia", -1), "{ev:?}");
+    assert!(!toward(&ev, "Transnistria"), "{ev:?}");
+    // Demand in trade is no demand made of anyone.
+    let ev = events("Kazakhstan reported that its exports of grain rose, even as U.S. demand declined.");
+    assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
+fn a_close_friend_valued_by_a_country_is_a_tie() {
+    let ev = events(
+        "\"The Maldives will always value India as a close friend and trusted partner,\" Maldivian President Mohamed Muizzu said.",
+    );
+    assert!(has(&ev, "Maldives", "India", 1), "{ev:?}");
+    let ev = events("\"China is our most reliable friend and partner,\" Pakistani Prime Minister Shehbaz Sharif said.");
+    assert!(has(&ev, "Pakistan", "China", 1), "{ev:?}");
+}

@@ -405,10 +405,13 @@ impl Gazetteer {
                     }
                     end += word_len;
                 } else {
-                    if !p.latin {
+                    // Plural endings on Latin adjectives of nationality ("Kazakhs",
+                    // "Ukrainians") and names of several words ("the Donetsk and Luhansk
+                    // People's Republics"); a one-word name with one is another word
+                    // ("Frances", "Jordans", "Turkeys").
+                    if !p.latin || p.form == NameForm::Name && !ft[start..end].contains(' ') {
                         continue;
                     }
-                    // Plural or possessive endings on Latin names.
                     let rest = &ft[end..];
                     let suffix = ["es", "s"]
                         .iter()
@@ -762,6 +765,25 @@ mod tests {
                 ("Donetsk", "Донецкого"),
             ]
         );
+    }
+
+    #[test]
+    fn a_plural_ending_goes_on_adjectives_and_names_of_several_words_only() {
+        // "Frances Perkins" is no France and "Turkeys" no Turkey; "Kazakhs" are Kazakh (the match
+        // leaves the ending out) and the
+        // "People's Republics" of Donetsk and Luhansk are each one's.
+        let g = gaz();
+        let found = names(
+            &g,
+            "Frances Perkins met the Kazakhs. Thanksgiving Turkeys. The Luhansk People's Republics.",
+        );
+        let found: Vec<(&str, &str)> = found.iter().map(|(e, s)| (e.as_str(), s.as_str())).collect();
+        assert!(
+            !found.iter().any(|(e, _)| *e == "France" || *e == "Turkey"),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Kazakhstan", "Kazakh")), "{found:?}");
+        assert!(found.iter().any(|(e, _)| *e == "Luhansk"), "{found:?}");
     }
 
     #[test]

@@ -50,10 +50,42 @@ word_set!(SUBORDINATORS_SET, SUBORDINATORS);
 word_set!(COPULAS_SET, COPULAS);
 word_set!(COMPLEMENT_VERBS_SET, COMPLEMENT_VERBS);
 word_set!(LOCATIVES_SET, LOCATIVES);
+word_set!(TITLE_GAP_SET, TITLE_GAP);
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "it", "i", "our", "his", "her", "their", "он", "она", "они", "мы",
 ];
+/// Lower-case words of a speaker's title, between the country and the speech verb
+/// ("Russian Foreign Ministry spokeswoman Maria Zakharova said").
+const TITLE_GAP: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "ministry",
+    "foreign",
+    "deputy",
+    "prime",
+    "president",
+    "ambassador",
+    "envoy",
+    "secretary",
+    "press",
+    "official",
+    "representative",
+    "chief",
+    "head",
+    "of",
+    "affairs",
+    "defence",
+    "defense",
+    "special",
+    "senior",
+    "the",
+];
+/// How many words a speaker's country and title may span before the speech verb
+/// ("Pakistani Prime Minister Shehbaz Sharif said").
+const TITLED_SPEAKER_WORDS: usize = 7;
 /// First-person pronouns of [`PRONOUNS`].
 const FIRST_PERSON: &[&str] = &["we", "i", "our", "мы"];
 const PREPOSITIONS: &[&str] = &[
@@ -187,6 +219,8 @@ const COMPLEMENT_VERBS: &[&str] = &[
     "view",
     "views",
     "viewed",
+    "value",
+    "values",
     "call",
     "calls",
     "called",
@@ -547,9 +581,15 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             let mut rejecting_verb = vec![false; cues.len()];
             for (ci, w) in cues.windows(2).enumerate() {
                 let (a, b) = (&lex.cues[w[0].phrase], &lex.cues[w[1].phrase]);
-                let owned = placed
-                    .iter()
-                    .any(|p| p.last + 1 == w[1].start && (p.m.possessive || p.m.form == NameForm::Demonym));
+                // "Russia's sanctions", "American sanctions", "US sanctions": sanctions of the
+                // name before them, unless it is a country under sanctions ("Iran sanctions").
+                let owned = placed.iter().any(|p| {
+                    p.last + 1 == w[1].start
+                        && (p.m.possessive
+                            || p.m.form == NameForm::Demonym
+                            || b.implied_target == Some(ImpliedTarget::Sanctioned)
+                                && !gaz.sanctioned_on(p.m.entry, input.doc_date))
+                });
                 if matches!(a.category.as_str(), "reject" | "criticize")
                     && b.implied_target == Some(ImpliedTarget::Sanctioned)
                     && w[1].start - w[0].end <= 3
@@ -666,8 +706,10 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // the party behind the act, not its object, so refusing the act (which favours its
                 // object) opposes that party. An act named without refusal stays against it.
                 let mut targets = targets;
-                if ACT_CATEGORIES.contains(&cue.category.as_str())
-                    && negated
+                // So too a phrase against sanctions ("rejected the sanctions imposed by the United
+                // States"): it favours their object and opposes the party behind them.
+                let against_sanctions = cue.implied_target == Some(ImpliedTarget::Sanctioned) && cue.score > 0.0;
+                if (ACT_CATEGORIES.contains(&cue.category.as_str()) && negated || against_sanctions)
                     && let Some((t, how)) = targets.as_mut()
                     && let [only] = t.as_slice()
                     && placed
@@ -985,6 +1027,8 @@ fn speech_actor(
 ) -> Option<Actor> {
     let can_act = |p: &Placed<'_>| actor_entry(gaz, p.m.entry, input.doc_date).is_some();
     let outside = |p: &Placed<'_>| !in_quote(p.m.range.start);
+    // Tokens are lower case; the text says whether a word was capitalised.
+    let capitalised = |t: &Token| input.text[t.range.clone()].starts_with(char::is_uppercase);
     for verb in lex.speech_verbs.find(toks) {
         // Participles ("…, saying") share the main clause's subject: rule 2.
         if in_quote(toks[verb.start].range.start) || toks[verb.end - 1].text.ends_with("ing") {
@@ -1001,7 +1045,13 @@ fn speech_actor(
                 can_act(p)
                     && outside(p)
                     && p.last < verb.start
-                    && verb.start - p.last <= 4
+                    && (verb.start - p.last <= 4
+                        || verb.start - p.last <= TITLED_SPEAKER_WORDS
+                            && !input.text[toks[p.last].range.end..toks[verb.start].range.start]
+                                .contains([',', ';', ':', '(', ')', '—', '–'])
+                            && toks[p.last + 1..verb.start]
+                                .iter()
+                                .all(|t| capitalised(t) || TITLE_GAP_SET.contains(t.text)))
                     && !(p.first > 0 && PREPOSITIONS_SET.contains(toks[p.first - 1].text))
             })
             .max_by_key(|p| p.last);
@@ -1310,6 +1360,14 @@ fn find_targets(
         && let Some(p) = cands.iter().find(|p| p.last + 1 == cue_start)
     {
         return Some((vec![p.m.entry], ["whose act the cue names: ", name(p)].concat()));
+    }
+    // "Russia must withdraw its troops from Transnistria": a demand is made of the name right
+    // before it.
+    if category == "demand"
+        && matches!(toks[cue_start].text, "must" | "should")
+        && let Some(p) = cands.iter().find(|p| p.last + 1 == cue_start && !p.m.possessive)
+    {
+        return Some((vec![p.m.entry], ["of whom the demand is made: ", name(p)].concat()));
     }
     let predicative = cands.iter().rev().find(|p| {
         p.last < cue_start
