@@ -402,3 +402,41 @@ fn a_close_friend_valued_by_a_country_is_a_tie() {
     let ev = events("\"China is our most reliable friend and partner,\" Pakistani Prime Minister Shehbaz Sharif said.");
     assert!(has(&ev, "Pakistan", "China", 1), "{ev:?}");
 }
+
+#[test]
+fn recognising_a_place_held_by_force_is_a_position_on_its_holder() {
+    // Not recognising the annexation of Crimea, or a "so-called" republic in Donbas, opposes
+    // Russia, which holds them; it is no stance against the place.
+    for text in [
+        "Turkey does not recognise the annexation of Crimea.",
+        "Tashkent does not recognise the so-called Donetsk People's Republic.",
+    ] {
+        let ev = events(text);
+        assert!(
+            ev.iter().any(|(_, _, t, s)| t == "Russia" && *s < -0.1),
+            "{text}: {ev:?}"
+        );
+        assert!(!toward(&ev, "Crimea") && !toward(&ev, "Donetsk"), "{text}: {ev:?}");
+    }
+    let ev = events("Turkey recognises the annexation of Crimea.");
+    assert!(has(&ev, "Turkey", "Russia", 1), "{ev:?}");
+    // The holder's own recognition is of the place.
+    let ev = events("Russia recognised the independence of the Donetsk People's Republic.");
+    assert!(has(&ev, "Russia", "Donetsk", 1), "{ev:?}");
+}
+
+#[test]
+fn another_countrys_decision_is_not_the_actors() {
+    // "Russia's decision to recognize" is Russia's act; the United States condemns it.
+    let ev = events(
+        "The United States condemned Russia's decision to recognize the independence of the Donetsk People's Republic.",
+    );
+    assert!(has(&ev, "United States", "Russia", -1), "{ev:?}");
+    assert!(
+        !ev.iter().any(|(_, a, _, s)| a == "United States" && *s > 0.1),
+        "{ev:?}"
+    );
+    // The actor's own decision stays its own.
+    let ev = events("Kazakhstan announced its decision to support Ukraine.");
+    assert!(has(&ev, "Kazakhstan", "Ukraine", 1), "{ev:?}");
+}

@@ -225,6 +225,9 @@ pub fn date_document_with<'a>(input: &DatingInput<'a>, tokens: &std::cell::OnceC
 
 /// A year-less or weekday-anchored analysis of the text, whose date expressions before its
 /// boilerplate are `exprs`.
+/// How many of the last lines of a text a closing formula ("Done at …") may be on.
+const CLOSING_LINES: usize = 12;
+
 fn date_from_text(text: &str, content_end: usize, exprs: &[DateExpr], body_start: usize, today: Date) -> Dating {
     let years_mentioned: Vec<i16> = exprs
         .iter()
@@ -337,7 +340,11 @@ fn date_from_text(text: &str, content_end: usize, exprs: &[DateExpr], body_start
         let line = line_around(text, e.range.clone());
         let line_start = e.range.start - text[..e.range.start].rfind('\n').map_or(0, |i| i + 1);
         let before = &text[e.range.start - line_start..e.range.start];
-        let short_line = line.split_whitespace().count() <= 12;
+        // A short line, but no sentence that mentions a date ("The Sides established
+        // relations on 1 March 1992.").
+        let words = line.split_whitespace().count();
+        let sentence = words >= 6 && line.trim_end().ends_with('.') && !before.trim().is_empty();
+        let short_line = words <= 12 && !sentence;
         let parenthesised = line.trim_start().starts_with('(');
         let after_place = is_place_prefix(before);
         if !(short_line || parenthesised || after_place) {
@@ -378,7 +385,51 @@ fn date_from_text(text: &str, content_end: usize, exprs: &[DateExpr], body_start
             note: None,
         };
     }
-    // 3. Nothing fixes the date: say what the text tells.
+    // 3. A closing formula of an official text: "Done at Yerevan on 12 November 2024",
+    //    "Signed in Astana, 5 May 2023", near the end of the text, with a full date.
+    static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?i:done|signed|adopted|issued|made|подписано|совершено|принято)\s+(?i:at|in|в)\s").unwrap()
+    });
+    let closing_zone_start = text[..content_end]
+        .trim_end()
+        .rmatch_indices('\n')
+        .nth(CLOSING_LINES)
+        .map_or(0, |(i, _)| i);
+    for e in exprs.iter().rev() {
+        let DateExprKind::Calendar {
+            year: Some(y),
+            month: Some(m),
+            day: Some(d),
+            ..
+        } = e.kind
+        else {
+            continue;
+        };
+        if e.range.start < closing_zone_start.max(body_start) || e.range.end > content_end {
+            continue;
+        }
+        let line = line_around(text, e.range.clone());
+        if !CLOSING.is_match(line) {
+            continue;
+        }
+        let Ok(date) = Date::new(y, m, d) else { continue };
+        if date > today {
+            continue;
+        }
+        return Dating {
+            date: Some(make(
+                date,
+                DatePrecision::Day,
+                0.8,
+                DateSource::Text,
+                &text[e.range.clone()],
+                Some(e.range.clone()),
+                format!("closing line “{}” of the text", clip_line(line)),
+            )),
+            note: None,
+        };
+    }
+    // 4. Nothing fixes the date: say what the text tells.
     let mut facts = Vec::new();
     if let Some(max) = years_mentioned.iter().max() {
         let mut ys: Vec<i16> = years_mentioned.clone();
@@ -551,6 +602,27 @@ mod tests {
         let d = date_of(&text, "a.txt");
         assert!(d.date.is_none(), "{d:?}");
         assert!(d.note.unwrap().contains("Feb. 24"));
+    }
+
+    #[test]
+    fn an_official_text_is_dated_by_its_closing_formula() {
+        let body =
+            "The Sides reaffirmed their commitment to the peaceful settlement of disputes in the region and beyond.";
+        let text = format!(
+            "Joint Statement of the Republic of Armenia and the Republic of India\n\n{body}\n\n\
+             The Sides established relations on 1 March 1992.\n\n\
+             Done at Yerevan on 12 November 2024, in two originals.\n\nFor the Republic of Armenia\n"
+        );
+        let d = date_of(&text, "a.txt").date.expect("dated by its closing line");
+        assert_eq!(d.date.to_string(), "2024-11-12");
+        assert!(d.reasoning.contains("closing line"), "{}", d.reasoning);
+        // A date in a closing line far above the end is an event in the body.
+        let long = format!("{body}\n").repeat(20);
+        let text = format!("Statement\n\n{body}\n\nSigned in Astana on 5 May 2023.\n\n{long}");
+        assert!(date_of(&text, "a.txt").date.is_none());
+        // A date on the last line that is no closing formula dates nothing.
+        let text = format!("Statement\n\n{body}\n\nThe treaty expires on 5 May 2023.\n");
+        assert!(date_of(&text, "a.txt").date.is_none());
     }
 
     /// Document-level dating of realistic openings: (text, expected value or None, minimum confidence).

@@ -356,6 +356,27 @@ impl Gazetteer {
             .collect()
     }
 
+    /// The one country holding place `i` (or the place it is part of) by force on `date`:
+    /// Russia for Crimea, which is part of Ukraine. None for a place nobody holds, or that
+    /// several hold.
+    pub fn holder_of_place(&self, i: usize, date: Option<Date>) -> Option<usize> {
+        let mut at = i;
+        // A place is part of a place or a country; a few steps reach the country.
+        for _ in 0..4 {
+            if self.kind(at) != EntityKind::Place {
+                break;
+            }
+            at = self.index_of(self.entries[at].part_of.as_deref()?)?;
+        }
+        if self.kind(at) != EntityKind::Country || at == i {
+            return None;
+        }
+        match self.occupiers_of(at, date).as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
     /// All matches in `original` (whose folded form is `folded`), in order.
     pub fn find(&self, original: &str, folded: &Folded) -> Vec<GazMatch> {
         self.find_at(original, folded, &super::text::word_starts(&folded.text))

@@ -160,7 +160,8 @@ pub fn analyse_folded_layout(folded: &Folded, text_lines: &TextLines) -> Layout 
         .iter()
         .zip(&flags)
         .filter(|(_, f)| *f & MAY_NAME_OUTLET != 0)
-        .find_map(|((_, l), _)| outlet_from_line(l.trim()));
+        .find_map(|((_, l), _)| outlet_from_line(l.trim()))
+        .or_else(|| outlet_from_dateline(lines.get(body_idx?)?.1));
     Layout {
         body_start,
         boilerplate_start,
@@ -176,6 +177,25 @@ fn is_title_line(l: &str) -> bool {
         && first.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c == '«')
         && !l.ends_with(['.', ':', ';', ','])
         && !l.starts_with('(')
+        && !BYLINE.is_match(l)
+}
+
+/// A byline ("By Jane Doe", "Written by …", "Автор: …"): the author, not the title.
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:(?i:by|written by|posted by|reported by)\s+\p{Lu}|(?i:автор)\w*\s*:)").unwrap());
+
+/// A wire dateline naming its agency: "ALMATY, Sept 21 (Reuters) -", "WASHINGTON (AP) —",
+/// "МОСКВА, 5 октября. /ТАСС/.": a place in capitals, maybe a date, then the agency (a name)
+/// in parentheses or slashes and a dash or full stop.
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^()/\n]{1,40}?)?\s*[(/](?P<o>\p{Lu}[\p{L}\s.&-]{0,30}?)[)/]\s*[-–—.:]")
+        .unwrap()
+});
+
+/// The agency a text's first body line names in its dateline, if it has one.
+fn outlet_from_dateline(line: &str) -> Option<String> {
+    let o = WIRE_DATELINE.captures(line.trim_start())?.name("o")?.as_str().trim();
+    (o.chars().filter(|c| c.is_alphabetic()).count() >= 2).then(|| o.to_string())
 }
 
 static COPYRIGHT: LazyLock<Regex> =
@@ -320,6 +340,39 @@ mod tests {
         let l = analyse_layout(&text);
         assert_eq!(l.title.as_deref(), Some("Astana backs the peace plan for Ukraine"));
         assert_eq!(&text[l.body_start..l.body_start + 4], "This");
+    }
+
+    #[test]
+    fn a_byline_is_no_title() {
+        // The heading nearest the body is the byline: the title is the headline above it.
+        let text = format!("OPINION\n\nThe Global South Is Not Sitting on the Fence\n\nBy Priya Raman\n\n{BODY}\n");
+        let l = analyse_layout(&text);
+        assert_eq!(l.title.as_deref(), Some("The Global South Is Not Sitting on the Fence"));
+        // A headline that opens with "By" and a number is still one.
+        let text = format!("By 2030 Kazakhstan Plans New Pipelines\n\n{BODY}\n");
+        assert_eq!(
+            analyse_layout(&text).title.as_deref(),
+            Some("By 2030 Kazakhstan Plans New Pipelines")
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_names_the_agency() {
+        for (dateline, agency) in [
+            ("ALMATY, Sept 21 (Reuters) - ", "Reuters"),
+            ("WASHINGTON (AP) — ", "AP"),
+            ("МОСКВА, 5 октября. /ТАСС/. ", "ТАСС"),
+            ("KYIV, Ukraine (Interfax-Ukraine) - ", "Interfax-Ukraine"),
+        ] {
+            let text = format!("A headline for the story here\n\n{dateline}{BODY}\n");
+            assert_eq!(analyse_layout(&text).outlet.as_deref(), Some(agency), "{dateline}");
+        }
+        // Capitals and parentheses inside a sentence are no dateline.
+        let text = format!("A headline for the story here\n\nThe NATO (North Atlantic) alliance met. {BODY}\n");
+        assert_eq!(analyse_layout(&text).outlet, None);
+        // An agency is a name.
+        let text = format!("A headline for the story here\n\nNATO (the alliance) - {BODY}\n");
+        assert_eq!(analyse_layout(&text).outlet, None);
     }
 
     #[test]

@@ -172,6 +172,9 @@ pub const NO_STANCE: &str = "no_stance";
 /// Categories that describe an act (invading, sanctioning, threatening): only coded
 /// when the actor's name stands right before the cue ("Russia annexed Crimea").
 const ACT_CATEGORIES: &[&str] = &["coerce", "sanction", "threaten"];
+/// Categories of cues that recognise, or refuse to recognise, what somebody did or made
+/// ("the annexation", "the so-called republics").
+const RECOGNITION_CATEGORIES: &[&str] = &["recognize", "deny_recognition", "delegitimize"];
 /// Categories about the peace process: coded only toward a party named right after
 /// ("talks with Russia", "dialogue between Russia and Ukraine").
 const PROCESS_CATEGORIES: &[&str] = &["appeal_peace"];
@@ -633,6 +636,16 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 {
                     continue;
                 }
+                // Somebody else's decision: "Russia's decision to recognize", "Putin's action to
+                // purportedly recognize", "China's move to impose sanctions".
+                if let Some(noun) = decision_before(toks, hit.start)
+                    && let Some(owner) = placed
+                        .iter()
+                        .find(|p| p.last + 1 == noun && (p.m.possessive || p.m.form == NameForm::Demonym))
+                    && actor_entry(gaz, owner.m.entry, input.doc_date) != Some(actor.entry)
+                {
+                    continue;
+                }
                 // The content of a document, not the actor's act: "a resolution demanding that …".
                 if content_clause_start(toks, &clause).is_some_and(|k| hit.start >= k && clause[k] == clause[hit.start])
                 {
@@ -719,6 +732,32 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 {
                     score = -score;
                     how.push_str(" (the party behind the act, after “by”: sign reversed)");
+                }
+                // "does not recognise the annexation of Crimea", "the so-called Donetsk People's
+                // Republic": recognising a place held by force is a position on whoever holds it,
+                // not on the place (unless the holder itself speaks).
+                if RECOGNITION_CATEGORIES.contains(&cue.category.as_str())
+                    && let Some((t, how)) = targets.as_mut()
+                {
+                    let mut held_by = Vec::new();
+                    for e in t.iter_mut() {
+                        if let Some(holder) = gaz.holder_of_place(*e, input.doc_date)
+                            && holder != actor.entry
+                        {
+                            held_by.push((gaz.entries[*e].name.as_str(), holder));
+                            *e = holder;
+                        }
+                    }
+                    if let Some((_, holder)) = held_by.first() {
+                        let places: Vec<&str> = held_by.iter().map(|(p, _)| *p).collect();
+                        let _ = write!(
+                            how,
+                            " ({} held by {}: the position is on its hold)",
+                            places.join(", "),
+                            gaz.entries[*holder].name
+                        );
+                        t.dedup();
+                    }
                 }
                 let cue_score = score;
                 let is_process = PROCESS_CATEGORIES.contains(&cue.category.as_str());
@@ -1345,8 +1384,10 @@ fn find_targets(
             && !gaz.entries[e].media
             && (COUNTRY_FIRST_CATEGORIES.contains(&category) || !is_locative(placed, toks, p))
             && !in_compound(text, p.m)
-            // The actor's own act names its victim as its target ("launched an invasion of Ukraine").
-            && (ACT_CATEGORIES.contains(&category) || !is_victim(toks, p))
+            // The actor's own act names its victim as its target ("launched an invasion of Ukraine");
+            // so does recognising an act ("recognise the annexation of Crimea": its holder is
+            // the target, below).
+            && (ACT_CATEGORIES.contains(&category) || RECOGNITION_CATEGORIES.contains(&category) || !is_victim(toks, p))
             // "defend our allies against Russia": after "against" stands an adversary, the target
             // only of an act or of a protest right before it ("protested against China's decision").
             && (ACT_CATEGORIES.contains(&category) || !after_against(toks, p) || cue_score < 0.0 && p.first <= cue_end + 2)
@@ -1765,6 +1806,29 @@ fn pronoun_subject_before(text: &str, toks: &[Token], p: &Placed<'_>) -> bool {
 }
 
 /// Whether the name starting at token `first` follows "by" or "by the" (a passive's agent).
+/// The token index of the noun in "decision to", "action to purportedly" right before the cue at
+/// `cue_start`, if there is one.
+fn decision_before(toks: &[Token], cue_start: usize) -> Option<usize> {
+    const DECISION_NOUNS: &[&str] = &[
+        "decision",
+        "action",
+        "move",
+        "attempt",
+        "plan",
+        "bid",
+        "intention",
+        "effort",
+        "efforts",
+    ];
+    let mut to = cue_start.checked_sub(1)?;
+    // One adverb between "to" and the verb: "to purportedly recognize".
+    if toks[to].text.ends_with("ly") {
+        to = to.checked_sub(1)?;
+    }
+    let noun = to.checked_sub(1)?;
+    (toks[to].text == "to" && DECISION_NOUNS.contains(&toks[noun].text)).then_some(noun)
+}
+
 fn after_by(toks: &[Token], first: usize) -> bool {
     (first >= 1 && toks[first - 1].text == "by")
         || (first >= 2 && toks[first - 1].text == "the" && toks[first - 2].text == "by")
