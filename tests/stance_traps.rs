@@ -440,3 +440,40 @@ fn another_countrys_decision_is_not_the_actors() {
     let ev = events("Kazakhstan announced its decision to support Ukraine.");
     assert!(has(&ev, "Kazakhstan", "Ukraine", 1), "{ev:?}");
 }
+
+#[test]
+fn a_condition_or_a_quoted_question_takes_no_position() {
+    for text in [
+        "If Russia invades Ukraine again, the industry would be hit by a severe gas shortfall.",
+        "\"Will Brazil back sanctions on Venezuela if the electoral council does not publish the tally sheets?\" \
+         a reporter asked Foreign Minister Mauro Vieira.",
+    ] {
+        let ev = events(text);
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+    // After the condition's comma, and in "if not", the sentence speaks again.
+    let ev = events("If asked, Kazakhstan says it supports Ukraine.");
+    assert!(has(&ev, "Kazakhstan", "Ukraine", 1), "{ev:?}");
+    let ev = events("Japan remains the largest, if not the only, donor supporting Ukraine.");
+    assert!(has(&ev, "Japan", "Ukraine", 1), "{ev:?}");
+    let ev = events("Japan is one of the largest if not the largest country supporting Ukraine.");
+    assert!(has(&ev, "Japan", "Ukraine", 1), "{ev:?}");
+}
+
+#[test]
+fn a_right_to_defend_itself_is_the_right_of_whoever_has_it() {
+    let ev = events("The United Kingdom says Ukraine has every right to defend itself.");
+    assert!(has(&ev, "United Kingdom", "Ukraine", 1), "{ev:?}");
+    // The owner before the cue, not the adversary after it.
+    let ev = events("Germany reaffirmed Israel's right to defend itself against attacks from Iran.");
+    assert!(has(&ev, "Germany", "Israel", 1), "{ev:?}");
+    assert!(!toward(&ev, "Iran"), "{ev:?}");
+}
+
+#[test]
+fn resuming_talks_and_a_lasting_peace_are_appeals_for_peace() {
+    let ev = events("Oman urged Iran and Israel to resume talks.");
+    assert!(has(&ev, "Oman", "Peace process", 1), "{ev:?}");
+    let ev = events("Switzerland said it was ready to host a conference on a just and lasting peace in Ukraine.");
+    assert!(has(&ev, "Switzerland", "Peace process", 1), "{ev:?}");
+}

@@ -612,6 +612,12 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 }
 
                 let cue_range = toks[hit.start].range.start..toks[hit.end - 1].range.end;
+                // "If Russia invades Ukraine again, …": a condition states no act or position.
+                // "\"Will Brazil back sanctions …?\" a reporter asked": nor does a quoted question.
+                if in_condition(input.text, toks, hit.start) || in_quoted_question(input.text, quotes, cue_range.start)
+                {
+                    continue;
+                }
                 // "Kremlin-backed forces", "Russian-backed separatists": a cue joined by a hyphen to
                 // the word before is part of an adjective describing somebody else.
                 if input.text[..cue_range.start].ends_with('-')
@@ -1422,10 +1428,19 @@ fn find_targets(
                 ["subject of “… ", toks[p.last + 1].text, " …”: ", name(p)].concat(),
             ));
         }
+        // "Ukraine has every right to defend itself": whoever has the right.
+        let holder = cands.iter().rev().find(|p| {
+            p.last < cue_start && cue_start - p.last <= 4 && matches!(toks[p.last + 1].text, "has" | "have" | "had")
+        });
+        if let Some(p) = holder {
+            return Some((vec![p.m.entry], ["whose right the cue names: ", name(p)].concat()));
+        }
         let after = cands.iter().find(|p| p.first >= cue_end && p.first - cue_end <= 4);
         let before = cands.iter().find(|p| p.last + 1 == cue_start && p.m.possessive);
-        return after
-            .or(before)
+        // "Israel's right to defend itself against attacks from Iran": the owner named before
+        // the cue, rather than whoever follows it.
+        return before
+            .or(after)
             .map(|p| (vec![p.m.entry], ["whose sovereignty the cue names: ", name(p)].concat()));
     }
     if INITIATIVE_CATEGORIES.contains(&category) {
@@ -1736,6 +1751,37 @@ fn in_reporter_turn(text: &str, at: usize) -> bool {
 }
 
 /// Whether the sentence at `sr` ends with a question mark (before any closing quotes).
+/// Whether the token at `at` is in an "if" or "unless" clause: one of those words comes before it
+/// in the sentence with no comma, semicolon or colon between.
+fn in_condition(text: &str, toks: &[Token], at: usize) -> bool {
+    const CONDITIONS: &[&str] = &["if", "unless", "если", "якщо"];
+    for k in (0..at).rev() {
+        if text[toks[k].range.end..toks[k + 1].range.start].contains([',', ';', ':']) {
+            return false;
+        }
+        // "the largest — if not one of the largest —", "as if": no condition.
+        if CONDITIONS.contains(&toks[k].text)
+            && toks.get(k + 1).is_none_or(|t| t.text != "not")
+            && (k == 0 || !matches!(toks[k - 1].text, "as" | "even"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether byte `at` is inside a quotation that ends with a question mark.
+fn in_quoted_question(text: &str, quotes: &[Range<usize>], at: usize) -> bool {
+    let i = quotes.partition_point(|q| q.end <= at);
+    quotes.get(i).is_some_and(|q| {
+        q.start <= at
+            && text[q.clone()]
+                .trim_end_matches(['"', '”', '»', '’', '\'', '“', '«'])
+                .trim_end()
+                .ends_with(['?', '？'])
+    })
+}
+
 fn is_question(text: &str, sr: &Range<usize>) -> bool {
     text[sr.clone()]
         .trim_end()
@@ -2210,11 +2256,12 @@ fn is_negated(lex: &Lexicon, text: &str, toks: &[Token], cue_start: usize) -> bo
     // "not only invaded Ukraine but …", "not just supports": a correlative, no negation.
     let correlative = |after: usize| toks.get(after).is_some_and(|t| CORRELATIVE_AFTER_NOT.contains(&t.text));
     toks[from..cue_start].iter().any(|t| t.text.ends_with("n't"))
-        || lex
-            .negators
-            .find(&toks[wider..cue_start])
-            .iter()
-            .any(|h| wider + h.end > from && !correlative(wider + h.end))
+        || lex.negators.find(&toks[wider..cue_start]).iter().any(|h| {
+            wider + h.end > from
+                    && !correlative(wider + h.end)
+                    // "the largest if not the only supporter": a hedge, no negation.
+                    && !(wider + h.start > 0 && toks[wider + h.start - 1].text == "if")
+        })
 }
 
 fn apply_negation(score: f32, negated: bool, mode: NegationMode) -> (f32, String) {
