@@ -96,3 +96,30 @@ fn outlets_come_from_metadata_front_matter_and_wire_datelines() {
     assert_eq!(doc("op-ed-no-date.txt").outlet, None);
     assert_eq!(doc("joint-statement.txt").outlet, None);
 }
+
+/// Whether the corpus has an event actor → target with the score's sign in document `path`.
+fn has_event(path: &str, actor: &str, target: &str, sign: f32) -> bool {
+    let d = doc(path);
+    CORPUS.stances.iter().any(|s| {
+        s.doc == d.id
+            && CORPUS.entity(s.actor).name == actor
+            && CORPUS.entity(s.target).name == target
+            && s.score * sign > 0.1
+    })
+}
+
+#[test]
+fn positions_in_every_format_and_language() {
+    // A statement in a saved page, a quote in a wire story, a Russian and a Ukrainian item.
+    assert!(has_event("uz-mfa-statement.html", "Uzbekistan", "Ukraine", 1.0));
+    assert!(has_event("uz-mfa-statement.html", "Uzbekistan", "Peace process", 1.0));
+    assert!(has_event("reuters-style-wire.txt", "Kyrgyzstan", "Peace process", 1.0));
+    assert!(has_event("reuters-style-wire.txt", "Ukraine", "Uzbekistan", 1.0));
+    assert!(has_event("ru-tass.txt", "Hungary", "Ukraine", -1.0));
+    assert!(has_event("ru-tass.txt", "Hungary", "Peace process", 1.0));
+    // Not recognising the annexation of Crimea opposes Russia, which holds it.
+    assert!(has_event("uk-ukrinform.txt", "Turkey", "Russia", -1.0));
+    assert!(!has_event("uk-ukrinform.txt", "Turkey", "Crimea", -1.0));
+    // The so-called republics are Russia's.
+    assert!(has_event("uz-mfa-statement.html", "Uzbekistan", "Russia", -1.0));
+}

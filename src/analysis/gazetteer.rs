@@ -808,6 +808,25 @@ mod tests {
     }
 
     #[test]
+    fn no_two_entries_share_a_name_or_a_form() {
+        // One string stands for one entity: a second entry with the same name or alias would
+        // split its mentions (the shipped file once held "Viktor Orban" twice).
+        let g = gaz();
+        let mut seen = std::collections::HashMap::new();
+        for (i, e) in g.entries.iter().enumerate() {
+            for form in std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .chain(&e.demonyms)
+                .chain(&e.metonyms)
+            {
+                if let Some(j) = seen.insert(fold(form), i) {
+                    assert_eq!(j, i, "{form:?} names both {:?} and {:?}", g.entries[j].name, e.name);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn roles_give_the_country_by_date() {
         let g = gaz();
         let naz = g.index_of("Nursultan Nazarbayev").unwrap();
