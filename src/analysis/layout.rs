@@ -181,20 +181,28 @@ fn is_title_line(l: &str) -> bool {
 }
 
 /// A byline ("By Jane Doe", "Written by …", "Автор: …"): the author, not the title.
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(?i:by|written by|posted by|reported by)\s+\p{Lu}|(?i:автор)\w*\s*:)").unwrap());
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:by|written by|posted by|reported by)\s+\p{Lu}|(?i:автор[а-яії]*)\s*:)").unwrap()
+});
 
 /// A wire dateline naming its agency: "ALMATY, Sept 21 (Reuters) -", "WASHINGTON (AP) —",
 /// "МОСКВА, 5 октября. /ТАСС/.": a place in capitals, maybe a date, then the agency (a name)
 /// in parentheses or slashes and a dash or full stop.
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\s.'’-]{1,40}(?:,[^()/\n]{1,40}?)?\s*[(/](?P<o>\p{Lu}[\p{L}\s.&-]{0,30}?)[)/]\s*[-–—.:]")
+    // Unbounded repetitions, bounded after the match (see [`outlet_from_dateline`]): a Unicode
+    // class repeated up to 40 times takes tens of milliseconds to compile.
+    Regex::new(r"^(?P<p>\p{Lu}[\p{Lu}\s.'’-]+?)(?P<d>,[^()/\n]+?)?\s*[(/](?P<o>\p{Lu}[\p{L}\s.&-]*?)[)/]\s*[-–—.:]")
         .unwrap()
 });
 
 /// The agency a text's first body line names in its dateline, if it has one.
 fn outlet_from_dateline(line: &str) -> Option<String> {
-    let o = WIRE_DATELINE.captures(line.trim_start())?.name("o")?.as_str().trim();
+    let c = WIRE_DATELINE.captures(line.trim_start())?;
+    let chars = |g: &str| c.name(g).map_or(0, |m| m.as_str().chars().count());
+    if chars("p") > 41 || chars("d") > 41 || chars("o") > 31 {
+        return None;
+    }
+    let o = c.name("o")?.as_str().trim();
     (o.chars().filter(|c| c.is_alphabetic()).count() >= 2).then(|| o.to_string())
 }
 
@@ -348,6 +356,11 @@ mod tests {
         let text = format!("OPINION\n\nThe Global South Is Not Sitting on the Fence\n\nBy Priya Raman\n\n{BODY}\n");
         let l = analyse_layout(&text);
         assert_eq!(l.title.as_deref(), Some("The Global South Is Not Sitting on the Fence"));
+        let text = format!("Туреччина не визнає анексію Криму\n\nАвтор: Іван Петренко\n\n{BODY}\n");
+        assert_eq!(
+            analyse_layout(&text).title.as_deref(),
+            Some("Туреччина не визнає анексію Криму")
+        );
         // A headline that opens with "By" and a number is still one.
         let text = format!("By 2030 Kazakhstan Plans New Pipelines\n\n{BODY}\n");
         assert_eq!(
