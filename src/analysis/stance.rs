@@ -762,7 +762,14 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             places.join(", "),
                             gaz.entries[*holder].name
                         );
-                        t.dedup();
+                        // Two places held by one country are one target.
+                        let mut kept = Vec::new();
+                        t.retain(|e| {
+                            !kept.contains(e) && {
+                                kept.push(*e);
+                                true
+                            }
+                        });
                     }
                 }
                 let cue_score = score;
