@@ -477,3 +477,32 @@ fn resuming_talks_and_a_lasting_peace_are_appeals_for_peace() {
     let ev = events("Switzerland said it was ready to host a conference on a just and lasting peace in Ukraine.");
     assert!(has(&ev, "Switzerland", "Peace process", 1), "{ev:?}");
 }
+
+#[test]
+fn parties_urged_may_be_named_with_the() {
+    // "Iran and the United States", "the Democratic Republic of the Congo and Rwanda": both are
+    // urged, and the appeal is one for peace.
+    for (text, a, b) in [
+        (
+            "Oman urged Iran and the United States to resume talks.",
+            "Iran",
+            "United States",
+        ),
+        (
+            "Angola urged the Democratic Republic of the Congo and Rwanda to resume talks.",
+            "Democratic Republic of the Congo",
+            "Rwanda",
+        ),
+    ] {
+        let ev = events(text);
+        let urger = &ev.first().expect("events").1;
+        assert!(has(&ev, urger, a, 0) && has(&ev, urger, b, 0), "{text}: {ev:?}");
+        assert!(has(&ev, urger, "Peace process", 1), "{text}: {ev:?}");
+    }
+    // Where, not whom: "told the General Assembly" addresses no party to the talks.
+    let ev = events(
+        "As President Biden told the U.N. General Assembly last month, a peace process is needed to end the \
+         fighting in Ethiopia and restore security for all its people.",
+    );
+    assert!(!toward(&ev, "United Nations"), "{ev:?}");
+}

@@ -1593,10 +1593,21 @@ fn find_targets(
     if PROCESS_CATEGORIES.contains(&category) {
         // "urged Moscow and Kyiv to …", "called on Russia and Ukraine to …".
         let urged = cands.iter().find(|p| {
+            // "urged the Democratic Republic of the Congo and Rwanda to …", "called on the
+            // Ethiopian government": after "the" only where the verb addresses for certain
+            // ("told the General Assembly", "on the Security Council" name where, not whom).
+            let the = p.first > 1 && toks[p.first - 1].text == "the";
+            let before = if the { p.first - 1 } else { p.first };
+            let addressing_verb = |k: usize| match toks[k].text {
+                "urged" | "urges" | "urging" | "asked" => true,
+                "on" | "upon" => k > 0 && toks[k - 1].text.starts_with("call"),
+                _ => false,
+            };
             p.last < cue_start
-                && p.first > 0
+                && before > 0
+                && (!the || addressing_verb(before - 1))
                 && matches!(
-                    toks[p.first - 1].text,
+                    toks[before - 1].text,
                     "urged"
                         | "urges"
                         | "urging"
@@ -1615,7 +1626,7 @@ fn find_targets(
         });
         if let Some(p) = urged {
             let mut targets = vec![p.m.entry];
-            targets.extend(coordinated(&cands, toks, p));
+            targets.extend(coordinated(&cands, toks, p, true));
             let names: Vec<String> = targets.iter().map(|t| gaz.entries[*t].name.clone()).collect();
             return Some((targets, format!("parties urged: {}", names.join(", "))));
         }
@@ -1626,7 +1637,7 @@ fn find_targets(
         });
         return addressed.map(|p| {
             let mut targets = vec![p.m.entry];
-            targets.extend(coordinated(&cands, toks, p));
+            targets.extend(coordinated(&cands, toks, p, false));
             let between = targets.len() >= 2 && (cue_end..p.first).any(|i| toks[i].text == "between");
             if between {
                 // "mediate between Russia and Ukraine": even-handed toward each (scored 0 by the caller).
@@ -1646,7 +1657,7 @@ fn find_targets(
     };
     if let Some(p) = preferred {
         let mut targets = vec![p.m.entry];
-        targets.extend(coordinated(&cands, toks, p));
+        targets.extend(coordinated(&cands, toks, p, false));
         return Some((targets, ["first name after the cue: ", name(p)].concat()));
     }
     // "Kazakhstan and China signed …": the partner joined to the actor by "and".
@@ -2175,13 +2186,19 @@ fn content_clause_start(toks: &[Token], _clause: &[usize]) -> Option<usize> {
 }
 
 /// "China and Brazil": names joined to `p` by "and".
-fn coordinated(cands: &[&Placed<'_>], toks: &[Token], p: &Placed<'_>) -> Vec<usize> {
+/// The names joined to `p` by "and"/"or" right after it; with `after_the`, also by "and the"
+/// ("urged Iran and the United States": parties urged are named in full, where elsewhere
+/// "and the" starts a phrase of its own, "Russia's invasion, members of the G7 and the EU").
+fn coordinated(cands: &[&Placed<'_>], toks: &[Token], p: &Placed<'_>, after_the: bool) -> Vec<usize> {
     let mut out = Vec::new();
     let mut last = p.last;
     loop {
-        let next = cands
-            .iter()
-            .find(|q| q.first == last + 2 && matches!(toks.get(last + 1).map(|t| t.text), Some("and" | "и" | "or")));
+        // "Iran and Israel", "Iran and the United States".
+        let joined_at = |first: usize| {
+            matches!(toks.get(last + 1).map(|t| t.text), Some("and" | "и" | "or"))
+                && (first == last + 2 || after_the && first == last + 3 && toks[last + 2].text == "the")
+        };
+        let next = cands.iter().find(|q| q.first > last && joined_at(q.first));
         match next {
             Some(q) => {
                 out.push(q.m.entry);
@@ -2205,7 +2222,7 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
         && let Some(p) = cands.iter().find(|p| p.first == k + 1)
     {
         let mut v = vec![p.m.entry];
-        v.extend(coordinated(cands, toks, p));
+        v.extend(coordinated(cands, toks, p, false));
         return v;
     }
     // "the plan proposed by China", "the initiative put forward by Turkey": a participle and
@@ -2222,7 +2239,7 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
             .all(|t| t.text.is_ascii() && t.text.chars().all(char::is_alphabetic))
     {
         let mut v = vec![p.m.entry];
-        v.extend(coordinated(cands, toks, p));
+        v.extend(coordinated(cands, toks, p, false));
         return v;
     }
     if toks.get(k + 1).is_some_and(|t| t.text == "of") {
@@ -2233,7 +2250,7 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
         };
         if let Some(p) = cands.iter().find(|p| p.first == k + skip) {
             let mut v = vec![p.m.entry];
-            v.extend(coordinated(cands, toks, p));
+            v.extend(coordinated(cands, toks, p, false));
             return v;
         }
     }
