@@ -223,11 +223,11 @@ pub fn date_document_with<'a>(input: &DatingInput<'a>, tokens: &std::cell::OnceC
     date_from_text(input.text, content_end, &exprs, input.body_start, input.today)
 }
 
-/// A year-less or weekday-anchored analysis of the text, whose date expressions before its
-/// boilerplate are `exprs`.
 /// How many of the last lines of a text a closing formula ("Done at …") may be on.
 const CLOSING_LINES: usize = 12;
 
+/// A year-less or weekday-anchored analysis of the text, whose date expressions before its
+/// boilerplate are `exprs`.
 fn date_from_text(text: &str, content_end: usize, exprs: &[DateExpr], body_start: usize, today: Date) -> Dating {
     let years_mentioned: Vec<i16> = exprs
         .iter()

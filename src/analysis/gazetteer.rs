@@ -791,8 +791,7 @@ mod tests {
     #[test]
     fn a_plural_ending_goes_on_adjectives_and_names_of_several_words_only() {
         // "Frances Perkins" is no France and "Turkeys" no Turkey; "Kazakhs" are Kazakh (the match
-        // leaves the ending out) and the
-        // "People's Republics" of Donetsk and Luhansk are each one's.
+        // leaves the ending out) and the "People's Republics" of Donetsk and Luhansk are each one's.
         let g = gaz();
         let found = names(
             &g,

@@ -735,15 +735,12 @@ fn merge_candidates(analyses: &mut [DocAnalysis], first_index: usize) -> Vec<(St
     let mut lower_case_in_text: FastMap<&str, u32> = FastMap::default();
     for (d, a) in analyses.iter().enumerate() {
         for (k, c) in a.candidates.iter().enumerate() {
-            let name = name_of(d, k, a);
+            let full = given_as(d, k as u32);
+            let name = full.unwrap_or_else(|| name_in(&respaced, d, k, a));
             let e = counts.entry(name).or_default();
             e.0 += 1;
             // A given name standing for a person's full name votes as that person.
-            let kind = if given_as(d, k as u32).is_some() {
-                EntityKind::Person
-            } else {
-                c.kind
-            };
+            let kind = if full.is_some() { EntityKind::Person } else { c.kind };
             e.1[slot(kind)] += 1;
             if c.lower_case_in_text {
                 *lower_case_in_text.entry(name).or_default() += 1;

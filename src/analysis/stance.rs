@@ -1791,20 +1791,21 @@ fn in_condition(text: &str, toks: &[Token], at: usize) -> bool {
 /// Whether byte `at` is inside a quotation that ends with a question mark.
 fn in_quoted_question(text: &str, quotes: &[Range<usize>], at: usize) -> bool {
     let i = quotes.partition_point(|q| q.end <= at);
-    quotes.get(i).is_some_and(|q| {
-        q.start <= at
-            && text[q.clone()]
-                .trim_end_matches(['"', '”', '»', '’', '\'', '“', '«'])
-                .trim_end()
-                .ends_with(['?', '？'])
-    })
+    quotes
+        .get(i)
+        .is_some_and(|q| q.start <= at && ends_with_question(&text[q.clone()]))
+}
+
+/// Whether `s` ends with a question mark, before any closing quotation marks or bracket.
+fn ends_with_question(s: &str) -> bool {
+    s.trim_end()
+        .trim_end_matches(['"', '”', '»', '’', '\'', '“', '«', ')'])
+        .trim_end()
+        .ends_with(['?', '？'])
 }
 
 fn is_question(text: &str, sr: &Range<usize>) -> bool {
-    text[sr.clone()]
-        .trim_end()
-        .trim_end_matches(['"', '”', '»', '’', '\'', ')'])
-        .ends_with(['?', '？'])
+    ends_with_question(&text[sr.clone()])
 }
 
 /// "We encourage China to …", "urged the Russian government to …": the one addressed by an
