@@ -506,3 +506,69 @@ fn parties_urged_may_be_named_with_the() {
     );
     assert!(!toward(&ev, "United Nations"), "{ev:?}");
 }
+
+#[test]
+fn a_place_that_names_an_agreement_or_a_format_is_no_party() {
+    // "the Minsk agreements" are no position on Belarus, "the Budapest Memorandum" none on
+    // Hungary, "the Istanbul grain deal" none on a city, and the UN Charter does not speak.
+    let ev = events("The war in eastern Ukraine goes on. Kazakhstan supports the Minsk agreements.");
+    assert!(!toward(&ev, "Belarus"), "{ev:?}");
+    assert!(has(&ev, "Kazakhstan", "Peace process", 1), "{ev:?}");
+    for (text, not_actor, not_target) in [
+        (
+            "The Minsk agreements called for a ceasefire in eastern Ukraine.",
+            "Belarus",
+            "-",
+        ),
+        (
+            "The Astana format meetings supported a political settlement in Syria.",
+            "Kazakhstan",
+            "-",
+        ),
+        ("Russia violated the Budapest Memorandum.", "-", "Hungary"),
+        ("Turkey backed the Istanbul grain deal.", "-", "Istanbul"),
+        (
+            "Under the UN Charter, all states must respect the territorial integrity of Ukraine.",
+            "United Nations",
+            "-",
+        ),
+        (
+            "Russia's war violates international law, including the UN Charter.",
+            "-",
+            "United Nations",
+        ),
+    ] {
+        let ev = events(text);
+        assert!(!by(&ev, not_actor) && !toward(&ev, not_target), "{text}: {ev:?}");
+    }
+    // The capital itself still speaks.
+    let ev = events("Minsk called for a ceasefire in eastern Ukraine.");
+    assert!(has(&ev, "Belarus", "Peace process", 1), "{ev:?}");
+}
+
+#[test]
+fn a_we_named_in_apposition_is_the_documents_we() {
+    // The G7 names its "we"; a later "we" is the G7's, not that of the last country named,
+    // also after a sentence without an actor.
+    let ev = events(
+        "We, the Leaders of the Group of Seven (G7), strongly condemn the sham referenda that Russia attempts \
+         to use. These sham referenda initiated today by Russia and its proxies have no legal effect. We are \
+         steadfast in our commitment to providing the support Ukraine needs.",
+    );
+    assert!(has(&ev, "G7", "Russia", -1), "{ev:?}");
+    assert!(has(&ev, "G7", "Ukraine", 1), "{ev:?}");
+    assert!(!by(&ev, "Russia"), "{ev:?}");
+    let ev = events(
+        "We, the Leaders of the G7, met today. Putin said Russia would fight on. We will continue to support \
+         Ukraine.",
+    );
+    assert!(has(&ev, "G7", "Ukraine", 1) && !by(&ev, "Russia"), "{ev:?}");
+    // A quoted "we" is the speaker's.
+    for text in [
+        "We, the Leaders of the G7, met today. Putin said: \"We will support Belarus.\"",
+        "We, the Leaders of the G7, met today. Putin said Russia would fight on. \"We will support Belarus.\"",
+    ] {
+        let ev = events(text);
+        assert!(has(&ev, "Russia", "Belarus", 1) && !by(&ev, "G7"), "{text}: {ev:?}");
+    }
+}

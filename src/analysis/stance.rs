@@ -344,7 +344,8 @@ struct Actor {
     /// A speaker (of reported speech or a quotation), a person or a body: someone a later "we"
     /// can stand for. A country found as a sentence's subject ("Russia's war …") is not.
     speaks: bool,
-    /// Continued from the previous sentence by "we", "I" or "our".
+    /// Continued from the previous sentence by "we", "I" or "our"; or, not carried, the "we"
+    /// a document names in apposition ("We, the Leaders of the G7, …": see [`apposed_we`]).
     first_person: bool,
 }
 
@@ -460,6 +461,20 @@ fn conflict_named_near(input: &StanceInput<'_>, lex: &Lexicon, si: usize, known:
 
 /// Finds stance events in one document.
 pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> Vec<RawStance> {
+    // "the Minsk agreements", "the UN Charter": names of instruments take no part.
+    let kept: Vec<GazMatch>;
+    let narrowed;
+    let instrument = |m: &GazMatch| super::instruments::names_instrument(input.text, input.tokens, gaz, m);
+    let input = if input.mentions.iter().any(instrument) {
+        kept = input.mentions.iter().filter(|m| !instrument(m)).cloned().collect();
+        narrowed = StanceInput {
+            mentions: &kept,
+            ..*input
+        };
+        &narrowed
+    } else {
+        input
+    };
     let quotes = input.quotes;
     // Quotations are sorted and disjoint: binary search.
     let in_quote = |off: usize| {
@@ -485,6 +500,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     // The first actor the document names in a sentence of its own (not carried over): its
     // voice while it quotes nobody ("The United States welcomes … We will …").
     let mut first_actor: Option<usize> = None;
+    // The "we" the document names in apposition ("We, the Leaders of the G7, …"), once it does.
+    let mut we_actor: Option<Actor> = None;
     // Whether each sentence names an armed conflict, found when an appeal first asks.
     let mut conflict_known: Vec<Option<bool>> = Vec::new();
     // Countries mentioned in the last sentences, oldest first (for "our countries").
@@ -550,6 +567,28 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             (own, Some(q)) if first_cue_quoted || own.is_none() => Some(q),
             (own, _) => own,
         };
+        // Once a document has named its "we" ("We, the Leaders of the G7, …"), an unquoted
+        // "we" carried from another actor ("… by Russia. We will never recognise …") is its own.
+        let first_person_quoted = toks
+            .iter()
+            .find(|t| FIRST_PERSON_SET.contains(t.text))
+            .is_some_and(|t| in_quote(t.range.start));
+        // So is one that opens a sentence after a sentence without an actor.
+        let opens_with_we = toks.first().is_some_and(|t| FIRST_PERSON_SET.contains(t.text)) && !first_person_quoted;
+        let actor = match (actor, &we_actor) {
+            (Some(a), Some(we))
+                if a.first_person && a.carried.is_some() && a.entry != we.entry && !first_person_quoted =>
+            {
+                Some(we.carry("pronoun “we”: the document's own, named in apposition".to_string()))
+            }
+            (None, Some(we)) if opens_with_we => {
+                Some(we.carry("pronoun “we”: the document's own, named in apposition".to_string()))
+            }
+            (a, _) => a,
+        };
+        if let Some(a) = actor.as_ref().filter(|a| a.first_person && a.carried.is_none()) {
+            we_actor = Some(a.clone());
+        }
         // "Russia's war against Ukraine is … We continue to support Ukraine": a "we" after a
         // country named as a subject is the document's own voice, not that country, unless the
         // document's voice is that country: its most frequent speaker so far or, while it
@@ -1236,6 +1275,10 @@ fn find_actor(
     if let Some(a) = speech_actor(input, gaz, lex, toks, placed, in_quote, prev, doc_actor) {
         return Some(a);
     }
+    // "We, the Leaders of the Group of Seven (G7), condemn …": a "we" that names itself.
+    if let Some(a) = apposed_we(input, gaz, lex, toks, placed, cues, in_quote) {
+        return Some(a);
+    }
     // 2. A sentence that opens with a pronoun continues the previous actor ("We are interested that Ukraine …").
     if toks.first().is_some_and(|t| PRONOUNS_SET.contains(t.text))
         && let Some(prev) = prev
@@ -1295,6 +1338,40 @@ fn find_actor(
         });
     }
     None
+}
+
+/// Words between "we" and the name in apposition to it, at most ("We, the Heads of State and
+/// Government of the Group of Seven": eleven).
+const APPOSITION_WORDS: usize = 12;
+
+/// The actor of a sentence that opens with "we" and a name in apposition to it, before its
+/// first cue ("We, the Leaders of the Group of Seven (G7), strongly condemn …", "Мы, лидеры
+/// …,"): the document's own "we", which speaks.
+fn apposed_we(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    cues: &[PhraseHit],
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Actor> {
+    let we = toks
+        .first()
+        .filter(|t| matches!(t.text, "we" | "мы" | "ми") && !in_quote(t.range.start))?;
+    input.text.get(we.range.end..)?.trim_start().strip_prefix(',')?;
+    let first_cue = cues.first().map_or(toks.len(), |c| c.start);
+    let p = placed.iter().find(|p| {
+        p.first > 0
+            && p.first <= APPOSITION_WORDS
+            && p.last < first_cue
+            && !in_quote(p.m.range.start)
+            && actor_entry(gaz, p.m.entry, input.doc_date).is_some()
+    })?;
+    let mut a = make_actor(input, gaz, lex, toks, placed, p, "“we” named in apposition");
+    a.speaks = true;
+    a.first_person = true;
+    Some(a)
 }
 
 fn make_actor(
