@@ -178,6 +178,31 @@ fn is_title_line(l: &str) -> bool {
         && !l.ends_with(['.', ':', ';', ','])
         && !l.starts_with('(')
         && !BYLINE.is_match(l)
+        && !is_dateline(l)
+}
+
+/// The most words a dateline has besides its date: a place or an outlet, "Published".
+const DATELINE_OTHER_WORDS: usize = 2;
+
+/// Whether `l` is a dateline, not a title: a date with its day and at most
+/// [`DATELINE_OTHER_WORDS`] other words ("Santiago, 30 July 2024", "Published: Friday, 24 May
+/// 2024", "Eurasia Weekly, 22 May 2024", "March 3, 2024").
+fn is_dateline(l: &str) -> bool {
+    use super::date_expr::{DateExprKind, find_date_exprs};
+    let exprs = find_date_exprs(l);
+    if !exprs
+        .iter()
+        .any(|e| matches!(e.kind, DateExprKind::Calendar { day: Some(_), .. }))
+    {
+        return false;
+    }
+    let mut others = 0;
+    let mut at = 0;
+    for e in &exprs {
+        others += words(&l[at..e.range.start]);
+        at = e.range.end;
+    }
+    others + words(&l[at..]) <= DATELINE_OTHER_WORDS
 }
 
 /// A byline ("By Jane Doe", "Written by …", "Автор: …"): the author, not the title.
@@ -348,6 +373,31 @@ mod tests {
         let l = analyse_layout(&text);
         assert_eq!(l.title.as_deref(), Some("Astana backs the peace plan for Ukraine"));
         assert_eq!(&text[l.body_start..l.body_start + 4], "This");
+    }
+
+    #[test]
+    fn a_dateline_is_no_title() {
+        // Between the headline and the body: a place or an outlet and a date, or "Published".
+        for dateline in [
+            "Santiago, 30 July 2024",
+            "March 3, 2024",
+            "Eurasia Weekly, 22 May 2024",
+            "Published: Friday, 24 May 2024",
+            "GEORGETOWN/BRASILIA, 5 December 2023",
+            "Київ, 5 квітня 2024",
+        ] {
+            let text = format!("Guyana vows not to recognise the referendum\n\n{dateline}\n\n{BODY}\n");
+            assert_eq!(
+                analyse_layout(&text).title.as_deref(),
+                Some("Guyana vows not to recognise the referendum"),
+                "{dateline}"
+            );
+        }
+        // A headline that names a date is still one, and so is one with a year alone.
+        for title in ["Kazakhstan abstains on 2 March 2022", "Kazakhstan in March 2022"] {
+            let text = format!("{title}\n\n{BODY}\n");
+            assert_eq!(analyse_layout(&text).title.as_deref(), Some(title));
+        }
     }
 
     #[test]
