@@ -88,11 +88,15 @@ fn judge(res: &Resources, row: &Row) -> Judged {
             )
         })
         .collect();
+    // The set codes one event per sentence; two governments named as one subject each take
+    // the position ("Kazakhstan and China signed …"), so the reverse of an expected tie between
+    // them is right too.
     let is_expected = |s: &&&stance_explorer::model::StanceEvent| {
+        let (actor, target) = (&c.entity(s.actor).name, &c.entity(s.target).name);
         row.sign != "none"
-            && c.entity(s.actor).name == row.actor
-            && c.entity(s.target).name == row.target
             && sign_of(s.score) == row.sign
+            && (actor == &row.actor && target == &row.target
+                || actor == &row.target && target == &row.actor && s.explanation.contains("as one subject"))
     };
     let right = events.iter().filter(is_expected).count();
     let ok = if row.sign == "none" {

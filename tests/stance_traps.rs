@@ -572,3 +572,71 @@ fn a_we_named_in_apposition_is_the_documents_we() {
         assert!(has(&ev, "Russia", "Belarus", 1) && !by(&ev, "G7"), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn an_office_of_a_country_speaks_for_it() {
+    for (text, actor) in [
+        ("The President of Kazakhstan criticised Russia.", "Kazakhstan"),
+        (
+            "The Government of the Republic of Kazakhstan criticised Russia.",
+            "Kazakhstan",
+        ),
+        (
+            "The Ministry of Foreign Affairs of Armenia criticised Russia.",
+            "Armenia",
+        ),
+    ] {
+        let ev = events(text);
+        assert!(has(&ev, actor, "Russia", -1), "{text}: {ev:?}");
+    }
+    // Not an office that a preposition governs: the subject comes after.
+    let ev = events("During talks with the President of France, Tokayev criticised Russia.");
+    assert!(has(&ev, "Kazakhstan", "Russia", -1) && !by(&ev, "France"), "{ev:?}");
+    let ev = events("At the request of the Government of Jordan, Canada criticised Russia.");
+    assert!(has(&ev, "Canada", "Russia", -1) && !by(&ev, "Jordan"), "{ev:?}");
+}
+
+#[test]
+fn governments_named_as_one_subject_each_take_the_position() {
+    let ev = events("Britain, France and Germany criticised Iran.");
+    for actor in ["United Kingdom", "France", "Germany"] {
+        assert!(has(&ev, actor, "Iran", -1), "{actor}: {ev:?}");
+    }
+    // Not toward each other, unless the position is a tie between them.
+    let ev = events("The governments of Mali, Burkina Faso and Niger criticised France.");
+    assert_eq!(ev.len(), 3, "{ev:?}");
+    let ev = events(
+        "In their joint communique that day, the governments of Mali, Burkina Faso and Niger accused the \
+         bloc of having betrayed its founding ideals.",
+    );
+    assert!(
+        !toward(&ev, "Mali") && !toward(&ev, "Burkina Faso") && !toward(&ev, "Niger"),
+        "{ev:?}"
+    );
+    let ev = events("France and Germany agreed to deepen cooperation.");
+    assert!(
+        has(&ev, "France", "Germany", 1) && has(&ev, "Germany", "France", 1),
+        "{ev:?}"
+    );
+    // Names joined by commas alone, after a preposition or in brackets are no subject.
+    let ev = events("Kazakhstan, Russia's ally, criticised Ukraine.");
+    assert!(!by(&ev, "Russia"), "{ev:?}");
+    let ev = events("Programmes in Egypt, Jordan and Kenya were praised by Canada for their cooperation.");
+    assert!(!by(&ev, "Kenya"), "{ev:?}");
+    let ev = events("Congress must support Israel and Ukraine, and deliver humanitarian aid to Gaza.");
+    assert!(!by(&ev, "Ukraine"), "{ev:?}");
+    let ev = events("Five states (Ecuador, Panama and Senegal) expanded cooperation with Canada.");
+    assert!(!by(&ev, "Panama") && !by(&ev, "Senegal"), "{ev:?}");
+    // "The Sides", "Both countries": the two governments named together before.
+    let ev = events(
+        "Joint Statement of the Government of Japan and the Government of the Republic of the Philippines. \
+         The Sides expressed serious concern over the coercive actions by China. Both countries strongly \
+         condemned North Korea's missile launches.",
+    );
+    for actor in ["Japan", "Philippines"] {
+        assert!(
+            has(&ev, actor, "China", -1) && has(&ev, actor, "North Korea", -1),
+            "{actor}: {ev:?}"
+        );
+    }
+}

@@ -57,6 +57,80 @@ const PRONOUNS: &[&str] = &[
 ];
 /// Lower-case words of a speaker's title, between the country and the speech verb
 /// ("Russian Foreign Ministry spokeswoman Maria Zakharova said").
+/// Offices and bodies whose country follows "of" ("the Government of Kazakhstan", "the
+/// leaders of France and Germany").
+const OFFICES: &[&str] = &[
+    "government",
+    "governments",
+    "ministry",
+    "ministries",
+    "affairs",
+    "president",
+    "presidents",
+    "minister",
+    "ministers",
+    "leader",
+    "leaders",
+    "leadership",
+    "head",
+    "heads",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "embassy",
+    "embassies",
+    "parliament",
+    "parliaments",
+    "delegation",
+    "delegations",
+    "representative",
+    "representatives",
+    "ambassador",
+    "ambassadors",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "cabinet",
+    "presidency",
+    "office",
+    "authorities",
+    "administration",
+    "mission",
+    "secretary",
+    "chairman",
+    "chair",
+    "republic",
+    "state",
+    "states",
+    // Texts in their authors' name: "the Joint Statement of the Government of Japan and …".
+    "statement",
+    "statements",
+    "declaration",
+];
+word_set!(OFFICES_SET, OFFICES);
+/// Other words of an office's name, before it ("the Deputy Prime Minister", "the heads of state
+/// and government", "the Ministry of Foreign Affairs").
+const OFFICE_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "foreign",
+    "prime",
+    "deputy",
+    "vice",
+    "first",
+    "senior",
+    "defence",
+    "defense",
+    "interior",
+    "permanent",
+    "acting",
+    "federal",
+    "national",
+];
+word_set!(OFFICE_WORDS_SET, OFFICE_WORDS);
 const TITLE_GAP: &[&str] = &[
     "spokesman",
     "spokeswoman",
@@ -347,6 +421,10 @@ struct Actor {
     /// Continued from the previous sentence by "we", "I" or "our"; or, not carried, the "we"
     /// a document names in apposition ("We, the Leaders of the G7, …": see [`apposed_we`]).
     first_person: bool,
+    /// Other governments named with it as one subject ("France and Germany condemned …",
+    /// "the prime ministers of Norway, Ireland and Spain"): each takes the same positions
+    /// (see [`coordinated_actors`]).
+    co: Vec<usize>,
 }
 
 /// How an [`Actor`] was carried into this sentence (see [`Actor::carry`]).
@@ -502,6 +580,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut first_actor: Option<usize> = None;
     // The "we" the document names in apposition ("We, the Leaders of the G7, …"), once it does.
     let mut we_actor: Option<Actor> = None;
+    // The last two governments named as one subject, for "the Sides", "both countries".
+    let mut pair: Option<Actor> = None;
     // Whether each sentence names an armed conflict, found when an appeal first asks.
     let mut conflict_known: Vec<Option<bool>> = Vec::new();
     // Countries mentioned in the last sentences, oldest first (for "our countries").
@@ -589,6 +669,24 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         if let Some(a) = actor.as_ref().filter(|a| a.first_person && a.carried.is_none()) {
             we_actor = Some(a.clone());
         }
+        // "The Sides condemned …", "Both countries …": the two governments last named as one
+        // subject ("the Government of Japan and the Government of the Philippines").
+        let actor = match &pair {
+            Some(two) if names_both_sides(toks) && !in_quote(toks[0].range.start) => Some(
+                two.carry(
+                    [
+                        "“",
+                        &both_sides_words(input.text, toks),
+                        "”: the two governments named together before",
+                    ]
+                    .concat(),
+                ),
+            ),
+            _ => actor,
+        };
+        if let Some(a) = actor.as_ref().filter(|a| a.co.len() == 1 && a.carried.is_none()) {
+            pair = Some(a.clone());
+        }
         // "Russia's war against Ukraine is … We continue to support Ukraine": a "we" after a
         // country named as a subject is the document's own voice, not that country, unless the
         // document's voice is that country: its most frequent speaker so far or, while it
@@ -604,6 +702,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         // Computed when a cue needs it (most sentences have none): see [`LazyLocus`].
         let mut locus = LazyLocus::Sentence(si);
         let mut sentence_target = None;
+        let first_new = out.len();
         if let Some(actor) = &actor
             && !cues.is_empty()
             && !in_reporter_turn(input.text, sr.start)
@@ -1025,6 +1124,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             }
         }
         if let Some(a) = &actor
+            && !a.co.is_empty()
+        {
+            coordinated_events(gaz, a, &mut out, first_new);
+        }
+        if let Some(a) = &actor
             && a.speaks
             && !a.first_person
         {
@@ -1193,6 +1297,10 @@ fn speech_actor(
             );
             a.by_speech = true;
             a.speaks = true;
+            // "Britain, France and Germany said": each of them.
+            if !inverted {
+                a.co = coordinated_actors(input, gaz, toks, placed, p, a.entry, verb.start, in_quote);
+            }
             return Some(a);
         }
         // "the Foreign Ministry said", "the ministry also called for", "said the ministry".
@@ -1241,6 +1349,7 @@ fn speech_actor(
                 speaks: true,
                 first_person: false,
                 carried: None,
+                co: Vec::new(),
             });
         }
         let pronoun_before = (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS_SET.contains(toks[i].text));
@@ -1291,7 +1400,16 @@ fn find_actor(
     }
     // 3. The subject: first actor-capable name before the first cue, not after a preposition.
     let first_cue = cues.first().map_or(toks.len(), |c| c.start);
-    let last_cue = cues.last().map_or(toks.len(), |c| c.start);
+    // A sentence that opens with its only cues names its subject after them ("Joint Statement
+    // of the Government of Japan and the Government of the Philippines").
+    let last_cue = cues
+        .last()
+        .map_or(toks.len(), |c| c.start)
+        .max(if cues.iter().all(|c| c.start <= 1) {
+            toks.len()
+        } else {
+            0
+        });
     let first_cue_quoted = cues.first().is_some_and(|c| in_quote(toks[c.start].range.start));
     // A leading subordinate clause ("After Ukraine launched …, Moscow ruled out …") has a subject of
     // its own: when the cues come after its comma, the main clause's subject is the actor.
@@ -1320,6 +1438,13 @@ fn find_actor(
     if let Some(p) = subject {
         let mut a = make_actor(input, gaz, lex, toks, placed, p, "subject of the sentence");
         a.subject_at = (!first_cue_quoted).then_some(p.first);
+        // Only a subject before the sentence's first cue names others with it (a list after
+        // a verb is its object: "… support Israel and Ukraine, and deliver aid"), unless the
+        // sentence opens with the cue ("Joint Statement of the Government of Japan and …").
+        if p.first < first_cue || cues.first().is_some_and(|c| c.start <= 1) {
+            let next_cue = cues.iter().map(|c| c.start).find(|&c| c > p.last).unwrap_or(toks.len());
+            a.co = coordinated_actors(input, gaz, toks, placed, p, a.entry, next_cue, in_quote);
+        }
         return Some(a);
     }
     // 4. Continuation of the previous sentence.
@@ -1371,7 +1496,199 @@ fn apposed_we(
     let mut a = make_actor(input, gaz, lex, toks, placed, p, "“we” named in apposition");
     a.speaks = true;
     a.first_person = true;
+    a.co = coordinated_actors(input, gaz, toks, placed, p, a.entry, first_cue, in_quote);
     Some(a)
+}
+
+/// Words that open a sentence whose subject is the two governments just named together
+/// ("The Sides", "Both countries", "the two leaders", "Стороны", "Обидві сторони").
+const BOTH_SIDES: &[&[&str]] = &[
+    &["sides"],
+    &["both", "sides"],
+    &["two", "sides"],
+    &["both", "countries"],
+    &["two", "countries"],
+    &["both", "governments"],
+    &["two", "governments"],
+    &["both", "leaders"],
+    &["two", "leaders"],
+    &["стороны"],
+    &["обе", "стороны"],
+    &["обе", "страны"],
+    &["сторони"],
+    &["обидві", "сторони"],
+    &["обидві", "країни"],
+];
+
+/// How many words of `toks` (a sentence) open it with [`BOTH_SIDES`], after a "the".
+fn both_sides_len(toks: &[Token]) -> Option<usize> {
+    let skip = usize::from(toks.first().is_some_and(|t| t.text == "the"));
+    let rest = toks.get(skip..)?;
+    BOTH_SIDES
+        .iter()
+        .find(|words| rest.len() > words.len() && words.iter().zip(rest).all(|(w, t)| *w == t.text))
+        .map(|words| skip + words.len())
+}
+
+/// Whether the sentence `toks` opens with [`BOTH_SIDES`].
+fn names_both_sides(toks: &[Token]) -> bool {
+    both_sides_len(toks).is_some()
+}
+
+/// The words of `text` that [`both_sides_len`] finds at the start of `toks`.
+fn both_sides_words(text: &str, toks: &[Token]) -> String {
+    let n = both_sides_len(toks).unwrap_or(1);
+    normalise_space(&text[toks[0].range.start..toks[n - 1].range.end]).into_owned()
+}
+
+/// Prepositions beyond [`PREPOSITIONS`] that govern a list of names or an office ("alongside
+/// Iraqi and Syrian partners", "under the leadership of Brazil").
+const LIST_PREPOSITIONS: &[&str] = &["under", "during", "alongside", "among", "through", "via", "including"];
+
+/// Categories of a tie between two parties, which governments named as one subject may have
+/// with each other ([`coordinated_events`]).
+const TIE_CATEGORIES: &[&str] = &["cooperate", "agree"];
+
+/// Most governments a coordinated subject may name and each take its positions; a longer list
+/// (a summit declaration of thirty governments) keeps its first only, as before.
+const MAX_COORDINATED: usize = 5;
+
+/// The other governments named with `p` (whose actor is `entry`) as one subject, before the
+/// token `before` (the first cue) and outside quotations: names joined by commas and a last
+/// "and" ("France and Germany", "Britain, France and Germany said", "the Government of Japan
+/// and the Government of the Republic of the Philippines"), with only the words of an office
+/// between them.
+#[allow(clippy::too_many_arguments)]
+fn coordinated_actors(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    p: &Placed<'_>,
+    entry: usize,
+    before: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
+    let is_and = |t: &Token| matches!(t.text, "and" | "и" | "і" | "та");
+    // How `a` and the next name `b` are joined: `Some(true)` by "and", `Some(false)` by a
+    // comma alone, `None` not as one list.
+    let join = |a: &Placed<'_>, b: &Placed<'_>| -> Option<bool> {
+        if b.first <= a.last || in_quote(a.m.range.start) || in_quote(b.m.range.start) {
+            return None;
+        }
+        let between = &toks[a.last + 1..b.first];
+        let gap = &input.text[toks[a.last].range.end..toks[b.first].range.start];
+        let and = between.iter().any(is_and);
+        let office_words = between
+            .iter()
+            .all(|t| is_and(t) || t.text == "of" || OFFICES_SET.contains(t.text) || OFFICE_WORDS_SET.contains(t.text));
+        let plain = gap
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '\'' | '’'));
+        (office_words && plain && (and || gap.contains(','))).then_some(and)
+    };
+    let can_act = |q: &Placed<'_>| actor_entry(gaz, q.m.entry, input.doc_date);
+    let Some(at) = placed.iter().position(|q| std::ptr::eq(q, p)) else {
+        return Vec::new();
+    };
+    // The names joined to `p`, left and right, with how each joins the one before it.
+    let mut lo = at;
+    while lo > 0 && can_act(&placed[lo - 1]).is_some() && join(&placed[lo - 1], &placed[lo]).is_some() {
+        lo -= 1;
+    }
+    let mut hi = at;
+    while hi + 1 < placed.len()
+        && placed[hi + 1].last < before
+        && can_act(&placed[hi + 1]).is_some()
+        && join(&placed[hi], &placed[hi + 1]).is_some()
+    {
+        hi += 1;
+    }
+    // A list ends with "and": names after its last "and", or joined by commas alone, are no
+    // list ("Kazakhstan, Russia's ally, …").
+    while hi > lo && join(&placed[hi - 1], &placed[hi]) != Some(true) {
+        hi -= 1;
+    }
+    if hi < at {
+        return Vec::new();
+    }
+    // A list after a preposition or in brackets is no subject ("exchanges in Colombia, Egypt and
+    // Jordan", "five flag states (Ecuador, Panama, Senegal and Vietnam)").
+    let first = placed[lo].first;
+    let governed = |i: usize| PREPOSITIONS_SET.contains(toks[i].text) || LIST_PREPOSITIONS.contains(&toks[i].text);
+    let after_preposition = after_preposition(placed, toks, &placed[lo])
+        || first > 0 && LIST_PREPOSITIONS.contains(&toks[first - 1].text)
+        || first > 1 && toks[first - 1].text == "the" && governed(first - 2);
+    let before = &input.text[toks[0].range.start..placed[lo].m.range.start];
+    if after_preposition || before.matches('(').count() > before.matches(')').count() {
+        return Vec::new();
+    }
+    let mut co = Vec::new();
+    for q in &placed[lo..=hi] {
+        if let Some(e) = can_act(q).filter(|e| *e != entry && !co.contains(e)) {
+            co.push(e);
+        }
+    }
+    if co.len() > MAX_COORDINATED {
+        co.clear();
+    }
+    co
+}
+
+/// Gives each of `actor`'s coordinated governments ([`Actor::co`]) the events found for the
+/// actor since `first_new` in `out`: toward the same target or, when the target is that
+/// government itself ("France and Germany agreed to deepen cooperation"), toward the actor.
+fn coordinated_events(gaz: &Gazetteer, actor: &Actor, out: &mut Vec<RawStance>, first_new: usize) {
+    let primary = &gaz.entries[actor.entry].name;
+    // Governments named as one subject take positions together, not toward each other
+    // ("Mali, Burkina Faso and Niger accused …"), except for a tie between them ("France and
+    // Germany agreed to deepen cooperation").
+    let tie = |e: &RawStance| TIE_CATEGORIES.contains(&&*e.category);
+    let mut i = first_new;
+    while i < out.len() {
+        if out[i].actor == actor.entry && actor.co.contains(&out[i].target) && !tie(&out[i]) {
+            out.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    for i in first_new..out.len() {
+        if out[i].actor != actor.entry {
+            continue;
+        }
+        for &co in &actor.co {
+            let e = &out[i];
+            let swapped = e.target == co;
+            let target = if swapped { actor.entry } else { e.target };
+            if out[first_new..]
+                .iter()
+                .any(|x| x.actor == co && x.target == target && x.cue_range == e.cue_range)
+            {
+                continue;
+            }
+            let rest = e.explanation.split_once("; target: ").map_or("", |(_, r)| r);
+            let explanation = if swapped {
+                let cue = rest.split_once("; cue ").map_or("", |(_, c)| c);
+                format!(
+                    "actor: {}, named with {primary} as one subject; target: {primary}, the other of the two; cue {cue}",
+                    gaz.entries[co].name
+                )
+            } else {
+                format!(
+                    "actor: {}, named with {primary} as one subject; target: {rest}",
+                    gaz.entries[co].name
+                )
+            };
+            let copy = RawStance {
+                actor: co,
+                target,
+                speaker: None,
+                explanation: explanation.as_str().into(),
+                ..e.clone()
+            };
+            out.push(copy);
+        }
+    }
 }
 
 fn make_actor(
@@ -1397,6 +1714,7 @@ fn make_actor(
             speaks: true,
             first_person: false,
             carried: None,
+            co: Vec::new(),
         };
     }
     // "Kazakh President Kassym-Jomart Tokayev": the person right after speaks.
@@ -1422,6 +1740,7 @@ fn make_actor(
             speaks: true,
             first_person: false,
             carried: None,
+            co: Vec::new(),
         };
     }
     // "the Kazakh Foreign Ministry", "Kazakhstan's delegation".
@@ -1446,6 +1765,7 @@ fn make_actor(
         speaks: body.is_some(),
         first_person: false,
         carried: None,
+        co: Vec::new(),
     }
 }
 
@@ -1784,9 +2104,39 @@ fn find_targets(
 /// the object of a preposition (directly, after "the", or joined by "and" to one).
 fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> bool {
     let is_prep = |i: usize| PREPOSITIONS_SET.contains(toks[i].text);
+    // "The Government of Kazakhstan", "the Ministry of Foreign Affairs of the Republic of
+    // Kazakhstan", "the prime ministers of Norway, Ireland and Spain": "of" after an office names
+    // whose office it is, unless a preposition governs the office ("talks with the President of France").
+    let office_of = |prep: usize| {
+        if toks[prep].text != "of" || prep == 0 || !OFFICES_SET.contains(toks[prep - 1].text) {
+            return false;
+        }
+        // Back to the start of the office's name: over "of" only between offices ("the
+        // Ministry of Foreign Affairs", "the heads of state"), not into what governs it ("at the
+        // request of the Government of Jordan").
+        let mut start = prep - 1;
+        while start > 0 {
+            let w = toks[start - 1].text;
+            let office_before_of = w == "of" && start > 1 && OFFICES_SET.contains(toks[start - 2].text);
+            if !(OFFICES_SET.contains(w) || OFFICE_WORDS_SET.contains(w) || office_before_of) {
+                break;
+            }
+            start -= 1;
+        }
+        // Nor one joined to another that a preposition governs ("between the United States
+        // and the Governments of Ethiopia, Guinea and Mali").
+        start == 0
+            || !(is_prep(start - 1)
+                || LIST_PREPOSITIONS.contains(&toks[start - 1].text)
+                || matches!(toks[start - 1].text, "and" | "or"))
+    };
     let direct = |q: &Placed<'_>| {
-        (q.first > 0 && is_prep(q.first - 1))
-            || (q.first > 1 && toks[q.first - 1].text == "the" && is_prep(q.first - 2))
+        let prep = match q.first {
+            f if f > 0 && is_prep(f - 1) => f - 1,
+            f if f > 1 && toks[f - 1].text == "the" && is_prep(f - 2) => f - 2,
+            _ => return false,
+        };
+        !office_of(prep)
     };
     direct(p)
         || (p.first > 0
