@@ -640,3 +640,21 @@ fn governments_named_as_one_subject_each_take_the_position() {
         );
     }
 }
+
+#[test]
+fn refusing_to_take_sides_is_neutral_toward_the_two_parties_of_a_dispute() {
+    let ev = events(
+        "Guyana and Venezuela are locked in a dispute over Essequibo. Foreign Minister Carlos Rezende Lins \
+         said Brazil would not take sides in the dispute.",
+    );
+    assert!(
+        has(&ev, "Brazil", "Guyana", 0) && has(&ev, "Brazil", "Venezuela", 0),
+        "{ev:?}"
+    );
+    // No dispute or conflict named: no parties to be neutral between; nor is a neutral word
+    // that refuses no side ("national interests") a position toward anyone.
+    let ev = events("France and Germany met in Paris. Brazil did not take sides in the debate on the budget.");
+    assert!(ev.is_empty(), "{ev:?}");
+    let ev = events("Guyana and Venezuela are at war. Brazil will act in its national interests in the dispute.");
+    assert!(!by(&ev, "Brazil"), "{ev:?}");
+}

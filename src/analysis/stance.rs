@@ -241,6 +241,14 @@ const SUBORDINATORS: &[&str] = &[
     "пока",
 ];
 const SOVEREIGNTY: &str = "support_sovereignty";
+/// The category of a position between parties ("would not take sides", "a balanced position").
+const NEUTRAL: &str = "neutral";
+
+/// Whether a neutral cue's phrase refuses to choose a side ("not take sides", "ничью сторону"),
+/// rather than name a neutral thing ("national interests", "carbon neutral").
+fn takes_no_side(phrase: &str) -> bool {
+    phrase.contains("sides") || phrase.contains("сторон")
+}
 /// The category of lexicon phrases that contain a cue but state no stance ("trading partners").
 pub const NO_STANCE: &str = "no_stance";
 /// Categories that describe an act (invading, sanctioning, threatening): only coded
@@ -945,7 +953,18 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 }
                 let (targets, target_how) = match targets {
                     Some(t) => t,
-                    None if dyadic.is_some() => {
+                    // "would not take sides in the dispute": a refusal to choose names no party,
+                    // but is toward the two just mentioned, where a conflict or dispute is named.
+                    None if dyadic.is_some()
+                        || cue.category == NEUTRAL
+                            && takes_no_side(&cue.phrase)
+                            && (toks
+                                .iter()
+                                .any(|t| t.text.starts_with("disput") || t.text.starts_with("спор"))
+                                || *conflict_near.get_or_insert_with(|| {
+                                    conflict_named_near(input, lex, si, &mut conflict_known)
+                                })) =>
+                    {
                         let parties: Vec<usize> = recent_countries
                             .iter()
                             .rev()
@@ -962,7 +981,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             parties.clone(),
                             format!(
                                 "“{}”: the two parties just mentioned, {} (even-handed: neutral toward each)",
-                                dyadic.unwrap_or_default(),
+                                dyadic.map_or_else(|| normalise_space(&input.text[cue_range.clone()]), Into::into),
                                 names.join(" and ")
                             ),
                         )
