@@ -1,0 +1,228 @@
+//! Subjects of several governments and the document's own "we": governments named as one
+//! subject ("Britain, France and Germany said", "the Government of Japan and the Government of
+//! the Philippines") each take the sentence's positions; "the Sides" and "both countries" are
+//! the last two so named; "We, the Leaders of the G7, …" names the document's "we".
+
+use super::*;
+
+/// Words between "we" and the name in apposition to it, at most ("We, the Heads of State and
+/// Government of the Group of Seven": eleven).
+const APPOSITION_WORDS: usize = 12;
+
+/// The actor of a sentence that opens with "we" and a name in apposition to it, before its
+/// first cue ("We, the Leaders of the Group of Seven (G7), strongly condemn …", "Мы, лидеры
+/// …,"): the document's own "we", which speaks.
+pub(super) fn apposed_we(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    cues: &[PhraseHit],
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Actor> {
+    let we = toks
+        .first()
+        .filter(|t| matches!(t.text, "we" | "мы" | "ми") && !in_quote(t.range.start))?;
+    input.text.get(we.range.end..)?.trim_start().strip_prefix(',')?;
+    let first_cue = cues.first().map_or(toks.len(), |c| c.start);
+    let p = placed.iter().find(|p| {
+        p.first > 0
+            && p.first <= APPOSITION_WORDS
+            && p.last < first_cue
+            && !in_quote(p.m.range.start)
+            && actor_entry(gaz, p.m.entry, input.doc_date).is_some()
+    })?;
+    let mut a = make_actor(input, gaz, lex, toks, placed, p, "“we” named in apposition");
+    a.speaks = true;
+    a.first_person = true;
+    a.co = coordinated_actors(input, gaz, toks, placed, p, a.entry, first_cue, in_quote);
+    Some(a)
+}
+
+/// Words that open a sentence whose subject is the two governments just named together
+/// ("The Sides", "Both countries", "the two leaders", "Стороны", "Обидві сторони").
+const BOTH_SIDES: &[&[&str]] = &[
+    &["sides"],
+    &["both", "sides"],
+    &["two", "sides"],
+    &["both", "countries"],
+    &["two", "countries"],
+    &["both", "governments"],
+    &["two", "governments"],
+    &["both", "leaders"],
+    &["two", "leaders"],
+    &["стороны"],
+    &["обе", "стороны"],
+    &["обе", "страны"],
+    &["сторони"],
+    &["обидві", "сторони"],
+    &["обидві", "країни"],
+];
+
+/// How many words of `toks` (a sentence) open it with [`BOTH_SIDES`], after a "the".
+fn both_sides_len(toks: &[Token]) -> Option<usize> {
+    let skip = usize::from(toks.first().is_some_and(|t| t.text == "the"));
+    let rest = toks.get(skip..)?;
+    BOTH_SIDES
+        .iter()
+        .find(|words| rest.len() > words.len() && words.iter().zip(rest).all(|(w, t)| *w == t.text))
+        .map(|words| skip + words.len())
+}
+
+/// Whether the sentence `toks` opens with [`BOTH_SIDES`].
+pub(super) fn names_both_sides(toks: &[Token]) -> bool {
+    both_sides_len(toks).is_some()
+}
+
+/// The words of `text` that [`both_sides_len`] finds at the start of `toks`.
+pub(super) fn both_sides_words(text: &str, toks: &[Token]) -> String {
+    let n = both_sides_len(toks).unwrap_or(1);
+    normalise_space(&text[toks[0].range.start..toks[n - 1].range.end]).into_owned()
+}
+
+/// Categories of a tie between two parties, which governments named as one subject may have
+/// with each other ([`coordinated_events`]).
+const TIE_CATEGORIES: &[&str] = &["cooperate", "agree"];
+
+/// Most governments a coordinated subject may name and each take its positions; a longer list
+/// (a summit declaration of thirty governments) keeps its first only, as before.
+const MAX_COORDINATED: usize = 5;
+
+/// The other governments named with `p` (whose actor is `entry`) as one subject, before the
+/// token `before` (the first cue) and outside quotations: names joined by commas and a last
+/// "and" ("France and Germany", "Britain, France and Germany said", "the Government of Japan
+/// and the Government of the Republic of the Philippines"), with only the words of an office
+/// between them.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn coordinated_actors(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    p: &Placed<'_>,
+    entry: usize,
+    before: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Vec<usize> {
+    let is_and = |t: &Token| matches!(t.text, "and" | "и" | "і" | "та");
+    // How `a` and the next name `b` are joined: `Some(true)` by "and", `Some(false)` by a
+    // comma alone, `None` not as one list.
+    let join = |a: &Placed<'_>, b: &Placed<'_>| -> Option<bool> {
+        if b.first <= a.last || in_quote(a.m.range.start) || in_quote(b.m.range.start) {
+            return None;
+        }
+        let between = &toks[a.last + 1..b.first];
+        let gap = &input.text[toks[a.last].range.end..toks[b.first].range.start];
+        let and = between.iter().any(is_and);
+        let office_words = between
+            .iter()
+            .all(|t| is_and(t) || t.text == "of" || OFFICES_SET.contains(t.text) || OFFICE_WORDS_SET.contains(t.text));
+        let plain = gap
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '\'' | '’'));
+        (office_words && plain && (and || gap.contains(','))).then_some(and)
+    };
+    let can_act = |q: &Placed<'_>| actor_entry(gaz, q.m.entry, input.doc_date);
+    let Some(at) = placed.iter().position(|q| std::ptr::eq(q, p)) else {
+        return Vec::new();
+    };
+    // The names joined to `p`, left and right, with how each joins the one before it.
+    let mut lo = at;
+    while lo > 0 && can_act(&placed[lo - 1]).is_some() && join(&placed[lo - 1], &placed[lo]).is_some() {
+        lo -= 1;
+    }
+    let mut hi = at;
+    while hi + 1 < placed.len()
+        && placed[hi + 1].last < before
+        && can_act(&placed[hi + 1]).is_some()
+        && join(&placed[hi], &placed[hi + 1]).is_some()
+    {
+        hi += 1;
+    }
+    // A list ends with "and": names after its last "and", or joined by commas alone, are no
+    // list ("Kazakhstan, Russia's ally, …").
+    while hi > lo && join(&placed[hi - 1], &placed[hi]) != Some(true) {
+        hi -= 1;
+    }
+    if hi < at {
+        return Vec::new();
+    }
+    // A list after a preposition or in brackets is no subject ("exchanges in Colombia, Egypt and
+    // Jordan", "five flag states (Ecuador, Panama, Senegal and Vietnam)").
+    let first = placed[lo].first;
+    let governed = |i: usize| PREPOSITIONS_SET.contains(toks[i].text) || LIST_PREPOSITIONS.contains(&toks[i].text);
+    let after_preposition = after_preposition(placed, toks, &placed[lo])
+        || first > 0 && LIST_PREPOSITIONS.contains(&toks[first - 1].text)
+        || first > 1 && toks[first - 1].text == "the" && governed(first - 2);
+    let before = &input.text[toks[0].range.start..placed[lo].m.range.start];
+    if after_preposition || before.matches('(').count() > before.matches(')').count() {
+        return Vec::new();
+    }
+    let mut co = Vec::new();
+    for q in &placed[lo..=hi] {
+        if let Some(e) = can_act(q).filter(|e| *e != entry && !co.contains(e)) {
+            co.push(e);
+        }
+    }
+    if co.len() > MAX_COORDINATED {
+        co.clear();
+    }
+    co
+}
+
+/// Gives each of `actor`'s coordinated governments ([`Actor::co`]) the events found for the
+/// actor since `first_new` in `out`: toward the same target or, when the target is that
+/// government itself ("France and Germany agreed to deepen cooperation"), toward the actor.
+pub(super) fn coordinated_events(gaz: &Gazetteer, actor: &Actor, out: &mut Vec<RawStance>, first_new: usize) {
+    let primary = &gaz.entries[actor.entry].name;
+    // Governments named as one subject take positions together, not toward each other
+    // ("Mali, Burkina Faso and Niger accused …"), except for a tie between them ("France and
+    // Germany agreed to deepen cooperation").
+    let tie = |e: &RawStance| TIE_CATEGORIES.contains(&&*e.category);
+    let mut i = first_new;
+    while i < out.len() {
+        if out[i].actor == actor.entry && actor.co.contains(&out[i].target) && !tie(&out[i]) {
+            out.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    for i in first_new..out.len() {
+        if out[i].actor != actor.entry {
+            continue;
+        }
+        for &co in &actor.co {
+            let e = &out[i];
+            let swapped = e.target == co;
+            let target = if swapped { actor.entry } else { e.target };
+            if out[first_new..]
+                .iter()
+                .any(|x| x.actor == co && x.target == target && x.cue_range == e.cue_range)
+            {
+                continue;
+            }
+            let rest = e.explanation.split_once("; target: ").map_or("", |(_, r)| r);
+            let explanation = if swapped {
+                let cue = rest.split_once("; cue ").map_or("", |(_, c)| c);
+                format!(
+                    "actor: {}, named with {primary} as one subject; target: {primary}, the other of the two; cue {cue}",
+                    gaz.entries[co].name
+                )
+            } else {
+                format!(
+                    "actor: {}, named with {primary} as one subject; target: {rest}",
+                    gaz.entries[co].name
+                )
+            };
+            let copy = RawStance {
+                actor: co,
+                target,
+                speaker: None,
+                explanation: explanation.as_str().into(),
+                ..e.clone()
+            };
+            out.push(copy);
+        }
+    }
+}
