@@ -360,8 +360,9 @@ impl TimelineView {
                 } else {
                     ui.visuals().weak_text_color()
                 });
+                // Whole: a series' marker and name move to the next row together.
                 let r = ui
-                    .add(egui::Label::new(text).sense(egui::Sense::click()))
+                    .add(egui::Label::new(text).extend().sense(egui::Sense::click()))
                     .on_hover_text("(n) = stance events in this series · click to hide or show it");
                 if r.clicked() {
                     if shown {
