@@ -658,3 +658,13 @@ fn refusing_to_take_sides_is_neutral_toward_the_two_parties_of_a_dispute() {
     let ev = events("Guyana and Venezuela are at war. Brazil will act in its national interests in the dispute.");
     assert!(!by(&ev, "Brazil"), "{ev:?}");
 }
+
+#[test]
+fn a_ministry_known_by_name_speaks_for_its_country() {
+    // Not for the country last named as an actor, which a generic "the ministry said" would be.
+    let ev = events(
+        "Somalia's foreign minister criticised Ethiopia. The State Department said on 2 January that \
+         Washington fully respects the sovereignty and territorial integrity of Somalia.",
+    );
+    assert!(has(&ev, "United States", "Somalia", 1), "{ev:?}");
+}

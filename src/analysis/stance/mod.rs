@@ -1549,7 +1549,7 @@ fn make_actor(
         (name, None)
     });
     let form = match p.m.form {
-        NameForm::Metonym => " (seat of government)",
+        NameForm::Metonym => " (seat or office of government)",
         NameForm::Demonym => " (adjective)",
         NameForm::Name => "",
     };
