@@ -668,3 +668,15 @@ fn a_ministry_known_by_name_speaks_for_its_country() {
     );
     assert!(has(&ev, "United States", "Somalia", 1), "{ev:?}");
 }
+
+#[test]
+fn whom_a_reporter_quotes_is_not_the_voice_of_a_briefing() {
+    // The reporter quotes a Philippine official; the spokesperson's "we" after "The China Coast
+    // Guard …" is China's, not dropped as somebody other than the document's voice.
+    let ev = events(
+        "Q: Philippine Foreign Secretary Ramon Dizon said that Manila would not be intimidated. What is \
+         your response?\n\nWei Lanqing: The China Coast Guard took necessary measures in accordance with \
+         the law. We strongly criticise the Philippines.",
+    );
+    assert!(has(&ev, "China", "Philippines", -1), "{ev:?}");
+}

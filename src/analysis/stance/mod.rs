@@ -706,8 +706,14 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         // quotes nobody, the first actor it named.
         let voice = speakers.iter().max_by_key(|(_, n)| *n).map(|(v, _)| *v).or(first_actor);
         let actor = actor.filter(|a| !(a.first_person && !a.speaks && voice.is_some_and(|v| v != a.entry)));
+        // A reporter's question in a transcript ("Q: Philippine Foreign Secretary … said …")
+        // quotes others: they are not the voice of the document (asked once per sentence with
+        // an actor, only while it matters).
+        let mut reporter = None;
+        let mut in_reporters_turn = || *reporter.get_or_insert_with(|| in_reporter_turn(input.text, sr.start));
         if first_actor.is_none()
             && let Some(a) = actor.as_ref().filter(|a| a.carried.is_none())
+            && !in_reporters_turn()
         {
             first_actor = Some(a.entry);
         }
@@ -1155,6 +1161,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         if let Some(a) = &actor
             && a.speaks
             && !a.first_person
+            && !in_reporters_turn()
         {
             match speakers.iter_mut().find(|(e, _)| *e == a.entry) {
                 Some((_, n)) => *n += 1,
