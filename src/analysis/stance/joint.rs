@@ -60,25 +60,16 @@ const BOTH_SIDES: &[&[&str]] = &[
     &["обидві", "країни"],
 ];
 
-/// How many words of `toks` (a sentence) open it with [`BOTH_SIDES`], after a "the".
-fn both_sides_len(toks: &[Token]) -> Option<usize> {
+/// The words of `text` that open the sentence `toks` with [`BOTH_SIDES`] (after a "the"), if
+/// it opens so.
+pub(super) fn both_sides_words(text: &str, toks: &[Token]) -> Option<String> {
     let skip = usize::from(toks.first().is_some_and(|t| t.text == "the"));
     let rest = toks.get(skip..)?;
-    BOTH_SIDES
+    let words = BOTH_SIDES
         .iter()
-        .find(|words| rest.len() > words.len() && words.iter().zip(rest).all(|(w, t)| *w == t.text))
-        .map(|words| skip + words.len())
-}
-
-/// Whether the sentence `toks` opens with [`BOTH_SIDES`].
-pub(super) fn names_both_sides(toks: &[Token]) -> bool {
-    both_sides_len(toks).is_some()
-}
-
-/// The words of `text` that [`both_sides_len`] finds at the start of `toks`.
-pub(super) fn both_sides_words(text: &str, toks: &[Token]) -> String {
-    let n = both_sides_len(toks).unwrap_or(1);
-    normalise_space(&text[toks[0].range.start..toks[n - 1].range.end]).into_owned()
+        .find(|words| rest.len() > words.len() && words.iter().zip(rest).all(|(w, t)| *w == t.text))?;
+    let last = skip + words.len() - 1;
+    Some(normalise_space(&text[toks[0].range.start..toks[last].range.end]).into_owned())
 }
 
 /// Categories of a tie between two parties, which governments named as one subject may have

@@ -38,7 +38,7 @@ use super::text::word_set;
 use super::text::{Token, normalise_space};
 use crate::model::EntityKind;
 use jiff::civil::Date;
-use joint::{apposed_we, both_sides_words, coordinated_actors, coordinated_events, names_both_sides};
+use joint::{apposed_we, both_sides_words, coordinated_actors, coordinated_events};
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -556,8 +556,13 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let kept: Vec<GazMatch>;
     let narrowed;
     let instrument = |m: &GazMatch| super::instruments::names_instrument(input.text, input.tokens, gaz, m);
-    let input = if input.mentions.iter().any(instrument) {
-        kept = input.mentions.iter().filter(|m| !instrument(m)).cloned().collect();
+    // Each mention is asked once: those before the first instrument are kept as they are.
+    let input = if let Some(first) = input.mentions.iter().position(instrument) {
+        kept = input.mentions[..first]
+            .iter()
+            .chain(input.mentions[first + 1..].iter().filter(|m| !instrument(m)))
+            .cloned()
+            .collect();
         narrowed = StanceInput {
             mentions: &kept,
             ..*input
@@ -684,18 +689,15 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         }
         // "The Sides condemned …", "Both countries …": the two governments last named as one
         // subject ("the Government of Japan and the Government of the Philippines").
-        let actor = match &pair {
-            Some(two) if names_both_sides(toks) && !in_quote(toks[0].range.start) => Some(
-                two.carry(
-                    [
-                        "“",
-                        &both_sides_words(input.text, toks),
-                        "”: the two governments named together before",
-                    ]
-                    .concat(),
-                ),
-            ),
-            _ => actor,
+        let both_sides = pair
+            .as_ref()
+            .filter(|_| !in_quote(toks[0].range.start))
+            .and_then(|two| Some((two, both_sides_words(input.text, toks)?)));
+        let actor = match both_sides {
+            Some((two, words)) => {
+                Some(two.carry(["“", &words, "”: the two governments named together before"].concat()))
+            }
+            None => actor,
         };
         if let Some(a) = actor.as_ref().filter(|a| a.co.len() == 1 && a.carried.is_none()) {
             pair = Some(a.clone());
@@ -724,7 +726,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         let first_new = out.len();
         if let Some(actor) = &actor
             && !cues.is_empty()
-            && !in_reporter_turn(input.text, sr.start)
+            && !in_reporters_turn()
         {
             let clause = clause_ids(input.text, toks);
             let [relational_words, dyadic] = sentence_phrases(toks);
