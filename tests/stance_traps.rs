@@ -680,3 +680,44 @@ fn whom_a_reporter_quotes_is_not_the_voice_of_a_briefing() {
     );
     assert!(has(&ev, "China", "Philippines", -1), "{ev:?}");
 }
+
+#[test]
+fn a_speakers_label_ending_in_ing_is_a_name_not_a_gerund() {
+    // "Lanqing" is no gerund: the country after the label's colon is the subject.
+    let ev = events("Briefing\n\nWei Lanqing: China opposes the EU's sanctions.");
+    assert!(has(&ev, "China", "European Union", -1), "{ev:?}");
+    // A gerund still makes the name after it its object.
+    let ev = events("Briefing\n\nAfter supporting Russia for years, Kazakhstan condemned Belarus.");
+    assert!(!by(&ev, "Russia"), "{ev:?}");
+    assert!(has(&ev, "Kazakhstan", "Belarus", -1), "{ev:?}");
+}
+
+#[test]
+fn opposing_a_partys_sanctions_opposes_that_party_whatever_adjectives_come_between() {
+    for text in [
+        "China firmly opposes the EU's illegal unilateral sanctions against Chinese entities.",
+        "China opposes the EU's unilateral illegal sanctions.",
+        "China opposes the EU's sanctions.",
+    ] {
+        let ev = events(&format!("Briefing\n\n{text}"));
+        assert!(has(&ev, "China", "European Union", -1), "{text}: {ev:?}");
+    }
+}
+
+#[test]
+fn saying_something_in_a_joint_statement_is_no_tie_to_what_it_names() {
+    let ev = events(
+        "Briefing\n\nIran has not delivered any missiles to Russia, its spokesman said.\n\nOn Tuesday, \
+         Britain, France and Germany said in a joint statement that the transfer of missiles was a \
+         further escalation, and announced the cancellation of bilateral air services agreements.",
+    );
+    assert!(!toward(&ev, "Russia"), "{ev:?}");
+    // A joint statement of two governments still ties them.
+    let ev = events(
+        "Briefing\n\nIn a joint statement, the United States and the United Kingdom announced a suspension of tariffs.",
+    );
+    assert!(
+        has(&ev, "United States", "United Kingdom", 1) || has(&ev, "United Kingdom", "United States", 1),
+        "{ev:?}"
+    );
+}

@@ -355,6 +355,9 @@ const DYADIC: &[&str] = &[
 ];
 /// How many tokens after a cue a target may stand.
 const TARGET_WINDOW: usize = 5;
+/// Words (adjectives) that may stand between an owner and its sanctions ("the EU's illegal
+/// unilateral sanctions").
+const OWNER_GAP_WORDS: usize = 2;
 /// The same for abstentions and neutrality ("abstained from a UN resolution demanding that Russia …").
 const WIDE_TARGET_WINDOW: usize = 12;
 /// Categories whose target is best found as an initiative's owner.
@@ -745,12 +748,19 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 let (a, b) = (&lex.cues[w[0].phrase], &lex.cues[w[1].phrase]);
                 // "Russia's sanctions", "American sanctions", "US sanctions": sanctions of the
                 // name before them, unless it is a country under sanctions ("Iran sanctions").
+                // "the EU's illegal unilateral sanctions": adjectives may come between.
                 let owned = placed.iter().any(|p| {
-                    p.last + 1 == w[1].start
-                        && (p.m.possessive
-                            || p.m.form == NameForm::Demonym
-                            || b.implied_target == Some(ImpliedTarget::Sanctioned)
-                                && !gaz.sanctioned_on(p.m.entry, input.doc_date))
+                    let adjoining = p.last + 1 == w[1].start;
+                    let before = p.last < w[1].start
+                        && w[1].start - p.last <= OWNER_GAP_WORDS + 1
+                        && !placed.iter().any(|q| q.first > p.last && q.first < w[1].start)
+                        && toks[p.last + 1..w[1].start]
+                            .iter()
+                            .all(|t| t.text.chars().all(char::is_alphabetic));
+                    (p.m.possessive || p.m.form == NameForm::Demonym) && before
+                        || adjoining
+                            && b.implied_target == Some(ImpliedTarget::Sanctioned)
+                            && !gaz.sanctioned_on(p.m.entry, input.doc_date)
                 });
                 if matches!(a.category.as_str(), "reject" | "criticize")
                     && b.implied_target == Some(ImpliedTarget::Sanctioned)
@@ -1463,7 +1473,7 @@ fn find_actor(
             && can_act(p)
             && outside(p)
             && !after_preposition(placed, toks, p)
-            && !after_gerund(toks, p)
+            && !after_gerund(input.text, toks, p)
             && !addressed(toks, p)
             && !pronoun_subject_before(input.text, toks, p)
             && subordinate_end.is_none_or(|e| p.m.range.start > e)
@@ -2136,7 +2146,7 @@ fn after_by(toks: &[Token], first: usize) -> bool {
 /// "not upsetting Russia", "following Russia's annexation": a name right after an English
 /// gerund is its object, not the sentence's subject. Nouns and time words ending in "-ing"
 /// ("on Monday morning Russia said") are not gerunds.
-fn after_gerund(toks: &[Token], p: &Placed<'_>) -> bool {
+fn after_gerund(text: &str, toks: &[Token], p: &Placed<'_>) -> bool {
     const NOT_GERUNDS: &[&str] = &[
         "morning",
         "evening",
@@ -2161,8 +2171,14 @@ fn after_gerund(toks: &[Token], p: &Placed<'_>) -> bool {
         "chongqing",
     ];
     p.first > 0 && {
-        let w = toks[p.first - 1].text;
-        w.len() > 4 && w.ends_with("ing") && w.is_ascii() && !NOT_GERUNDS.contains(&w)
+        let before = &toks[p.first - 1];
+        let w = before.text;
+        // "Wei Lanqing: China …": a speaker's label ends at its colon.
+        w.len() > 4
+            && w.ends_with("ing")
+            && w.is_ascii()
+            && !NOT_GERUNDS.contains(&w)
+            && !text[before.range.end..toks[p.first].range.start].contains([':', ';', '.'])
     }
 }
 
