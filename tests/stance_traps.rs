@@ -639,6 +639,28 @@ fn governments_named_as_one_subject_each_take_the_position() {
             "{actor}: {ev:?}"
         );
     }
+    // "The leaders", "the three countries": however many were named together.
+    let ev = events(
+        "Joint Vision Statement\n\nWe, the leaders of Japan, the Philippines and the United States, met \
+         today. The leaders condemned North Korea's missile launches. The three countries reaffirmed \
+         their support for Ukraine.",
+    );
+    for actor in ["Japan", "Philippines", "United States"] {
+        assert!(
+            has(&ev, actor, "North Korea", -1) && has(&ev, actor, "Ukraine", 1),
+            "{actor}: {ev:?}"
+        );
+    }
+    // Not other leaders named after, nor "both countries" or "the four countries" for three.
+    let ev = events(
+        "Statement\n\nJapan, the Philippines and the United States met today. Leaders of the G20 \
+         condemned North Korea's missile launches. Both countries reaffirmed their support for Ukraine. \
+         The four countries praised Canada.",
+    );
+    for actor in ["Japan", "Philippines", "United States"] {
+        assert!(!by(&ev, actor), "{actor}: {ev:?}");
+    }
+    assert!(has(&ev, "G20", "North Korea", -1), "{ev:?}");
 }
 
 #[test]

@@ -116,10 +116,15 @@ const INSTRUMENT_QUALIFIERS: &[&str] = &[
 ];
 word_set!(INSTRUMENT_QUALIFIERS_SET, INSTRUMENT_QUALIFIERS);
 
-/// Nouns of an organisation's founding text after its name ("the UN Charter") or, in
-/// Russian and Ukrainian, before it ("Устав ООН", "Статуту ООН").
+/// Nouns of an organisation's founding text or of the body of its decisions after its name
+/// ("the UN Charter", "UN Security Council resolutions") or, in Russian and Ukrainian, before it
+/// ("Устав ООН", "Статуту ООН", "резолюций СБ ООН"). Only plural resolutions: one resolution is
+/// an act of its authors, and condemning it ("осудил резолюцию Европарламента") opposes them.
 const CHARTER_NOUNS: &[&str] = &[
     "charter",
+    "resolutions",
+    "резолюций",
+    "резолюцій",
     "устав",
     "устава",
     "уставе",
@@ -134,7 +139,8 @@ word_set!(CHARTER_NOUNS_SET, CHARTER_NOUNS);
 
 /// Whether the mention `m` of `text` (whose folded words are `tokens`) names an instrument
 /// rather than a government (see the [module docs](self)): a place, or a country by its
-/// capital, right before an instrument's noun; an organisation beside its charter's.
+/// capital, right before an instrument's noun; an organisation beside the noun of its charter
+/// or of its resolutions.
 pub(crate) fn names_instrument(text: &str, tokens: &[Token<'_>], gaz: &Gazetteer, m: &GazMatch) -> bool {
     if m.possessive {
         return false;
@@ -224,7 +230,19 @@ mod tests {
         );
         assert_eq!(instruments("Нормы Устава ООН обязательны для всех."), ["ООН"]);
         assert_eq!(instruments("Это противоречит Уставу ООН."), ["ООН"]);
+        // Nor its resolutions: "in violation of UN Security Council resolutions" opposes no one.
+        assert_eq!(
+            instruments("The launches violate UN Security Council resolutions. Это нарушение резолюций СБ ООН."),
+            ["UN Security Council", "СБ ООН"]
+        );
+        // One resolution is its authors' act.
+        assert!(
+            instruments("Baku condemned the European Parliament resolution. Баку осудил резолюцию Европарламента.")
+                .is_empty()
+        );
         // Organisations name no other instruments: "the NATO summit" is NATO's.
         assert!(instruments("At the NATO summit, allies agreed.").is_empty());
+        // Nor is an organisation that adopts a resolution its text.
+        assert!(instruments("The Security Council adopted a resolution.").is_empty());
     }
 }

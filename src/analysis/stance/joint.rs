@@ -1,7 +1,8 @@
 //! Subjects of several governments and the document's own "we": governments named as one
 //! subject ("Britain, France and Germany said", "the Government of Japan and the Government of
 //! the Philippines") each take the sentence's positions; "the Sides" and "both countries" are
-//! the last two so named; "We, the Leaders of the G7, …" names the document's "we".
+//! the last two so named, "the leaders" and "the three countries" the last ones so named; "We,
+//! the Leaders of the G7, …" names the document's "we".
 
 use super::*;
 
@@ -60,15 +61,48 @@ const BOTH_SIDES: &[&[&str]] = &[
     &["обидві", "країни"],
 ];
 
-/// The words of `text` that open the sentence `toks` with [`BOTH_SIDES`] (after a "the"), if
-/// it opens so.
-pub(super) fn both_sides_words(text: &str, toks: &[Token]) -> Option<String> {
+/// Words that open a sentence whose subject is the governments just named together, however
+/// many ("The leaders condemned …", "The heads of state", "Лидеры", "Лідери"), and, after a
+/// number of them ("the three leaders"), the nouns that count them.
+const GROUP_WORDS: &[&[&str]] = &[
+    &["leaders"],
+    &["heads", "of", "state"],
+    &["signatories"],
+    &["лидеры"],
+    &["главы", "государств"],
+    &["лідери"],
+];
+const COUNTED_NOUNS: &[&str] = &["leaders", "countries", "governments", "sides", "nations"];
+const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five"];
+
+/// The words of `text` that open the sentence `toks` (after a "the") with [`BOTH_SIDES`] when
+/// the group just named has two governments, [`GROUP_WORDS`], or a number of [`COUNTED_NOUNS`]
+/// equal to the group's size, if it opens so.
+pub(super) fn both_sides_words(text: &str, toks: &[Token], group_size: usize) -> Option<String> {
     let skip = usize::from(toks.first().is_some_and(|t| t.text == "the"));
     let rest = toks.get(skip..)?;
-    let words = BOTH_SIDES
+    let opens = |words: &[&str]| rest.len() > words.len() && words.iter().zip(rest).all(|(w, t)| *w == t.text);
+    let counted = || {
+        let n = NUMBER_WORDS
+            .iter()
+            .position(|w| rest.first().is_some_and(|t| t.text == *w))?
+            + 2;
+        (n == group_size && rest.len() > 2 && COUNTED_NOUNS.contains(&rest[1].text)).then_some(2)
+    };
+    let len = GROUP_WORDS
         .iter()
-        .find(|words| rest.len() > words.len() && words.iter().zip(rest).all(|(w, t)| *w == t.text))?;
-    let last = skip + words.len() - 1;
+        .find(|w| opens(w))
+        .map(|w| w.len())
+        .or_else(|| BOTH_SIDES.iter().find(|w| group_size == 2 && opens(w)).map(|w| w.len()))
+        .or_else(counted)?;
+    // "Leaders of the G20 …", "the leaders from …": other leaders, named after.
+    if toks
+        .get(skip + len)
+        .is_some_and(|t| matches!(t.text, "of" | "from" | "in" | "who" | "стран" | "країн"))
+    {
+        return None;
+    }
+    let last = skip + len - 1;
     Some(normalise_space(&text[toks[0].range.start..toks[last].range.end]).into_owned())
 }
 

@@ -601,8 +601,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut first_actor: Option<usize> = None;
     // The "we" the document names in apposition ("We, the Leaders of the G7, …"), once it does.
     let mut we_actor: Option<Actor> = None;
-    // The last two governments named as one subject, for "the Sides", "both countries".
-    let mut pair: Option<Actor> = None;
+    // The last governments named as one subject, for "the Sides", "both countries", "the leaders".
+    let mut group: Option<Actor> = None;
     // Whether each sentence names an armed conflict, found when an appeal first asks.
     let mut conflict_known: Vec<Option<bool>> = Vec::new();
     // Countries mentioned in the last sentences, oldest first (for "our countries").
@@ -690,20 +690,18 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         if let Some(a) = actor.as_ref().filter(|a| a.first_person && a.carried.is_none()) {
             we_actor = Some(a.clone());
         }
-        // "The Sides condemned …", "Both countries …": the two governments last named as one
-        // subject ("the Government of Japan and the Government of the Philippines").
-        let both_sides = pair
+        // "The Sides condemned …", "Both countries …", "The leaders …": the governments last
+        // named as one subject ("the Government of Japan and the Government of the Philippines").
+        let both_sides = group
             .as_ref()
             .filter(|_| !in_quote(toks[0].range.start))
-            .and_then(|two| Some((two, both_sides_words(input.text, toks)?)));
+            .and_then(|g| Some((g, both_sides_words(input.text, toks, g.co.len() + 1)?)));
         let actor = match both_sides {
-            Some((two, words)) => {
-                Some(two.carry(["“", &words, "”: the two governments named together before"].concat()))
-            }
+            Some((g, words)) => Some(g.carry(["“", &words, "”: the governments named together before"].concat())),
             None => actor,
         };
-        if let Some(a) = actor.as_ref().filter(|a| a.co.len() == 1 && a.carried.is_none()) {
-            pair = Some(a.clone());
+        if let Some(a) = actor.as_ref().filter(|a| !a.co.is_empty() && a.carried.is_none()) {
+            group = Some(a.clone());
         }
         // "Russia's war against Ukraine is … We continue to support Ukraine": a "we" after a
         // country named as a subject is the document's own voice, not that country, unless the
