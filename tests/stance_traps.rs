@@ -743,3 +743,48 @@ fn saying_something_in_a_joint_statement_is_no_tie_to_what_it_names() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_we_of_an_answer_is_the_country_of_the_one_answering() {
+    // Labelled turns: the interviewee introduced first.
+    let ev = events(
+        "Interview\n\nMongolia's Foreign Minister Batmunkh Battsetseg spoke to us in Ulaanbaatar.\n\n\
+         Question: Ukrainian officials have accused Ulaanbaatar of helping Russia. Is that fair?\n\n\
+         Answer: I understand the concern. We value our partnership with the European Union.",
+    );
+    assert!(has(&ev, "Mongolia", "European Union", 1), "{ev:?}");
+    // Questions in bold, answers without a label; what the question says is nobody's position.
+    let ev = events(
+        "Interview\n\nChile's foreign minister, Ana Soto, spoke to us in Santiago.\n\n\
+         **Minister, your remarks were criticised in Caracas. Critics say Argentina is siding with \
+         Brazil. Is that fair?**\n\nNo. Our policy is clear. We condemn Venezuela's detention of \
+         opposition activists.",
+    );
+    assert!(has(&ev, "Chile", "Venezuela", -1), "{ev:?}");
+    assert!(!by(&ev, "Argentina"), "{ev:?}");
+    // A speaker named in the label: the country of that name's title elsewhere in the text.
+    let ev = events(
+        "Briefing by Russian Foreign Ministry spokeswoman Irina Volkova\n\n\
+         Q: Finland closed its border, Helsinki says, because of Belarus. Your comment?\n\n\
+         Volkova: Our assessment is clear. We condemn the decision of Helsinki.",
+    );
+    assert!(has(&ev, "Russia", "Finland", -1), "{ev:?}");
+}
+
+#[test]
+fn an_answer_needs_a_question_before_it_and_a_title_names_no_one() {
+    // A reporter's turn may run over paragraphs: the second is still the reporter's.
+    let ev = events(
+        "Briefing\n\nThe Chinese Foreign Minister met Lavrov.\n\nQ: Will you support Ukraine?\n\n\
+         And then we have a follow on our support for Israel.",
+    );
+    assert!(!toward(&ev, "Israel"), "{ev:?}");
+    // "THE PRESIDENT:" is a title: not looked up among the presidents the text names.
+    let ev = events("Remarks\n\nQ: Did Ukraine's President call you?\n\nTHE PRESIDENT: We condemn Iran.");
+    assert!(!by(&ev, "Ukraine"), "{ev:?}");
+    // A name is: "Hrytsenko" is Ukraine's.
+    let ev = events(
+        "Remarks\n\nQ: Did Ukraine's Foreign Minister Oksana Hrytsenko call you?\n\nHRYTSENKO: We condemn Iran.",
+    );
+    assert!(has(&ev, "Ukraine", "Iran", -1), "{ev:?}");
+}

@@ -32,6 +32,7 @@
 //!   a name after a subject pronoun ("we think Russia should …") are not the actor.
 
 mod joint;
+mod turns;
 use super::gazetteer::{GazMatch, Gazetteer, NameForm};
 use super::lexicon::{ImpliedTarget, Lexicon, NegationMode, PhraseHit};
 use super::text::word_set;
@@ -41,6 +42,7 @@ use jiff::civil::Date;
 use joint::{apposed_we, both_sides_words, coordinated_actors, coordinated_events};
 use std::fmt::Write as _;
 use std::ops::Range;
+use turns::{in_answer_turn, in_reporter_turn};
 
 // The word lists below are looked up for many tokens of every sentence.
 word_set!(PRONOUNS_SET, PRONOUNS);
@@ -703,6 +705,35 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         if let Some(a) = actor.as_ref().filter(|a| !a.co.is_empty() && a.carried.is_none()) {
             group = Some(a.clone());
         }
+        // "Answer: We respect …", "**Is that fair?** — No. We do not …": in an answer, a "we"
+        // before the first cue is the country of the one answering.
+        let first_cue = cues.first().map_or(toks.len(), |c| c.start);
+        let we_subject = toks[..first_cue]
+            .iter()
+            .find(|t| FIRST_PERSON_SET.contains(t.text))
+            .is_some_and(|t| !in_quote(t.range.start));
+        let actor = match actor {
+            a if we_subject && a.as_ref().is_none_or(|a| a.first_person && a.carried.is_some()) => {
+                match in_answer_turn(input, gaz, sr.start, first_actor) {
+                    Some((entry, who)) if a.as_ref().is_none_or(|a| a.entry != entry) => Some(Actor {
+                        entry,
+                        subject_at: None,
+                        speaker: None,
+                        how: [&who, ", ", &gaz.entries[entry].name].concat(),
+                        carried: Some(Carried {
+                            how: "pronoun “we” in an answer".to_string(),
+                            sentences: 1,
+                        }),
+                        by_speech: false,
+                        speaks: true,
+                        first_person: true,
+                        co: Vec::new(),
+                    }),
+                    _ => a,
+                }
+            }
+            a => a,
+        };
         // "Russia's war against Ukraine is … We continue to support Ukraine": a "we" after a
         // country named as a subject is the document's own voice, not that country, unless the
         // document's voice is that country: its most frequent speaker so far or, while it
@@ -1957,57 +1988,6 @@ fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> b
         || (p.first > 0
             && matches!(toks[p.first - 1].text, "and" | "or")
             && placed.iter().any(|q| q.last + 2 == p.first && direct(q)))
-}
-
-/// Lines looked back over for the start of a speaker's turn in a transcript.
-const TURN_LOOKBACK_LINES: usize = 40;
-/// Bytes looked back over for it.
-const TURN_LOOKBACK_BYTES: usize = 8192;
-/// Characters of a line read to tell a speaker's label ("Q", "MS. PSAKI:").
-const LINE_HEAD_CHARS: usize = 64;
-
-/// Whether byte `at` lies in a reporter's turn of a press-briefing transcript: the turn (its
-/// paragraph, or the run of lines since the last speaker label) opens with "Q" ("Q And then,
-/// while Ukraine waits …"). What a reporter says or asks is no government's position.
-fn in_reporter_turn(text: &str, at: usize) -> bool {
-    // Only the text just before is read, and only the start of each line: a huge file with
-    // few line breaks costs no more than a small one.
-    let mut floor = at.saturating_sub(TURN_LOOKBACK_BYTES);
-    while !text.is_char_boundary(floor) {
-        floor -= 1;
-    }
-    let window = &text[floor..at];
-    let mut end = window.len();
-    for _ in 0..TURN_LOOKBACK_LINES {
-        let start = match window[..end].rfind('\n') {
-            Some(i) => i + 1,
-            None if floor == 0 => 0,
-            None => return false,
-        };
-        let rest = &text[floor + start..];
-        let head = &rest[..rest.char_indices().nth(LINE_HEAD_CHARS).map_or(rest.len(), |(i, _)| i)];
-        let line = head.split('\n').next().unwrap_or("");
-        let line = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '>'));
-        if let Some(rest) = line.strip_prefix('Q')
-            && (rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '*')))
-        {
-            return true;
-        }
-        // Another speaker's label ("MS. PSAKI:", "MR. KIRBY:") opens a turn that is not a reporter's.
-        if let Some((label, _)) = line.split_once(':')
-            && label.len() <= 40
-            && label.chars().any(char::is_uppercase)
-            && !label.chars().any(char::is_lowercase)
-        {
-            return false;
-        }
-        // A blank line before this one: the paragraph starts here.
-        if start == 0 || window[..start - 1].trim_end_matches([' ', '\t', '\r']).ends_with('\n') {
-            return false;
-        }
-        end = start - 1;
-    }
-    false
 }
 
 /// Whether the sentence at `sr` ends with a question mark (before any closing quotes).

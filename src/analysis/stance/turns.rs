@@ -1,0 +1,365 @@
+//! Turns of a transcript or an interview: what a reporter says or asks takes no position
+//! ("Q: …", "Question: …", a question in bold), and the "we" of an answer ("Answer: We
+//! respect …", the paragraph after a question in bold) is the country of the one answering.
+
+use super::*;
+
+/// Lines looked back over for the start of a speaker's turn in a transcript.
+const TURN_LOOKBACK_LINES: usize = 40;
+/// Bytes looked back over for it.
+const TURN_LOOKBACK_BYTES: usize = 8192;
+/// Characters of a line read to tell a speaker's label ("Q", "MS. PSAKI:").
+const LINE_HEAD_CHARS: usize = 64;
+/// Bytes of a label at most ("MS. PSAKI", "Foreign Minister Daniyar Seitkali").
+const LABEL_BYTES: usize = 40;
+/// Words of a label at most.
+const LABEL_WORDS: usize = 4;
+/// Paragraphs without a label looked back over for the label of their turn.
+const TURN_PARAGRAPHS: usize = 4;
+/// Bytes read of a paragraph to tell whether it is a question in bold.
+const BOLD_QUESTION_BYTES: usize = 2048;
+/// Bytes between a country and the name of the one answering ("Kazakhstan's Foreign Minister
+/// Daniyar Seitkali"), at most.
+const TITLE_BYTES: usize = 80;
+
+/// Labels of a reporter's turn, lower case ("Q" is matched apart: "Q And then, …").
+const REPORTER_LABELS: &[&str] = &[
+    "question",
+    "interviewer",
+    "reporter",
+    "journalist",
+    "вопрос",
+    "корреспондент",
+    "журналист",
+    "питання",
+    "кореспондент",
+    "журналіст",
+];
+/// Labels of an answer whose speaker the document introduced, lower case.
+const ANSWER_LABELS: &[&str] = &["a", "answer", "ответ", "відповідь"];
+
+/// How the turn around a byte opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TurnHead<'a> {
+    /// "Q", "Question:", "Вопрос:".
+    Reporter,
+    /// "A:", "Answer:", "Ответ:".
+    Answer,
+    /// A speaker named in the label ("MS. PSAKI:", "Wei Lanqing:"), as written, and the byte
+    /// where its line starts.
+    Named(&'a str, usize),
+    /// A paragraph without a label, starting at this byte.
+    Unlabelled(usize),
+}
+
+/// The label that opens `line` (white space, "*" and ">" before it skipped): the words before
+/// its colon, when they look like a speaker's name or role: in capitals ("MS. PSAKI"), or at
+/// most four words, each capitalised, no digit ("Wei Lanqing").
+fn label_of(line: &str) -> Option<&str> {
+    let (label, rest) = line.split_once(':')?;
+    let label = label.trim_end_matches('*').trim();
+    if label.is_empty()
+        || label.len() > LABEL_BYTES
+        || !(rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || c == '*'))
+    {
+        return None;
+    }
+    let capitals = label.chars().any(char::is_uppercase) && !label.chars().any(char::is_lowercase);
+    let name = label.split_whitespace().count() <= LABEL_WORDS
+        && !label.contains(|c: char| c.is_ascii_digit())
+        && label.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    (capitals || name).then_some(label)
+}
+
+/// How the turn that byte `at` lies in opens: its paragraph's first line or, in a run of lines
+/// without blank lines between, the last line with a speaker's label.
+fn turn_head(text: &str, at: usize) -> Option<TurnHead<'_>> {
+    // Only the text just before is read, and only the start of each line: a huge file with
+    // few line breaks costs no more than a small one.
+    let mut floor = at.saturating_sub(TURN_LOOKBACK_BYTES);
+    while !text.is_char_boundary(floor) {
+        floor -= 1;
+    }
+    let window = &text[floor..at];
+    let mut end = window.len();
+    for _ in 0..TURN_LOOKBACK_LINES {
+        let start = match window[..end].rfind('\n') {
+            Some(i) => i + 1,
+            None if floor == 0 => 0,
+            None => return None,
+        };
+        let rest = &text[floor + start..];
+        let head = &rest[..rest.char_indices().nth(LINE_HEAD_CHARS).map_or(rest.len(), |(i, _)| i)];
+        let line = head.split('\n').next().unwrap_or("");
+        let line = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '>'));
+        if let Some(rest) = line.strip_prefix('Q')
+            && (rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '*')))
+        {
+            return Some(TurnHead::Reporter);
+        }
+        if let Some(label) = label_of(line) {
+            let lower = label.to_lowercase();
+            if REPORTER_LABELS.contains(&lower.as_str()) {
+                return Some(TurnHead::Reporter);
+            }
+            if ANSWER_LABELS.contains(&lower.as_str()) {
+                return Some(TurnHead::Answer);
+            }
+            // "MS. PSAKI:", "MR. KIRBY:", and names written as names where a paragraph opens
+            // ("Wei Lanqing:").
+            let paragraph_opens = start == 0 || window[..start - 1].trim_end_matches([' ', '\t', '\r']).ends_with('\n');
+            if !label.chars().any(char::is_lowercase) || paragraph_opens {
+                return Some(TurnHead::Named(label, floor + start));
+            }
+        }
+        // A blank line before this one: the paragraph starts here.
+        if start == 0 || window[..start - 1].trim_end_matches([' ', '\t', '\r']).ends_with('\n') {
+            return Some(TurnHead::Unlabelled(floor + start));
+        }
+        end = start - 1;
+    }
+    None
+}
+
+/// Whether the paragraph starting at byte `start` is a question in bold ("**Is that fair?**"),
+/// as interviews print the interviewer's turns.
+fn bold_question(text: &str, start: usize) -> bool {
+    let rest = &text[start..];
+    let line = rest.trim_start_matches([' ', '\t']);
+    if !line.starts_with("**") && !line.starts_with("__") {
+        return false;
+    }
+    let mut end = rest.find("\n\n").unwrap_or(rest.len()).min(BOLD_QUESTION_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let paragraph = rest[..end].trim_end();
+    let inner = paragraph.trim_end_matches(['*', '_']);
+    inner.len() < paragraph.len() && inner.trim_end_matches(['"', '”', '»', ')']).ends_with('?')
+}
+
+/// Whether byte `at` lies in a reporter's turn of a transcript or an interview: the turn (its
+/// paragraph, or the run of lines since the last speaker label) opens with "Q" ("Q And then,
+/// while Ukraine waits …") or a reporter's label ("Question:"), or is a question in bold. What a
+/// reporter says or asks is no government's position.
+pub(super) fn in_reporter_turn(text: &str, at: usize) -> bool {
+    let mut at = at;
+    for paragraph in 0..TURN_PARAGRAPHS {
+        match turn_head(text, at) {
+            Some(TurnHead::Reporter) => return true,
+            // The paragraph after a question in bold is its answer.
+            Some(TurnHead::Unlabelled(start)) if bold_question(text, start) => return paragraph == 0,
+            // A paragraph without a label continues the turn before it ("Q … ?" and then "And
+            // then I have a quick follow …").
+            Some(TurnHead::Unlabelled(start)) => {
+                at = text[..start].trim_end().len();
+                if at == 0 {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Who answers in the turn that byte `at` lies in, if it is an answer: `None` for no answer,
+/// `Some(None)` for the one the document introduced ("Answer: …", or a paragraph right after a
+/// reporter's turn), `Some(Some(label))` for a speaker named in its label ("Wei Lanqing: …"
+/// after a question).
+fn answer_turn(text: &str, at: usize) -> Option<Option<&str>> {
+    let (head, start) = match turn_head(text, at)? {
+        TurnHead::Answer => return Some(None),
+        TurnHead::Reporter => return None,
+        TurnHead::Named(label, start) => (Some(label), start),
+        TurnHead::Unlabelled(start) => (None, start),
+    };
+    // The paragraph before: a reporter's turn? For a paragraph without a label, only a question
+    // in bold: in a transcript whose turns are labelled, a reporter's turn may run over several
+    // paragraphs ("Q … ?" and then "And then I have a quick follow …").
+    let before = text[..start].trim_end();
+    if before.is_empty() {
+        return None;
+    }
+    let asked = match head {
+        Some(_) => in_reporter_turn(text, before.len()),
+        None => turn_head(text, before.len()).is_some_and(|h| match h {
+            TurnHead::Unlabelled(q) => bold_question(text, q),
+            _ => false,
+        }),
+    };
+    asked.then_some(head)
+}
+
+/// The country of the one answering in the turn that byte `at` lies in, if it is an answer
+/// and the document says: for a speaker named in the label, the country named right before
+/// another mention of the name ("Kazakhstan's Foreign Minister Daniyar Seitkali") or right
+/// after it ("President Zelenskyy of Ukraine"); for an unnamed answer, `first_actor`, the
+/// first actor the document named outside reporters' turns (its introduction of the one
+/// interviewed).
+pub(super) fn in_answer_turn(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    at: usize,
+    first_actor: Option<usize>,
+) -> Option<(usize, String)> {
+    let country = |e: usize| gaz.kind(e) == EntityKind::Country;
+    match answer_turn(input.text, at)? {
+        None => first_actor
+            .filter(|&e| country(e))
+            .map(|e| (e, "the one interviewed, whom the document introduced".to_string())),
+        Some(label) => {
+            let surname = label.split_whitespace().last()?.trim_end_matches('.');
+            // "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:": a title names no one.
+            if TITLE_GAP_SET.contains(surname.to_lowercase().as_str()) {
+                return None;
+            }
+            named_country(input, gaz, surname).map(|e| (e, format!("the speaker “{label}”")))
+        }
+    }
+}
+
+/// The country named next to a mention of `surname` in the text ("Kazakhstan's Foreign
+/// Minister Daniyar Seitkali", "President Zelenskyy of Ukraine"), outside speakers' labels.
+fn named_country(input: &StanceInput<'_>, gaz: &Gazetteer, surname: &str) -> Option<usize> {
+    if surname.chars().count() < 3 {
+        return None;
+    }
+    let text = input.text;
+    let wanted: Vec<char> = surname.chars().flat_map(char::to_lowercase).collect();
+    let is_country =
+        |m: &GazMatch| actor_entry(gaz, m.entry, input.doc_date).filter(|&e| gaz.kind(e) == EntityKind::Country);
+    let mut from = 0;
+    // The name's mentions, case aside (labels are often in capitals: "MS. PSAKI").
+    while let Some(found) = find_folded(&text[from..], &wanted) {
+        let (start, end) = (from + found.start, from + found.end);
+        from = end;
+        let label = text[end..].trim_start_matches(['*', ' ']).starts_with(':');
+        if label {
+            continue;
+        }
+        // Only a title between: capitalised words or a title's words ("Russian Foreign Ministry
+        // spokeswoman Maria Zakharova").
+        let titled = |gap: &str| {
+            let gap = gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")).unwrap_or(gap);
+            gap.split_whitespace().count() <= TITLED_SPEAKER_WORDS
+                && gap
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase) || TITLE_GAP_SET.contains(w.to_lowercase().as_str()))
+        };
+        let before = input
+            .mentions
+            .iter()
+            .filter(|m| m.range.end <= start && start - m.range.end <= TITLE_BYTES && titled(&text[m.range.end..start]))
+            .filter_map(is_country)
+            .next_back();
+        let after = || {
+            let rest = &text[end..];
+            let of = rest.strip_prefix(" of ")?;
+            let at = end + (rest.len() - of.len());
+            input
+                .mentions
+                .iter()
+                .find(|m| m.range.start == at || text.get(at..m.range.start).is_some_and(|g| g == "the "))
+                .and_then(is_country)
+        };
+        if let Some(c) = before.or_else(after) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// The byte range of the first occurrence in `hay` of the lower-case characters `wanted`,
+/// compared case-insensitively, at word boundaries.
+fn find_folded(hay: &str, wanted: &[char]) -> Option<Range<usize>> {
+    let first = wanted.first()?;
+    let boundary = |s: &str| !s.chars().next().is_some_and(char::is_alphanumeric);
+    for (i, c) in hay.char_indices() {
+        if !c.to_lowercase().eq(std::iter::once(*first)) {
+            continue;
+        }
+        let mut chars = hay[i..].char_indices();
+        let mut end = i;
+        let matched = wanted.iter().all(|w| {
+            chars.next().is_some_and(|(j, c)| {
+                end = i + j + c.len_utf8();
+                c.to_lowercase().eq(std::iter::once(*w))
+            })
+        });
+        if matched && boundary(&hay[end..]) && hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()) {
+            return Some(i..end);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporters_turns_are_labelled_or_questions_in_bold() {
+        let text = "Q: Will you?\n\nMS. PSAKI: We will.\n\nQuestion: And then?\n\nAnswer: We respect it.\n\n\
+                    **Minister, is that fair?**\n\nNo, it is not fair.\n\n**Turning to trade.**\n\nWe want a deal.";
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(in_reporter_turn(text, at("Will you")));
+        assert!(!in_reporter_turn(text, at("We will")));
+        assert!(in_reporter_turn(text, at("And then")));
+        assert!(!in_reporter_turn(text, at("We respect")));
+        assert!(in_reporter_turn(text, at("Minister, is")));
+        assert!(!in_reporter_turn(text, at("No, it is")));
+        // Bold without a question mark is a heading, not a question.
+        assert!(!in_reporter_turn(text, at("Turning to")));
+    }
+
+    #[test]
+    fn answers_follow_reporters_turns_or_are_labelled() {
+        let text = "Intro.\n\nQ: Will you?\n\nMS. PSAKI: We will.\n\nWe also will.\n\nAnswer: We respect it.\n\n\
+                    **Is that fair?**\n\nNo, it is not fair.\n\nAnd more.";
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(answer_turn(text, at("We will")), Some(Some("MS. PSAKI")));
+        assert_eq!(answer_turn(text, at("We also")), None);
+        assert_eq!(answer_turn(text, at("We respect")), Some(None));
+        assert_eq!(answer_turn(text, at("No, it is")), Some(None));
+        assert_eq!(answer_turn(text, at("And more")), None);
+        assert_eq!(answer_turn(text, at("Intro")), None);
+        // A reporter's turn may run over paragraphs: after "Q", only a label answers.
+        let text = "Q: Will you?\n\nAnd then I have a follow.\n\nMR. KIRBY: We will.";
+        assert_eq!(answer_turn(text, text.find("And then").unwrap()), None);
+        assert!(in_reporter_turn(text, text.find("And then").unwrap()));
+        assert_eq!(
+            answer_turn(text, text.find("We will").unwrap()),
+            Some(Some("MR. KIRBY"))
+        );
+        let text = "Q: Will you?\n\nMR. KIRBY: We will.";
+        assert_eq!(
+            answer_turn(text, text.find("We will").unwrap()),
+            Some(Some("MR. KIRBY"))
+        );
+    }
+
+    #[test]
+    fn a_label_is_a_few_capitalised_words_before_a_colon() {
+        assert_eq!(label_of("Wei Lanqing: Good afternoon."), Some("Wei Lanqing"));
+        assert_eq!(label_of("MS. PSAKI: Hi."), Some("MS. PSAKI"));
+        assert_eq!(label_of("MR. SULLIVAN:\u{a0} President Biden"), Some("MR. SULLIVAN"));
+        assert_eq!(label_of("Question:** Why?"), Some("Question"));
+        assert_eq!(label_of("The minister said: we will."), None);
+        assert_eq!(label_of("At 10:30 the talks began."), None);
+        assert_eq!(label_of("Note on Ukraine, Russia and the West Today Again: text"), None);
+    }
+
+    #[test]
+    fn names_are_found_whatever_their_case() {
+        assert_eq!(
+            find_folded("Press Secretary Jen Psaki said", &['p', 's', 'a', 'k', 'i']),
+            Some(20..25)
+        );
+        assert_eq!(find_folded("Psakis", &['p', 's', 'a', 'k', 'i']), None);
+        assert_eq!(
+            find_folded("Глава МИД Лавров", &['л', 'а', 'в', 'р', 'о', 'в']),
+            Some(18..30)
+        );
+    }
+}
