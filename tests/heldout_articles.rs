@@ -201,7 +201,7 @@ const MARKED_UP_HEADLINES: &[(&str, &str)] = &[
 ];
 
 #[test]
-fn every_article_of_the_second_set_has_its_headline_as_title() {
+fn every_article_of_the_second_set_has_its_headline_as_title_and_a_date() {
     assert_eq!(SECOND.documents.len(), 12);
     for d in &SECOND.documents {
         let headline = match MARKED_UP_HEADLINES.iter().find(|(p, _)| *p == d.path) {
@@ -209,6 +209,8 @@ fn every_article_of_the_second_set_has_its_headline_as_title() {
             None => d.text.lines().next().unwrap().trim(),
         };
         assert_eq!(d.title, headline, "{}", d.path);
+        // At the first measurement the Ukrinform item ("Київ, 12 лютого 2024 — Укрінформ.") had none.
+        assert!(d.date.is_some(), "{}", d.path);
     }
 }
 

@@ -489,8 +489,26 @@ fn date_from_text(text: &str, content_end: usize, exprs: &[DateExpr], body_start
 }
 
 /// "ASTANA, " / "KYIV. " / "MOSCOW (Reuters) - ": an upper-case place name (and
-/// optionally an agency) before a dateline at the start of a line.
+/// optionally an agency) before a dateline at the start of a line; or a place name written in
+/// capitalised words and a comma ("Київ, ", "Buenos Aires, "), not a word of time ("Yesterday, ").
 fn is_place_prefix(before: &str) -> bool {
+    /// Capitalised words before a comma that are no place.
+    const NOT_PLACES: &[&str] = &[
+        "yesterday",
+        "earlier",
+        "later",
+        "since",
+        "until",
+        "by",
+        "from",
+        "before",
+        "after",
+        "on",
+        "вчера",
+        "позавчера",
+        "вчора",
+        "позавчора",
+    ];
     let t = before.trim();
     if t.is_empty() || t.chars().count() > 40 {
         return false;
@@ -500,8 +518,22 @@ fn is_place_prefix(before: &str) -> bool {
         .take_while(|c| !matches!(c, ',' | '.' | '(' | '-' | '–' | '—'))
         .collect();
     let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && t.ends_with([',', '.', '-', '–', '—', ')'])
+    if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && t.ends_with([',', '.', '-', '–', '—', ')'])
+    {
+        return true;
+    }
+    let words: Vec<&str> = place.split_whitespace().collect();
+    t.ends_with(',')
+        && place.len() + 1 == t.len()
+        && (1..=PLACE_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && !(words.len() == 1 && NOT_PLACES.contains(&words[0].to_lowercase().as_str()))
 }
+
+/// Words of a place name written in capitalised words before a dateline, at most ("Buenos Aires").
+const PLACE_WORDS: usize = 3;
 
 fn clip_line(line: &str) -> String {
     let t = line.trim();
@@ -651,6 +683,23 @@ mod tests {
                 format!("MOSCOW, Monday, 16 September 2024 - {body}"),
                 Some("2024-09-16"),
                 0.8,
+            ),
+            // A place in capitalised words, in any script, with the agency after the date.
+            (
+                format!("Київ, 12 лютого 2024 — Укрінформ. {body} Про це повідомив речник МЗС у понеділок."),
+                Some("2024-02-12"),
+                0.8,
+            ),
+            (
+                format!("Buenos Aires, 3 March 2023. {body} More in 2023."),
+                Some("2023-03-03"),
+                0.8,
+            ),
+            // Not a word of time: "Yesterday, 11 March 2024 …" is the day before.
+            (
+                format!("Yesterday, 11 March 2024 was a long day. {body} More in 2024."),
+                None,
+                0.0,
             ),
             // Year-less dateline and no year anywhere: undated, never guessed.
             (format!("ASTANA, June 17. /TASS/. {body}"), None, 0.0),
