@@ -603,6 +603,10 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut first_actor: Option<usize> = None;
     // The "we" the document names in apposition ("We, the Leaders of the G7, …"), once it does.
     let mut we_actor: Option<Actor> = None;
+    // The countries of speakers named in labels ("Volkova:"), once looked up.
+    let mut answering: Vec<(String, Option<usize>)> = Vec::new();
+    // The answer of the last turn asked, by where the turn starts.
+    let mut last_answer: Option<(usize, Option<(usize, String)>)> = None;
     // The last governments named as one subject, for "the Sides", "both countries", "the leaders".
     let mut group: Option<Actor> = None;
     // Whether each sentence names an armed conflict, found when an appeal first asks.
@@ -707,14 +711,15 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         }
         // "Answer: We respect …", "**Is that fair?** — No. We do not …": in an answer, a "we"
         // before the first cue is the country of the one answering.
-        let first_cue = cues.first().map_or(toks.len(), |c| c.start);
+        // (Only where a cue may make an event: the next "we" is asked again.)
+        let first_cue = cues.first().map_or(0, |c| c.start);
         let we_subject = toks[..first_cue]
             .iter()
             .find(|t| FIRST_PERSON_SET.contains(t.text))
             .is_some_and(|t| !in_quote(t.range.start));
         let actor = match actor {
             a if we_subject && a.as_ref().is_none_or(|a| a.first_person && a.carried.is_some()) => {
-                match in_answer_turn(input, gaz, sr.start, first_actor) {
+                match in_answer_turn(input, gaz, sr.start, first_actor, &mut answering, &mut last_answer) {
                     Some((entry, who)) if a.as_ref().is_none_or(|a| a.entry != entry) => Some(Actor {
                         entry,
                         subject_at: None,

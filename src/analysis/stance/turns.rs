@@ -71,6 +71,14 @@ fn label_of(line: &str) -> Option<&str> {
     (capitals || name).then_some(label)
 }
 
+/// Whether `before` (the text up to a line's line break) ends with a blank line: one of white
+/// space only, no-break spaces included ("\u{a0}  " separates wh-briefings' paragraphs).
+fn blank_line_before(before: &str) -> bool {
+    before
+        .trim_end_matches(|c: char| c.is_whitespace() && c != '\n')
+        .ends_with('\n')
+}
+
 /// How the turn that byte `at` lies in opens: its paragraph's first line or, in a run of lines
 /// without blank lines between, the last line with a speaker's label.
 fn turn_head(text: &str, at: usize) -> Option<TurnHead<'_>> {
@@ -107,13 +115,13 @@ fn turn_head(text: &str, at: usize) -> Option<TurnHead<'_>> {
             }
             // "MS. PSAKI:", "MR. KIRBY:", and names written as names where a paragraph opens
             // ("Wei Lanqing:").
-            let paragraph_opens = start == 0 || window[..start - 1].trim_end_matches([' ', '\t', '\r']).ends_with('\n');
+            let paragraph_opens = start == 0 || blank_line_before(&window[..start - 1]);
             if !label.chars().any(char::is_lowercase) || paragraph_opens {
                 return Some(TurnHead::Named(label, floor + start));
             }
         }
         // A blank line before this one: the paragraph starts here.
-        if start == 0 || window[..start - 1].trim_end_matches([' ', '\t', '\r']).ends_with('\n') {
+        if start == 0 || blank_line_before(&window[..start - 1]) {
             return Some(TurnHead::Unlabelled(floor + start));
         }
         end = start - 1;
@@ -167,8 +175,14 @@ pub(super) fn in_reporter_turn(text: &str, at: usize) -> bool {
 /// `Some(None)` for the one the document introduced ("Answer: …", or a paragraph right after a
 /// reporter's turn), `Some(Some(label))` for a speaker named in its label ("Wei Lanqing: …"
 /// after a question).
+#[cfg(test)]
 fn answer_turn(text: &str, at: usize) -> Option<Option<&str>> {
-    let (head, start) = match turn_head(text, at)? {
+    answer_of_turn(text, turn_head(text, at)?)
+}
+
+/// [`answer_turn`] for a turn that opens with `head`.
+fn answer_of_turn<'a>(text: &'a str, head: TurnHead<'a>) -> Option<Option<&'a str>> {
+    let (head, start) = match head {
         TurnHead::Answer => return Some(None),
         TurnHead::Reporter => return None,
         TurnHead::Named(label, start) => (Some(label), start),
@@ -197,14 +211,45 @@ fn answer_turn(text: &str, at: usize) -> Option<Option<&str>> {
 /// after it ("President Zelenskyy of Ukraine"); for an unnamed answer, `first_actor`, the
 /// first actor the document named outside reporters' turns (its introduction of the one
 /// interviewed).
+///
+/// `named` keeps each label's country once looked up (the lookup reads the whole text), `last`
+/// the last turn's answer.
 pub(super) fn in_answer_turn(
     input: &StanceInput<'_>,
     gaz: &Gazetteer,
     at: usize,
     first_actor: Option<usize>,
+    named: &mut Vec<(String, Option<usize>)>,
+    last: &mut Option<(usize, Option<(usize, String)>)>,
+) -> Option<(usize, String)> {
+    // The sentences of one turn share its answer, looked up once.
+    let head = turn_head(input.text, at)?;
+    let key = match head {
+        TurnHead::Named(_, start) | TurnHead::Unlabelled(start) => Some(start),
+        _ => None,
+    };
+    if let (Some(k), Some((lk, answer))) = (key, last.as_ref())
+        && k == *lk
+    {
+        return answer.clone();
+    }
+    let answer = answer_with(input, gaz, head, first_actor, named);
+    if let Some(k) = key {
+        *last = Some((k, answer.clone()));
+    }
+    answer
+}
+
+/// [`in_answer_turn`] for a turn that opens with `head`.
+fn answer_with(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    head: TurnHead<'_>,
+    first_actor: Option<usize>,
+    named: &mut Vec<(String, Option<usize>)>,
 ) -> Option<(usize, String)> {
     let country = |e: usize| gaz.kind(e) == EntityKind::Country;
-    match answer_turn(input.text, at)? {
+    match answer_of_turn(input.text, head)? {
         None => first_actor
             .filter(|&e| country(e))
             .map(|e| (e, "the one interviewed, whom the document introduced".to_string())),
@@ -214,7 +259,15 @@ pub(super) fn in_answer_turn(
             if TITLE_GAP_SET.contains(surname.to_lowercase().as_str()) {
                 return None;
             }
-            named_country(input, gaz, surname).map(|e| (e, format!("the speaker “{label}”")))
+            let country = match named.iter().find(|(l, _)| l == surname) {
+                Some((_, c)) => *c,
+                None => {
+                    let c = named_country(input, gaz, surname);
+                    named.push((surname.to_string(), c));
+                    c
+                }
+            };
+            country.map(|e| (e, format!("the speaker “{label}”")))
         }
     }
 }
@@ -275,6 +328,20 @@ fn named_country(input: &StanceInput<'_>, gaz: &Gazetteer, surname: &str) -> Opt
 fn find_folded(hay: &str, wanted: &[char]) -> Option<Range<usize>> {
     let first = wanted.first()?;
     let boundary = |s: &str| !s.chars().next().is_some_and(char::is_alphanumeric);
+    // Most names are ASCII: compared byte by byte.
+    if wanted.iter().all(char::is_ascii) {
+        let w: Vec<u8> = wanted.iter().map(|&c| c as u8).collect();
+        let bytes = hay.as_bytes();
+        return (0..(bytes.len() + 1).saturating_sub(w.len()))
+            .filter(|&i| bytes[i].to_ascii_lowercase() == w[0] && bytes[i..i + w.len()].eq_ignore_ascii_case(&w))
+            .find(|&i| {
+                let end = i + w.len();
+                hay.is_char_boundary(end)
+                    && boundary(&hay[end..])
+                    && hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(|i| i..i + w.len());
+    }
     for (i, c) in hay.char_indices() {
         if !c.to_lowercase().eq(std::iter::once(*first)) {
             continue;
@@ -361,5 +428,10 @@ mod tests {
             find_folded("Глава МИД Лавров", &['л', 'а', 'в', 'р', 'о', 'в']),
             Some(18..30)
         );
+        assert_eq!(
+            find_folded("МИД. PSAKI: Psaki", &['p', 's', 'a', 'k', 'i']),
+            Some(8..13)
+        );
+        assert_eq!(find_folded("Лавровы", &['л', 'а', 'в', 'р', 'о', 'в']), None);
     }
 }
