@@ -788,3 +788,26 @@ fn an_answer_needs_a_question_before_it_and_a_title_names_no_one() {
     );
     assert!(has(&ev, "Ukraine", "Iran", -1), "{ev:?}");
 }
+
+#[test]
+fn ukrainian_phrasings_have_cues_of_their_own() {
+    for (text, actor, target, sign) in [
+        (
+            "Україна висловила розчарування позицією Угорщини.",
+            "Ukraine",
+            "Hungary",
+            -1,
+        ),
+        ("Україна подякувала Литві за підтримку.", "Ukraine", "Lithuania", 1),
+        (
+            "Україна розкритикувала Угорщину за блокування рішення.",
+            "Ukraine",
+            "Hungary",
+            -1,
+        ),
+        ("Польща запровадила санкції проти Білорусі.", "Poland", "Belarus", -1),
+    ] {
+        let ev = events(&format!("Заголовок\n\n{text}"));
+        assert!(has(&ev, actor, target, sign), "{text}: {ev:?}");
+    }
+}
