@@ -279,14 +279,10 @@ fn named_country(input: &StanceInput<'_>, gaz: &Gazetteer, surname: &str) -> Opt
         return None;
     }
     let text = input.text;
-    let wanted: Vec<char> = surname.chars().flat_map(char::to_lowercase).collect();
     let is_country =
         |m: &GazMatch| actor_entry(gaz, m.entry, input.doc_date).filter(|&e| gaz.kind(e) == EntityKind::Country);
-    let mut from = 0;
     // The name's mentions, case aside (labels are often in capitals: "MS. PSAKI").
-    while let Some(found) = find_folded(&text[from..], &wanted) {
-        let (start, end) = (from + found.start, from + found.end);
-        from = end;
+    for Range { start, end } in name_occurrences(input.tokens, surname) {
         let label = text[end..].trim_start_matches(['*', ' ']).starts_with(':');
         if label {
             continue;
@@ -323,42 +319,14 @@ fn named_country(input: &StanceInput<'_>, gaz: &Gazetteer, surname: &str) -> Opt
     None
 }
 
-/// The byte range of the first occurrence in `hay` of the lower-case characters `wanted`,
-/// compared case-insensitively, at word boundaries.
-fn find_folded(hay: &str, wanted: &[char]) -> Option<Range<usize>> {
-    let first = wanted.first()?;
-    let boundary = |s: &str| !s.chars().next().is_some_and(char::is_alphanumeric);
-    // Most names are ASCII: compared byte by byte.
-    if wanted.iter().all(char::is_ascii) {
-        let w: Vec<u8> = wanted.iter().map(|&c| c as u8).collect();
-        let bytes = hay.as_bytes();
-        return (0..(bytes.len() + 1).saturating_sub(w.len()))
-            .filter(|&i| bytes[i].to_ascii_lowercase() == w[0] && bytes[i..i + w.len()].eq_ignore_ascii_case(&w))
-            .find(|&i| {
-                let end = i + w.len();
-                hay.is_char_boundary(end)
-                    && boundary(&hay[end..])
-                    && hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-            })
-            .map(|i| i..i + w.len());
-    }
-    for (i, c) in hay.char_indices() {
-        if !c.to_lowercase().eq(std::iter::once(*first)) {
-            continue;
-        }
-        let mut chars = hay[i..].char_indices();
-        let mut end = i;
-        let matched = wanted.iter().all(|w| {
-            chars.next().is_some_and(|(j, c)| {
-                end = i + j + c.len_utf8();
-                c.to_lowercase().eq(std::iter::once(*w))
-            })
-        });
-        if matched && boundary(&hay[end..]) && hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()) {
-            return Some(i..end);
-        }
-    }
-    None
+/// Where the word `name` stands among `tokens` (folded words, ranges in the text), case and
+/// a possessive "'s" aside.
+fn name_occurrences<'a>(tokens: &'a [Token<'a>], name: &str) -> impl Iterator<Item = Range<usize>> + 'a {
+    let wanted = crate::analysis::text::fold(name);
+    tokens
+        .iter()
+        .filter(move |t| t.text == wanted || t.text.strip_suffix("'s") == Some(wanted.as_str()))
+        .map(|t| t.range.clone())
 }
 
 #[cfg(test)]
@@ -419,19 +387,15 @@ mod tests {
 
     #[test]
     fn names_are_found_whatever_their_case() {
-        assert_eq!(
-            find_folded("Press Secretary Jen Psaki said", &['p', 's', 'a', 'k', 'i']),
-            Some(20..25)
-        );
-        assert_eq!(find_folded("Psakis", &['p', 's', 'a', 'k', 'i']), None);
-        assert_eq!(
-            find_folded("Глава МИД Лавров", &['л', 'а', 'в', 'р', 'о', 'в']),
-            Some(18..30)
-        );
-        assert_eq!(
-            find_folded("МИД. PSAKI: Psaki", &['p', 's', 'a', 'k', 'i']),
-            Some(8..13)
-        );
-        assert_eq!(find_folded("Лавровы", &['л', 'а', 'в', 'р', 'о', 'в']), None);
+        let first = |text: &str, name: &str| {
+            let folded = crate::analysis::text::fold(text);
+            let tokens = crate::analysis::text::tokenize(&folded);
+            name_occurrences(&tokens, name).next()
+        };
+        assert_eq!(first("Press Secretary Jen Psaki said", "psaki"), Some(20..25));
+        assert_eq!(first("Psakis", "psaki"), None);
+        assert_eq!(first("Глава МИД Лавров", "лавров"), Some(18..30));
+        assert_eq!(first("МИД. PSAKI: Psaki", "psaki"), Some(8..13));
+        assert_eq!(first("Лавровы", "лавров"), None);
     }
 }
