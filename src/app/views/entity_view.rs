@@ -17,8 +17,8 @@ pub struct EntityView {
     pending: Option<PendingEdit>,
     /// Sorted, filtered ids per kind, and what they were computed for.
     lists: Option<(ListKey, Vec<Vec<EntityId>>)>,
-    /// Every entity's folded names, per corpus (by address and entity count).
-    search_keys: Option<((usize, usize), Vec<SearchKeys>)>,
+    /// Every entity's folded names and the sorted ids of each kind, per corpus.
+    search: Option<SearchIndex>,
     /// Documents shared by (selected entity, row entity), per corpus (address, entity count):
     /// counted once per pair rather than every frame.
     cooccurrence: Option<((usize, usize), SharedCounts)>,
@@ -76,6 +76,15 @@ struct Word {
     text: String,
     chars: usize,
     histogram: CharHistogram,
+}
+
+impl Word {
+    /// Whether the word is a close spelling of `query` (Jaro-Winkler ≥ 0.88), after a quick
+    /// rejection by length and characters.
+    fn is_close_to(&self, query: &Query) -> bool {
+        jaro_winkler_possible(self.chars, query.chars, self.histogram.common(&query.histogram))
+            && strsim::jaro_winkler(&self.text, &query.folded) >= 0.88
+    }
 }
 
 /// Counts of a word's characters in 32 hashed buckets: the sum over buckets of the smaller
@@ -136,11 +145,7 @@ impl SearchKeys {
         if query.folded.is_empty() {
             return true;
         }
-        self.names.iter().any(|n| n.contains(query.folded.as_str()))
-            || self.words.iter().any(|w| {
-                jaro_winkler_possible(w.chars, query.chars, w.histogram.common(&query.histogram))
-                    && strsim::jaro_winkler(&w.text, &query.folded) >= 0.88
-            })
+        self.names.iter().any(|n| n.contains(query.folded.as_str())) || self.words.iter().any(|w| w.is_close_to(query))
     }
 }
 
@@ -166,36 +171,161 @@ impl Query {
 /// Documents shared, by (selected entity, row entity).
 type SharedCounts = std::collections::HashMap<(EntityId, EntityId), usize>;
 
-/// Entities of `kind` matching `query`, sorted by count or name (`keys`: each entity's
-/// [`SearchKeys`], by index).
-fn visible_entities(
-    corpus: &Corpus,
-    keys: &[SearchKeys],
-    kind: EntityKind,
-    query: &str,
-    by_count: bool,
-) -> Vec<EntityId> {
-    let q = Query::new(query);
-    let mut v: Vec<EntityId> = corpus
-        .entities
-        .iter()
-        .zip(keys)
-        .enumerate()
-        .filter(|(_, (e, k))| e.kind == kind && k.matches(&q))
-        .map(|(i, _)| EntityId(i as u32))
-        .collect();
-    if by_count {
-        v.sort_by(|a, b| {
-            corpus
-                .entity(*b)
-                .mention_count
-                .cmp(&corpus.entity(*a).mention_count)
-                .then(a.cmp(b))
-        });
-    } else {
-        v.sort_by_cached_key(|e| corpus.entity(*e).name.to_lowercase());
+/// What the search needs of a corpus, built once per corpus: the ids of each kind in both
+/// sort orders (typing a letter re-sorts nothing) and, from the first query on, the
+/// [`NameTables`].
+#[derive(Debug)]
+struct SearchIndex {
+    /// The corpus it was built for (address and entity count).
+    corpus: (usize, usize),
+    /// The ids of each kind (in [`EntityKind::ALL`] order), most mentioned first.
+    by_count: Vec<Vec<EntityId>>,
+    /// The same by name, built when first asked for.
+    by_name: Option<Vec<Vec<EntityId>>>,
+    /// Built when first searched.
+    tables: Option<NameTables>,
+}
+
+impl SearchIndex {
+    fn new(corpus: &Corpus, corpus_key: (usize, usize)) -> SearchIndex {
+        let mut by_count = ids_by_kind(corpus);
+        for ids in &mut by_count {
+            ids.sort_by(|a, b| {
+                corpus
+                    .entity(*b)
+                    .mention_count
+                    .cmp(&corpus.entity(*a).mention_count)
+                    .then(a.cmp(b))
+            });
+        }
+        SearchIndex {
+            corpus: corpus_key,
+            by_count,
+            by_name: None,
+            tables: None,
+        }
     }
-    v
+
+    /// The ids of each kind in the order asked for.
+    fn sorted(&mut self, corpus: &Corpus, by_count: bool) -> &[Vec<EntityId>] {
+        if by_count {
+            return &self.by_count;
+        }
+        self.by_name.get_or_insert_with(|| {
+            let mut lists = ids_by_kind(corpus);
+            for ids in &mut lists {
+                ids.sort_by_cached_key(|e| corpus.entity(*e).name.to_lowercase());
+            }
+            lists
+        })
+    }
+
+    /// The entities of each kind matching `query`, in the order asked for.
+    fn visible(&mut self, corpus: &Corpus, query: &str, by_count: bool) -> Vec<Vec<EntityId>> {
+        let q = Query::new(query);
+        let hit = (!q.folded.is_empty()).then(|| {
+            self.tables
+                .get_or_insert_with(|| NameTables::new(corpus))
+                .matching(&q, corpus.entities.len())
+        });
+        self.sorted(corpus, by_count)
+            .iter()
+            .map(|ids| match &hit {
+                None => ids.clone(),
+                Some(hit) => ids.iter().copied().filter(|id| hit[id.0 as usize]).collect(),
+            })
+            .collect()
+    }
+}
+
+/// Every entity's folded names in one text (one vectorised substring search per query, not
+/// one per name), and the distinct words of all names with the entities they belong to (one
+/// fuzzy comparison per word, not per word of each entity). They answer as
+/// [`SearchKeys::matches`] does, entity by entity.
+#[derive(Debug)]
+struct NameTables {
+    /// Every entity's folded names, each followed by [`NAME_END`].
+    names: String,
+    /// Where each name in `names` ends (the byte of its [`NAME_END`]) and whose it is.
+    name_ends: Vec<(usize, EntityId)>,
+    /// The distinct words of all names.
+    words: Vec<Word>,
+    /// The entities each word of `words` belongs to.
+    word_entities: Vec<Vec<EntityId>>,
+}
+
+/// Ends each name in [`NameTables::names`]; a match may not run past it.
+const NAME_END: char = '\0';
+
+impl NameTables {
+    fn new(corpus: &Corpus) -> NameTables {
+        let mut names = String::new();
+        let mut name_ends = Vec::new();
+        let mut words = Vec::new();
+        let mut word_entities: Vec<Vec<EntityId>> = Vec::new();
+        let mut word_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (i, e) in corpus.entities.iter().enumerate() {
+            let id = EntityId(i as u32);
+            let keys = SearchKeys::of(e);
+            for n in &keys.names {
+                names.push_str(n);
+                name_ends.push((names.len(), id));
+                names.push(NAME_END);
+            }
+            for w in keys.words {
+                let k = *word_ids.entry(w.text.clone()).or_insert_with(|| {
+                    words.push(w);
+                    word_entities.push(Vec::new());
+                    words.len() - 1
+                });
+                word_entities[k].push(id);
+            }
+        }
+        NameTables {
+            names,
+            name_ends,
+            words,
+            word_entities,
+        }
+    }
+
+    /// Which entities (by index) match `query`, which is not empty.
+    fn matching(&self, query: &Query, entities: usize) -> Vec<bool> {
+        let mut hit = vec![false; entities];
+        let finder = memchr::memmem::Finder::new(query.folded.as_bytes());
+        let hay = self.names.as_bytes();
+        let mut from = 0;
+        while let Some(at) = finder.find(&hay[from..]).map(|p| from + p) {
+            // The name the match starts in; a match running past its end is none.
+            let k = self.name_ends.partition_point(|(end, _)| *end < at);
+            let Some(&(end, id)) = self.name_ends.get(k) else { break };
+            if at + query.folded.len() <= end {
+                hit[id.0 as usize] = true;
+                from = end + 1;
+            } else {
+                from = at + 1;
+            }
+        }
+        for (w, ids) in self.words.iter().zip(&self.word_entities) {
+            if w.is_close_to(query) {
+                for id in ids {
+                    hit[id.0 as usize] = true;
+                }
+            }
+        }
+        hit
+    }
+}
+
+/// The ids of the corpus's entities, one list per kind in [`EntityKind::ALL`] order.
+fn ids_by_kind(corpus: &Corpus) -> Vec<Vec<EntityId>> {
+    let mut lists = vec![Vec::new(); EntityKind::ALL.len()];
+    for (i, e) in corpus.entities.iter().enumerate() {
+        if let Some(k) = EntityKind::ALL.iter().position(|k| *k == e.kind) {
+            lists[k].push(EntityId(i as u32));
+        }
+    }
+    lists
 }
 
 impl EntityView {
@@ -248,14 +378,11 @@ impl EntityView {
         };
         if self.lists.as_ref().is_none_or(|(k, _)| *k != key) {
             let corpus_key = (key.corpus, key.entities);
-            if self.search_keys.as_ref().is_none_or(|(k, _)| *k != corpus_key) {
-                self.search_keys = Some((corpus_key, corpus.entities.iter().map(SearchKeys::of).collect()));
+            if self.search.as_ref().is_none_or(|s| s.corpus != corpus_key) {
+                self.search = Some(SearchIndex::new(corpus, corpus_key));
             }
-            let keys = &self.search_keys.as_ref().expect("just filled").1;
-            let lists = EntityKind::ALL
-                .iter()
-                .map(|k| visible_entities(corpus, keys, *k, &key.query, key.by_count))
-                .collect();
+            let search = self.search.as_mut().expect("just filled");
+            let lists = search.visible(corpus, &key.query, key.by_count);
             self.lists = Some((key, lists));
         }
         // Taken out while rows (which need `&mut self`) are drawn, then put back.
@@ -538,6 +665,59 @@ mod tests {
         assert!(entity_matches(&t, "toqa"));
         assert!(entity_matches(&t, ""));
         assert!(!entity_matches(&t, "putin"));
+    }
+
+    #[test]
+    fn a_query_filters_the_presorted_lists_in_either_order() {
+        // Entities of mixed kinds, counts and names, against filtering and sorting each time.
+        let names = [
+            "Kazakhstan",
+            "Ukraine",
+            "Tokayev",
+            "uk office",
+            "Ukrainian Navy",
+            "Astana",
+            "Kyiv",
+        ];
+        let kinds = [
+            EntityKind::Country,
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ];
+        let mut corpus = Corpus::default();
+        for i in 0..60 {
+            let alias = format!("{} {}", names[(i + 3) % names.len()], i % 4);
+            let aliases: &[&str] = if i % 5 == 0 { &[alias.as_str()] } else { &[] };
+            let mut e = entity(&format!("{} {}", names[i % names.len()], (i * 7) % 11), aliases);
+            e.kind = kinds[(i / 3) % kinds.len()];
+            e.mention_count = (i * 37) % 13;
+            corpus.entities.push(e);
+        }
+        let mut index = SearchIndex::new(&corpus, (0, corpus.entities.len()));
+        // Substrings, a fuzzy spelling, a name's end, and text across two names' ends.
+        for query in [
+            "", "uk", "UKRAINE", "tokaev", "zz", "1", "astana 1", "v 3", "10kyiv", "3\0",
+        ] {
+            for by_count in [true, false] {
+                let got = index.visible(&corpus, query, by_count);
+                let q = Query::new(query);
+                for (k, kind) in EntityKind::ALL.iter().enumerate() {
+                    let mut want: Vec<EntityId> = (0..corpus.entities.len() as u32)
+                        .map(EntityId)
+                        .filter(|id| corpus.entity(*id).kind == *kind)
+                        .filter(|id| SearchKeys::of(corpus.entity(*id)).matches(&q))
+                        .collect();
+                    if by_count {
+                        want.sort_by_key(|id| (std::cmp::Reverse(corpus.entity(*id).mention_count), *id));
+                    } else {
+                        want.sort_by_key(|id| (corpus.entity(*id).name.to_lowercase(), *id));
+                    }
+                    assert_eq!(got[k], want, "{query:?} {kind:?} by count: {by_count}");
+                }
+            }
+        }
+        assert!(index.visible(&corpus, "uk", true).iter().map(Vec::len).sum::<usize>() > 10);
     }
 
     #[test]
