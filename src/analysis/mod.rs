@@ -338,6 +338,11 @@ fn analyse_document(
         mentions: Vec::new(),
         notices: raw.notices,
         framing,
+        markup: if raw.format == crate::model::DocFormat::Markdown {
+            crate::ingest::markdown::markup_spans(&text)
+        } else {
+            Vec::new()
+        },
         text,
     };
     DocAnalysis {

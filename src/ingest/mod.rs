@@ -6,6 +6,7 @@
 mod decode;
 mod formats;
 pub mod html;
+pub mod markdown;
 mod progress;
 mod seeds;
 mod walk;

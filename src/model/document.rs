@@ -53,6 +53,33 @@ pub struct Document {
     pub notices: Vec<String>,
     /// Distancing labels, official terms, hedges and quotations (for the side-by-side view).
     pub framing: Vec<FramingMark>,
+    /// A Markdown file's markup, sorted by start (empty for other formats): what to hide and
+    /// what to style when the text is shown.
+    pub markup: Vec<MarkupSpan>,
+}
+
+/// What a span of a Markdown text is, for display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkupKind {
+    /// Syntax: `**`, a heading's `#`s, a link's address. Not shown.
+    Syntax,
+    /// Bold.
+    Strong,
+    /// Italic.
+    Emphasis,
+    /// A heading.
+    Heading,
+    /// Inline code.
+    Code,
+}
+
+/// A span of a document's text and how it is marked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkupSpan {
+    /// Byte range in the text.
+    pub span: Span,
+    /// What it is.
+    pub kind: MarkupKind,
 }
 
 /// A byte range into a document's text, stored as two `u32` (half of `Range<usize>`: a large
@@ -140,10 +167,37 @@ impl Document {
 
     /// The text of sentence `i` for display and export: a sentence of a hard-wrapped paragraph
     /// runs over line breaks, and each break (with the spaces around it) reads as one space.
+    /// A Markdown file's syntax (`**`, `#`) is left out.
     pub fn sentence_display(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let range = self.sentences.get(i).unwrap_or(0..0);
         let raw = self.sentence_text(i);
+        let syntax: Vec<Range<usize>> = self
+            .markup
+            .iter()
+            .filter(|m| m.kind == MarkupKind::Syntax)
+            .map(|m| m.span.range())
+            .filter(|r| r.start < range.end && range.start < r.end)
+            .map(|r| r.start.max(range.start) - range.start..r.end.min(range.end) - range.start)
+            .collect();
+        let raw: std::borrow::Cow<'_, str> = if syntax.is_empty() {
+            raw.into()
+        } else {
+            let mut kept = String::with_capacity(raw.len());
+            let mut at = 0;
+            for r in syntax
+                .iter()
+                .filter(|r| raw.is_char_boundary(r.start) && raw.is_char_boundary(r.end))
+            {
+                if r.start >= at {
+                    kept.push_str(&raw[at..r.start]);
+                }
+                at = at.max(r.end);
+            }
+            kept.push_str(&raw[at..]);
+            kept.into()
+        };
         if !raw.contains(['\n', '\r']) {
-            return raw.into();
+            return raw;
         }
         let mut out = String::with_capacity(raw.len());
         for (k, line) in raw.lines().enumerate() {
@@ -224,6 +278,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_markdown_sentence_displays_without_its_syntax() {
+        let text = "# Title\n\n**Would Brazil join\nsanctions?** No, [it](https://x.org) would not.";
+        let doc = Document {
+            id: DocId(0),
+            path: "a.md".into(),
+            title: String::new(),
+            outlet: None,
+            source_url: None,
+            format: DocFormat::Markdown,
+            encoding: "UTF-8".into(),
+            text: text.to_string(),
+            sentences: Spans::from_ranges(&[0..7, 9..39, 42..text.len()]),
+            boilerplate_start: None,
+            date: None,
+            date_note: None,
+            detected_date: None,
+            detected_note: None,
+            mentions: Vec::new(),
+            notices: Vec::new(),
+            framing: Vec::new(),
+            markup: crate::ingest::markdown::markup_spans(text),
+        };
+        assert_eq!(doc.sentence_display(0), "Title");
+        // A sentence that ends inside the bold and one that starts after it.
+        assert_eq!(doc.sentence_display(1), "Would Brazil join sanctions?");
+        assert_eq!(doc.sentence_display(2), "No, it would not.");
+    }
+
+    #[test]
     fn a_sentence_over_line_breaks_displays_on_one_line() {
         let text = "First line of it  \r\n   and the second\nand third.\nAlone.";
         let doc = Document {
@@ -244,6 +327,7 @@ mod tests {
             mentions: Vec::new(),
             notices: Vec::new(),
             framing: Vec::new(),
+            markup: Vec::new(),
         };
         assert_eq!(
             doc.sentence_text(0),

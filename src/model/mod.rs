@@ -17,7 +17,7 @@ pub use date::{
     DatePrecision, DateSource, DatedPeriod, DocDate, EventDate, EventDateBasis, date_from_epoch_days, days_since_epoch,
     parse_value,
 };
-pub use document::{DocFormat, Document, FramingKind, FramingMark, Span, Spans};
+pub use document::{DocFormat, Document, FramingKind, FramingMark, MarkupKind, MarkupSpan, Span, Spans};
 pub use entity::{Entity, EntityKind, Mention};
 pub use reference_event::ReferenceEvent;
 pub use shared_str::SharedStr;

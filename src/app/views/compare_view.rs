@@ -14,7 +14,7 @@ use crate::analysis::align::{AlignedRow, align_with_moves, word_diff};
 use crate::analysis::similar::Workers;
 use crate::app::settings::Settings;
 use crate::app::theme;
-use crate::model::{Corpus, DocId, Document, EntityId, FramingMark};
+use crate::model::{Corpus, DocId, Document, EntityId, FramingMark, MarkupKind, MarkupSpan};
 use crate::selection::Selection;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -89,6 +89,7 @@ struct Passage {
     mentions: Vec<(EntityId, crate::model::Span)>,
     cues: Vec<(Range<usize>, f32)>,
     framing: Vec<FramingMark>,
+    markup: Vec<MarkupSpan>,
     /// Word differences from the other side (document byte ranges).
     diffs: Vec<Range<usize>>,
 }
@@ -102,6 +103,7 @@ impl Passage {
             diffs: if show_diff { self.diffs.clone() } else { Vec::new() },
             hovered,
             framing: &self.framing,
+            markup: &self.markup,
         }
     }
 }
@@ -130,6 +132,8 @@ struct Alignment {
 
 /// What the aligning needs of one document, owned (so it can go to a thread).
 struct SideInput {
+    /// The text, with a Markdown file's syntax (`**`, `#`) blanked to spaces: the passages
+    /// are compared as they read.
     text: String,
     /// Content sentences (boilerplate left out): index in `Document::sentences`, range.
     sentences: Vec<(usize, Range<usize>)>,
@@ -137,6 +141,7 @@ struct SideInput {
     mentions: Vec<(EntityId, crate::model::Span)>,
     cues: Vec<(Range<usize>, f32)>,
     framing: Vec<FramingMark>,
+    markup: Vec<MarkupSpan>,
 }
 
 impl SideInput {
@@ -150,18 +155,28 @@ impl SideInput {
         mentions.sort_by_key(|m| m.1.start);
         let mut framing = doc.framing.clone();
         framing.sort_by_key(|f| f.range.start);
+        let mut text = doc.text.clone();
+        for m in doc.markup.iter().filter(|m| m.kind == MarkupKind::Syntax) {
+            let r = m.span.range();
+            if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) {
+                text.replace_range(r.clone(), &" ".repeat(r.len()));
+            }
+        }
+        let sentences = doc
+            .sentences
+            .iter()
+            .enumerate()
+            // Not a sentence of markup alone (the "**" after a bold question).
+            .filter(|(_, r)| !doc.in_boilerplate(r.start) && !text[r.clone()].trim().is_empty())
+            .map(|(i, r)| (i, r.clone()))
+            .collect();
         SideInput {
-            text: doc.text.clone(),
-            sentences: doc
-                .sentences
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| !doc.in_boilerplate(r.start))
-                .map(|(i, r)| (i, r.clone()))
-                .collect(),
+            text,
+            sentences,
             mentions,
             cues,
             framing,
+            markup: doc.markup.clone(),
         }
     }
 
@@ -177,6 +192,7 @@ impl SideInput {
             mentions: touching(&self.mentions, &range, |m| m.1.range()),
             cues: touching(&self.cues, &range, |c| c.0.clone()),
             framing: touching(&self.framing, &range, |f| f.range.clone()),
+            markup: touching(&self.markup, &range, |m| m.span.range()),
             range,
             diffs,
         }

@@ -124,6 +124,7 @@ impl ReaderView {
                         diffs: Vec::new(),
                         hovered: selection.hovered_entity,
                         framing: &doc.framing,
+                        markup: &doc.markup,
                     };
                     let (resp, hovered, byte) = if boiler {
                         ui.scope(|ui| {

@@ -1,0 +1,166 @@
+//! Markdown markup in a document's text: which bytes are syntax (the `**` of bold, a heading's
+//! `#`, a link's address), hidden when the text is shown, and which spans are bold, italic,
+//! headings or code, styled. Found from pulldown-cmark's source offsets; the text itself is
+//! kept as written, so every offset into it (sentences, mentions, stance cues) stays valid.
+
+use crate::model::{MarkupKind, MarkupSpan, Span};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// The markup of a Markdown text (front matter already removed), sorted by start.
+pub fn markup_spans(text: &str) -> Vec<MarkupSpan> {
+    let mut out = Vec::new();
+    let mut push = |r: Range<usize>, kind: MarkupKind| {
+        if r.start < r.end {
+            out.push(MarkupSpan {
+                span: Span::new(r),
+                kind,
+            });
+        }
+    };
+    // Open links and images: their range, how many bytes open them ("[", "![", "<"), and
+    // where their text seen so far ends.
+    let mut links: Vec<(Range<usize>, usize, usize)> = Vec::new();
+    for (event, r) in Parser::new(text).into_offset_iter() {
+        if let Some(link) = links.last_mut()
+            && !matches!(event, Event::End(TagEnd::Link | TagEnd::Image))
+        {
+            link.2 = link.2.max(r.end);
+        }
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                push(r.clone(), MarkupKind::Heading);
+                for s in heading_syntax(text, r) {
+                    push(s, MarkupKind::Syntax);
+                }
+            }
+            Event::Start(Tag::Strong) => delimited(&mut push, r, 2, MarkupKind::Strong),
+            Event::Start(Tag::Emphasis) => delimited(&mut push, r, 1, MarkupKind::Emphasis),
+            Event::Code(_) => {
+                let ticks = text[r.clone()].bytes().take_while(|b| *b == b'`').count();
+                delimited(&mut push, r, ticks, MarkupKind::Code);
+            }
+            Event::Start(Tag::Link { .. }) => links.push((r.clone(), 1, r.start)),
+            Event::Start(Tag::Image { .. }) => links.push((r.clone(), 2, r.start)),
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if let Some((range, open, text_end)) = links.pop()
+                    && text_end > range.start + open
+                {
+                    push(range.start..range.start + open, MarkupKind::Syntax);
+                    push(text_end..range.end, MarkupKind::Syntax);
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    out
+}
+
+/// A span of `kind` over `r`, whose first and last `width` bytes are delimiters.
+fn delimited(push: &mut impl FnMut(Range<usize>, MarkupKind), r: Range<usize>, width: usize, kind: MarkupKind) {
+    if r.len() < 2 * width {
+        return;
+    }
+    push(r.clone(), kind);
+    push(r.start..r.start + width, MarkupKind::Syntax);
+    push(r.end - width..r.end, MarkupKind::Syntax);
+}
+
+/// The syntax of the heading at `r`: an ATX heading's opening `#`s with the spaces after them
+/// and its closing `#`s with the spaces before them; a setext heading's underline.
+fn heading_syntax(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start_matches([' ', '\t']).len();
+    let body = &s[lead..];
+    if body.starts_with('#') {
+        let hashes = body.len() - body.trim_start_matches('#').len();
+        let after = &body[hashes..];
+        let open = lead + hashes + (after.len() - after.trim_start_matches([' ', '\t']).len());
+        let mut out = Vec::with_capacity(2);
+        out.push(r.start..r.start + open);
+        // A closing sequence: spaces, then only `#`s to the end of the line.
+        let line = s.trim_end();
+        let without = line.trim_end_matches('#');
+        if without.len() < line.len() && without.len() > open && without.ends_with([' ', '\t']) {
+            let close = without.trim_end_matches([' ', '\t']).len();
+            out.push(r.start + close..r.start + line.len());
+        }
+        out
+    } else {
+        // Setext: "Title\n=====", the underline is the last line.
+        let line = s.trim_end();
+        match line.rfind('\n') {
+            Some(nl) => std::iter::once(r.start + nl..r.start + line.len()).collect(),
+            None => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with syntax removed, and the styled pieces.
+    fn shown(text: &str) -> (String, Vec<(MarkupKind, String)>) {
+        let spans = markup_spans(text);
+        let hidden = |i: usize| {
+            spans
+                .iter()
+                .any(|m| m.kind == MarkupKind::Syntax && m.span.range().contains(&i))
+        };
+        let visible: String = text
+            .char_indices()
+            .filter(|(i, _)| !hidden(*i))
+            .map(|(_, c)| c)
+            .collect();
+        let styled = spans
+            .iter()
+            .filter(|m| m.kind != MarkupKind::Syntax)
+            .map(|m| {
+                let t: String = text[m.span.range()]
+                    .char_indices()
+                    .filter(|(i, _)| !hidden(m.span.start as usize + i))
+                    .map(|(_, c)| c)
+                    .collect();
+                (m.kind, t.trim().to_string())
+            })
+            .collect();
+        (visible, styled)
+    }
+
+    #[test]
+    fn syntax_is_hidden_and_styles_are_kept() {
+        let text = "# \"We do not take sides\"\n\n*An interview, edited.*\n\n**Is that fair?**\n\nNo, it is **not** fair: see [the statement](https://example.org/a) and `code`.\n";
+        let (visible, styled) = shown(text);
+        assert_eq!(
+            visible,
+            "\"We do not take sides\"\n\nAn interview, edited.\n\nIs that fair?\n\nNo, it is not fair: see the statement and code.\n"
+        );
+        assert_eq!(
+            styled,
+            [
+                (MarkupKind::Heading, "\"We do not take sides\"".to_string()),
+                (MarkupKind::Emphasis, "An interview, edited.".into()),
+                (MarkupKind::Strong, "Is that fair?".into()),
+                (MarkupKind::Strong, "not".into()),
+                (MarkupKind::Code, "code".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_of_both_kinds_lose_their_markers_only() {
+        let (visible, _) = shown("## Talks ##\n\nTitle in two\n=====\n\nA # in text, and 3 * 4 = 12.\n");
+        assert_eq!(visible, "Talks\n\nTitle in two\n\nA # in text, and 3 * 4 = 12.\n");
+        // Nested emphasis, underscores, an image and an autolink.
+        let (visible, _) = shown("***Both*** and __bold__, ![a map](m.png), <https://x.org>.\n");
+        assert_eq!(visible, "Both and bold, a map, https://x.org.\n");
+    }
+
+    #[test]
+    fn plain_text_and_lists_are_left_as_written() {
+        let text = "Kazakhstan said on 3 March:\n\n1. it does not recognise them;\n- nor the vote.\n";
+        assert!(markup_spans(text).is_empty());
+    }
+}
