@@ -56,6 +56,44 @@ fn texty() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
 
+/// Strings rich in Markdown's markup, in any order.
+fn markdowny() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "*",
+        "**",
+        "_",
+        "__",
+        "`",
+        "``",
+        "#",
+        "## ",
+        " #",
+        "\n",
+        "\n\n",
+        "===",
+        "---",
+        "[",
+        "]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "!",
+        "https://x.org/ä",
+        "Токаев",
+        "word ",
+        " ",
+        "\t",
+        "> ",
+        "1. ",
+        "- ",
+        "\\",
+        "é",
+        "\u{0301}",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
@@ -99,6 +137,17 @@ proptest! {
             let t = &s[r.clone()];
             prop_assert_eq!(t, t.trim());
             last = r.end;
+        }
+    }
+
+    #[test]
+    fn markdown_markup_lies_on_character_boundaries(s in markdowny(), raw in ".{0,300}") {
+        for text in [s, raw] {
+            for m in stance_explorer::ingest::markdown::markup_spans(&text) {
+                let r = m.span.range();
+                prop_assert!(r.start < r.end && r.end <= text.len(), "{:?} in {:?}", r, text);
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            }
         }
     }
 
