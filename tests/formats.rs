@@ -123,3 +123,24 @@ fn positions_in_every_format_and_language() {
     // The so-called republics are Russia's.
     assert!(has_event("uz-mfa-statement.html", "Uzbekistan", "Russia", -1.0));
 }
+
+#[test]
+fn a_markdown_links_address_names_no_one_and_is_not_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\ntitle: Talks\ndate: 2023-05-17\n---\n\nKazakhstan **backs** the talks, [the ministry said](https://example.org/2022/03/01/russia-ukraine-war).\n";
+    std::fs::write(dir.path().join("a.md"), text).unwrap();
+    let corpus = load_corpus_with(Some(dir.path()), &LoadControl::default(), &Default::default()).unwrap();
+    let doc = &corpus.documents[0];
+    // The text is kept as written; the address is read as no one's name and no date.
+    assert!(doc.text.contains("(https://example.org/2022/03/01/russia-ukraine-war)"));
+    let named: Vec<&str> = doc
+        .mentions
+        .iter()
+        .map(|(e, _)| corpus.entity(*e).name.as_str())
+        .collect();
+    assert_eq!(named, ["Kazakhstan"]);
+    assert_eq!(
+        doc.sentence_display(0),
+        "Kazakhstan backs the talks, the ministry said."
+    );
+}

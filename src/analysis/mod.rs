@@ -170,7 +170,17 @@ fn analyse_document(
     control: &LoadControl,
 ) -> DocAnalysis {
     use crate::ingest::AnalysisStep as Step;
-    let text = raw.text;
+    let markup = if raw.format == crate::model::DocFormat::Markdown {
+        crate::ingest::markdown::markup_spans(&raw.text)
+    } else {
+        Vec::new()
+    };
+    // A Markdown file is read without its links' addresses (blanked, so offsets hold); the
+    // document keeps its text as written.
+    let (text, as_written) = match crate::ingest::markdown::without_addresses(&raw.text, &markup) {
+        Some(read) => (read, Some(raw.text)),
+        None => (raw.text, None),
+    };
     control.add_text_bytes(text.len() as u64);
     // Folded once, for the layout's line words, the gazetteer and the tokens.
     let folded = control.timed(Step::Entities, || text::Folded::new(&text));
@@ -338,12 +348,8 @@ fn analyse_document(
         mentions: Vec::new(),
         notices: raw.notices,
         framing,
-        markup: if raw.format == crate::model::DocFormat::Markdown {
-            crate::ingest::markdown::markup_spans(&text)
-        } else {
-            Vec::new()
-        },
-        text,
+        markup,
+        text: as_written.unwrap_or(text),
     };
     DocAnalysis {
         doc,

@@ -47,7 +47,7 @@ pub fn markup_spans(text: &str) -> Vec<MarkupSpan> {
                     && text_end > range.start + open
                 {
                     push(range.start..range.start + open, MarkupKind::Syntax);
-                    push(text_end..range.end, MarkupKind::Syntax);
+                    push(text_end..range.end, MarkupKind::Address);
                 }
             }
             _ => {}
@@ -55,6 +55,28 @@ pub fn markup_spans(text: &str) -> Vec<MarkupSpan> {
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     out
+}
+
+/// `text` with the addresses of its links and images (`markup`'s [`MarkupKind::Address`]
+/// spans) made unreadable, byte for byte, so that every offset stays that of `text`: each
+/// letter or digit (each byte of any other character) becomes `-`, and punctuation and spaces
+/// stay, so the address keeps its shape (its length on its line, no space where it had none,
+/// no full stop it did not have) but names no one and gives no date. `None` when it has none.
+pub fn without_addresses(text: &str, markup: &[MarkupSpan]) -> Option<String> {
+    let mut bytes: Option<Vec<u8>> = None;
+    for m in markup.iter().filter(|m| m.kind == MarkupKind::Address) {
+        let r = m.span.range();
+        if r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end) {
+            let b = bytes.get_or_insert_with(|| text.as_bytes().to_vec());
+            for c in &mut b[r] {
+                if !(c.is_ascii_punctuation() || c.is_ascii_whitespace()) {
+                    *c = b'-';
+                }
+            }
+        }
+    }
+    // Whole characters were replaced by ASCII bytes: still UTF-8.
+    bytes.map(|b| String::from_utf8(b).expect("whole characters replaced by ASCII"))
 }
 
 /// A span of `kind` over `r`, whose first and last `width` bytes are delimiters.
@@ -104,11 +126,7 @@ mod tests {
     /// The text with syntax removed, and the styled pieces.
     fn shown(text: &str) -> (String, Vec<(MarkupKind, String)>) {
         let spans = markup_spans(text);
-        let hidden = |i: usize| {
-            spans
-                .iter()
-                .any(|m| m.kind == MarkupKind::Syntax && m.span.range().contains(&i))
-        };
+        let hidden = |i: usize| spans.iter().any(|m| m.kind.is_hidden() && m.span.range().contains(&i));
         let visible: String = text
             .char_indices()
             .filter(|(i, _)| !hidden(*i))
@@ -116,7 +134,7 @@ mod tests {
             .collect();
         let styled = spans
             .iter()
-            .filter(|m| m.kind != MarkupKind::Syntax)
+            .filter(|m| !m.kind.is_hidden())
             .map(|m| {
                 let t: String = text[m.span.range()]
                     .char_indices()
@@ -156,6 +174,14 @@ mod tests {
         // Nested emphasis, underscores, an image and an autolink.
         let (visible, _) = shown("***Both*** and __bold__, ![a map](m.png), <https://x.org>.\n");
         assert_eq!(visible, "Both and bold, a map, https://x.org.\n");
+    }
+
+    #[test]
+    fn addresses_are_unreadable_but_keep_their_shape() {
+        let text = "See [the report](https://x.org/kazakhstan-russia-2022/ä).\n";
+        let read = without_addresses(text, &markup_spans(text)).expect("an address");
+        assert_eq!(read, "See [the report](-----://-.---/----------------------/--).\n");
+        assert_eq!(without_addresses("No **links**.", &markup_spans("No **links**.")), None);
     }
 
     #[test]

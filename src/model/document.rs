@@ -61,8 +61,11 @@ pub struct Document {
 /// What a span of a Markdown text is, for display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkupKind {
-    /// Syntax: `**`, a heading's `#`s, a link's address. Not shown.
+    /// Syntax: `**`, a heading's `#`s, a link's brackets. Not shown.
     Syntax,
+    /// A link's or image's address with its brackets (`](https://…)`). Not shown, and not read
+    /// by the analysis: an address names no one ("…/russia-sanctions-2022/").
+    Address,
     /// Bold.
     Strong,
     /// Italic.
@@ -71,6 +74,13 @@ pub enum MarkupKind {
     Heading,
     /// Inline code.
     Code,
+}
+
+impl MarkupKind {
+    /// Whether the span is left out when the text is shown.
+    pub fn is_hidden(self) -> bool {
+        matches!(self, MarkupKind::Syntax | MarkupKind::Address)
+    }
 }
 
 /// A span of a document's text and how it is marked up.
@@ -174,7 +184,7 @@ impl Document {
         let syntax: Vec<Range<usize>> = self
             .markup
             .iter()
-            .filter(|m| m.kind == MarkupKind::Syntax)
+            .filter(|m| m.kind.is_hidden())
             .map(|m| m.span.range())
             .filter(|r| r.start < range.end && range.start < r.end)
             .map(|r| r.start.max(range.start) - range.start..r.end.min(range.end) - range.start)

@@ -14,7 +14,7 @@ use crate::analysis::align::{AlignedRow, align_with_moves, word_diff};
 use crate::analysis::similar::Workers;
 use crate::app::settings::Settings;
 use crate::app::theme;
-use crate::model::{Corpus, DocId, Document, EntityId, FramingMark, MarkupKind, MarkupSpan};
+use crate::model::{Corpus, DocId, Document, EntityId, FramingMark, MarkupSpan};
 use crate::selection::Selection;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -156,7 +156,7 @@ impl SideInput {
         let mut framing = doc.framing.clone();
         framing.sort_by_key(|f| f.range.start);
         let mut text = doc.text.clone();
-        for m in doc.markup.iter().filter(|m| m.kind == MarkupKind::Syntax) {
+        for m in doc.markup.iter().filter(|m| m.kind.is_hidden()) {
             let r = m.span.range();
             if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) {
                 text.replace_range(r.clone(), &" ".repeat(r.len()));

@@ -118,7 +118,7 @@ pub fn highlighted_job_mapped(
         for (_, kind) in markup.iter().filter(|(r, _)| inside(r)) {
             let strong = if dark { Color32::WHITE } else { Color32::BLACK };
             match kind {
-                MarkupKind::Syntax => syntax = true,
+                MarkupKind::Syntax | MarkupKind::Address => syntax = true,
                 MarkupKind::Strong => fmt.color = strong,
                 MarkupKind::Emphasis => fmt.italics = true,
                 MarkupKind::Heading => {
