@@ -166,6 +166,42 @@ fn the_one_urged_is_not_the_one_urging() {
 }
 
 #[test]
+fn a_demand_is_made_of_the_one_asked_not_of_the_place_after_it() {
+    for (text, asked, place) in [
+        (
+            "Japan called on Russia to withdraw its forces from Ukraine immediately.",
+            "Russia",
+            "Ukraine",
+        ),
+        (
+            "The United States urged Rwanda to withdraw its forces from Congo.",
+            "Rwanda",
+            "DR Congo",
+        ),
+        (
+            "France demanded that Russia withdraw its troops from Moldova.",
+            "Russia",
+            "Moldova",
+        ),
+        (
+            "Canada asked that Russia withdraw its troops from Georgia.",
+            "Russia",
+            "Georgia",
+        ),
+        (
+            "Germany said Russia must withdraw its troops from Georgia.",
+            "Russia",
+            "Georgia",
+        ),
+    ] {
+        let ev = events(text);
+        let actor = text.split(' ').next().unwrap().replace("The", "United States");
+        assert!(has(&ev, &actor, asked, -1), "{text}: {ev:?}");
+        assert!(!toward(&ev, place), "{text}: {ev:?}");
+    }
+}
+
+#[test]
 fn support_for_a_party_is_not_support_for_an_effort_named_later() {
     let ev = events(
         "The United States will continue to support Moldova and to counter Russian efforts to undermine its democracy.",

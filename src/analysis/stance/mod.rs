@@ -1665,9 +1665,16 @@ fn find_targets(
     }
     // "Russia must withdraw its troops from Transnistria": a demand is made of the name right
     // before it.
+    // So is one "called on Russia to withdraw its forces from Ukraine", or asked "that Russia
+    // withdraw": the name right before the demanded act, not the place after it.
     if category == "demand"
-        && matches!(toks[cue_start].text, "must" | "should")
-        && let Some(p) = cands.iter().find(|p| p.last + 1 == cue_start && !p.m.possessive)
+        && let Some(p) = cands.iter().find(|p| {
+            !p.m.possessive
+                && (p.last + 1 == cue_start
+                    && (matches!(toks[cue_start].text, "must" | "should")
+                        || p.first > 0 && matches!(toks[p.first - 1].text, "that" | "чтобы" | "щоб"))
+                    || p.last + 2 == cue_start && toks[p.last + 1].text == "to")
+        })
     {
         return Some((vec![p.m.entry], ["of whom the demand is made: ", name(p)].concat()));
     }
