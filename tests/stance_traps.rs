@@ -189,6 +189,11 @@ fn a_demand_is_made_of_the_one_asked_not_of_the_place_after_it() {
             "Georgia",
         ),
         (
+            "Germany said Russia should withdraw its troops from Ukraine.",
+            "Russia",
+            "Ukraine",
+        ),
+        (
             "Germany said Russia must withdraw its troops from Georgia.",
             "Russia",
             "Georgia",
@@ -846,4 +851,41 @@ fn ukrainian_phrasings_have_cues_of_their_own() {
         let ev = events(&format!("Заголовок\n\n{text}"));
         assert!(has(&ev, actor, target, sign), "{text}: {ev:?}");
     }
+}
+
+#[test]
+fn advice_to_a_party_or_a_conjecture_about_it_is_not_its_position() {
+    for (text, party) in [
+        (
+            "Turkey should now spend its credit on a renewed push for a ceasefire in Ukraine.",
+            "Turkey",
+        ),
+        (
+            "Greece, too, would gain from a calmer Aegean and should welcome Turkey's recent overtures.",
+            "Greece",
+        ),
+        (
+            "Как отмечает эксперт, Астана могла бы со временем стать посредником в российско-украинском урегулировании.",
+            "Kazakhstan",
+        ),
+        (
+            "If Caracas were to annex the territory, analysts say, the United States would almost certainly reimpose sanctions on Venezuela's oil sector.",
+            "United States",
+        ),
+        (
+            "China could play a role in helping advance a just peace in Ukraine.",
+            "China",
+        ),
+    ] {
+        let ev = events(&format!("The war in Ukraine goes on. {text}"));
+        assert!(!by(&ev, party), "{text}: {ev:?}");
+    }
+    // What a party "would" do, without a condition, is its own reported intent; what it says
+    // another should do is its demand; and "we should" is the speaker's own voice.
+    let ev = events("Kazakhstan would continue to support the territorial integrity of Ukraine, the ministry said.");
+    assert!(has(&ev, "Kazakhstan", "Ukraine", 1), "{ev:?}");
+    let ev = events("Germany said Russia should withdraw its troops from Ukraine.");
+    assert!(has(&ev, "Germany", "Russia", -1), "{ev:?}");
+    let ev = events("We should support Ukraine's sovereignty, Kazakhstan's minister said.");
+    assert!(has(&ev, "Kazakhstan", "Ukraine", 1), "{ev:?}");
 }

@@ -884,6 +884,16 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 {
                     continue;
                 }
+                // "Turkey should now push for a ceasefire", "Астана могла бы стать посредником",
+                // "If Caracas annexed it, the United States would reimpose sanctions": advice to
+                // a named party, or a conjecture about it, is not its position.
+                if let Some(ae) = actor_mention_end
+                    && ae < hit.start
+                    && !(actor.by_speech && in_quote(toks[hit.start].range.start))
+                    && modal_after_subject(input.text, toks, &placed, ae, hit.start)
+                {
+                    continue;
+                }
                 // A relative clause after the actor: "Beijing, which claims neutrality".
                 // Inside the actor's own quoted words a relative clause is still theirs
                 // ("“Kazakhstan welcomes the position of China, which deserves support,” the ministry said").
@@ -1665,15 +1675,16 @@ fn find_targets(
     }
     // "Russia must withdraw its troops from Transnistria": a demand is made of the name right
     // before it.
-    // So is one "called on Russia to withdraw its forces from Ukraine", or asked "that Russia
-    // withdraw": the name right before the demanded act, not the place after it.
+    // So is one "called on Russia to withdraw its forces from Ukraine", asked "that Russia
+    // withdraw", or said "Russia should withdraw": the name right before the demanded act, not
+    // the place after it.
     if category == "demand"
         && let Some(p) = cands.iter().find(|p| {
             !p.m.possessive
                 && (p.last + 1 == cue_start
                     && (matches!(toks[cue_start].text, "must" | "should")
                         || p.first > 0 && matches!(toks[p.first - 1].text, "that" | "чтобы" | "щоб"))
-                    || p.last + 2 == cue_start && toks[p.last + 1].text == "to")
+                    || p.last + 2 == cue_start && matches!(toks[p.last + 1].text, "to" | "must" | "should"))
         })
     {
         return Some((vec![p.m.entry], ["of whom the demand is made: ", name(p)].concat()));
@@ -2000,6 +2011,68 @@ fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> b
         || (p.first > 0
             && matches!(toks[p.first - 1].text, "and" | "or")
             && placed.iter().any(|q| q.last + 2 == p.first && direct(q)))
+}
+
+/// Modals of advice and conjecture: what a party "should" or "could" do is not what it does.
+const MODALS: &[&str] = &["should", "could", "might", "ought"];
+/// The conditional particle of Russian and Ukrainian ("могла бы", "міг би").
+const CONDITIONAL_PARTICLES: &[&str] = &["бы", "б", "би"];
+/// Words that may stand between a subject and its modal ("Greece, too, would").
+const MODAL_GAP_WORDS: &[&str] = &[
+    "too",
+    "also",
+    "now",
+    "then",
+    "still",
+    "therefore",
+    "thus",
+    "perhaps",
+    "probably",
+    "certainly",
+    "surely",
+    "itself",
+];
+
+/// Whether the subject ending at token `subject_end` is followed by a modal of advice or
+/// conjecture that governs the cue at `cue_start`: "Turkey should now spend …", "Greece, too,
+/// would gain … and should welcome …", "Астана могла бы стать …", and "would" in a sentence
+/// with a condition ("If Caracas were to annex it, the United States would reimpose
+/// sanctions"). Not when another name stands between (the modal is another's: "X said Russia
+/// should …"), nor a refusal ("could not accept").
+fn modal_after_subject(
+    text: &str,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    subject_end: usize,
+    cue_start: usize,
+) -> bool {
+    let conditional = || toks.iter().any(|t| matches!(t.text, "if" | "unless" | "если" | "якщо"));
+    let is_modal = |k: usize| {
+        let w = toks[k].text;
+        let refusal = toks.get(k + 1).is_some_and(|t| matches!(t.text, "not" | "never"));
+        (MODALS.contains(&w) || w == "would" && conditional()) && !(refusal && w != "should")
+    };
+    let named_between = |to: usize| placed.iter().any(|p| p.first > subject_end && p.first < to);
+    // Right after the subject, with at most a word of time or degree between.
+    let mut k = subject_end + 1;
+    while k < cue_start && MODAL_GAP_WORDS.contains(&toks[k].text) {
+        k += 1;
+    }
+    if k < cue_start && is_modal(k) {
+        return true;
+    }
+    // "Астана могла бы", "Київ міг би": a verb and the particle.
+    if subject_end + 2 < cue_start && CONDITIONAL_PARTICLES.contains(&toks[subject_end + 2].text) {
+        return true;
+    }
+    // "… and should welcome …": a second verb of the same subject.
+    (subject_end + 1..cue_start).any(|k| {
+        k > 0
+            && matches!(toks[k - 1].text, "and" | "but")
+            && is_modal(k)
+            && !named_between(k)
+            && !text[toks[subject_end].range.end..toks[k].range.start].contains([';', ':'])
+    })
 }
 
 /// Whether the sentence at `sr` ends with a question mark (before any closing quotes).
