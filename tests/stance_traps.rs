@@ -876,6 +876,9 @@ fn advice_to_a_party_or_a_conjecture_about_it_is_not_its_position() {
             "China could play a role in helping advance a just peace in Ukraine.",
             "China",
         ),
+        // A demand made of a party by someone the sentence does not name as a party.
+        ("Officials said Russia must withdraw its troops from Ukraine.", "Russia"),
+        ("We believe Iran must comply with its obligations to the IAEA.", "Iran"),
     ] {
         let ev = events(&format!("The war in Ukraine goes on. {text}"));
         assert!(!by(&ev, party), "{text}: {ev:?}");
@@ -887,5 +890,14 @@ fn advice_to_a_party_or_a_conjecture_about_it_is_not_its_position() {
     let ev = events("Germany said Russia should withdraw its troops from Ukraine.");
     assert!(has(&ev, "Germany", "Russia", -1), "{ev:?}");
     let ev = events("We should support Ukraine's sovereignty, Kazakhstan's minister said.");
+    assert!(has(&ev, "Kazakhstan", "Ukraine", 1), "{ev:?}");
+    // The ministry of the country last acting demands it of Russia: Russia, after "said", is
+    // what was said, not who said it.
+    let ev = events(
+        "Kazakhstan supports the territorial integrity of Ukraine. The Foreign Ministry said Russia must withdraw its troops from Ukraine.",
+    );
+    assert!(has(&ev, "Kazakhstan", "Russia", -1), "{ev:?}");
+    // What a party's own leader says it should do is its position.
+    let ev = events("Kazakhstan should remain neutral and support the territorial integrity of Ukraine, Tokayev said.");
     assert!(has(&ev, "Kazakhstan", "Ukraine", 1), "{ev:?}");
 }

@@ -887,9 +887,18 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // "Turkey should now push for a ceasefire", "Астана могла бы стать посредником",
                 // "If Caracas annexed it, the United States would reimpose sanctions": advice to
                 // a named party, or a conjecture about it, is not its position.
+                // Not what the party says of itself ("Kazakhstan should remain neutral, Tokayev
+                // said": the speaker is the party named again).
+                let says_of_itself = actor.by_speech
+                    && placed
+                        .iter()
+                        .filter(|p| actor_entry(gaz, p.m.entry, input.doc_date) == Some(actor.entry))
+                        .nth(1)
+                        .is_some();
                 if let Some(ae) = actor_mention_end
                     && ae < hit.start
                     && !(actor.by_speech && in_quote(toks[hit.start].range.start))
+                    && !says_of_itself
                     && modal_after_subject(input.text, toks, &placed, ae, hit.start)
                 {
                     continue;
@@ -1365,12 +1374,18 @@ fn speech_actor(
             gap.contains([',', '—', '–'])
         };
         // "The Secretary urged Israel to …": after a verb of address comes whom it addresses.
+        // "The Foreign Ministry said Russia must withdraw …": a name after the verb of whom
+        // something is demanded is not who demands it. (What a name after the verb "would" or
+        // "will" do is mostly its own intent, reported: "its ministry said Nairobi would not
+        // take sides".)
+        let said_subject =
+            |p: &&Placed<'_>| !p.m.possessive && toks.get(p.last + 1).is_some_and(|t| DEMAND_MODALS.contains(&t.text));
         let speaker = if inverted {
             after
         } else if addressing {
             before
         } else {
-            before.or(after)
+            before.or(after.filter(|p| !said_subject(p)))
         };
         if let Some(p) = speaker {
             let mut a = make_actor(
@@ -2013,8 +2028,12 @@ fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> b
             && placed.iter().any(|q| q.last + 2 == p.first && direct(q)))
 }
 
-/// Modals of advice and conjecture: what a party "should" or "could" do is not what it does.
-const MODALS: &[&str] = &["should", "could", "might", "ought"];
+/// Modals of a demand: "said Russia must withdraw" demands it of Russia.
+const DEMAND_MODALS: &[&str] = &["must", "should", "ought"];
+
+/// Modals of demand, advice and conjecture: what a party "must", "should" or "could" do is not
+/// what it does.
+const MODALS: &[&str] = &["should", "must", "could", "might", "ought"];
 /// The conditional particle of Russian and Ukrainian ("могла бы", "міг би").
 const CONDITIONAL_PARTICLES: &[&str] = &["бы", "б", "би"];
 /// Words that may stand between a subject and its modal ("Greece, too, would").
@@ -2058,7 +2077,8 @@ fn modal_after_subject(
     while k < cue_start && MODAL_GAP_WORDS.contains(&toks[k].text) {
         k += 1;
     }
-    if k < cue_start && is_modal(k) {
+    // (The cue may begin with it: "Russia must withdraw".)
+    if k <= cue_start && is_modal(k) {
         return true;
     }
     // "Астана могла бы", "Київ міг би": a verb and the particle.
