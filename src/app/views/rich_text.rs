@@ -84,8 +84,10 @@ pub fn highlighted_job_mapped(
         .iter()
         .filter_map(|m| clip(&m.range).map(|r| (r, m.kind)))
         .collect();
-    let markup: Vec<(Range<usize>, MarkupKind)> = h
-        .markup
+    // Sorted by start: the spans that start past this piece are not read (a reader's view
+    // draws a long document paragraph by paragraph).
+    let starting_before = h.markup.partition_point(|m| (m.span.start as usize) < end);
+    let markup: Vec<(Range<usize>, MarkupKind)> = h.markup[..starting_before]
         .iter()
         .filter_map(|m| clip(&m.span.range()).map(|r| (r, m.kind)))
         .collect();
