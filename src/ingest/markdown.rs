@@ -63,19 +63,44 @@ pub fn markup_spans(text: &str) -> Vec<MarkupSpan> {
 /// stay, so the address keeps its shape (its length on its line, no space where it had none,
 /// no full stop it did not have) but names no one and gives no date. `None` when it has none.
 pub fn without_addresses(text: &str, markup: &[MarkupSpan]) -> Option<String> {
+    overwritten(
+        text,
+        markup,
+        |k| k == MarkupKind::Address,
+        |c| {
+            if c.is_ascii_punctuation() || c.is_ascii_whitespace() {
+                c
+            } else {
+                b'-'
+            }
+        },
+    )
+}
+
+/// `text` with its hidden markup (syntax and addresses) blanked to spaces, byte for byte:
+/// the text as it reads, at the offsets of the text as written. `None` when nothing is hidden.
+pub fn without_hidden(text: &str, markup: &[MarkupSpan]) -> Option<String> {
+    overwritten(text, markup, MarkupKind::is_hidden, |_| b' ')
+}
+
+/// `text` with each byte of the spans of the kinds `which` picks replaced by the ASCII byte
+/// `fill` gives for it (whole characters, so still UTF-8); `None` when no span is picked.
+fn overwritten(
+    text: &str,
+    markup: &[MarkupSpan],
+    which: impl Fn(MarkupKind) -> bool,
+    fill: impl Fn(u8) -> u8,
+) -> Option<String> {
     let mut bytes: Option<Vec<u8>> = None;
-    for m in markup.iter().filter(|m| m.kind == MarkupKind::Address) {
+    for m in markup.iter().filter(|m| which(m.kind)) {
         let r = m.span.range();
         if r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end) {
             let b = bytes.get_or_insert_with(|| text.as_bytes().to_vec());
             for c in &mut b[r] {
-                if !(c.is_ascii_punctuation() || c.is_ascii_whitespace()) {
-                    *c = b'-';
-                }
+                *c = fill(*c);
             }
         }
     }
-    // Whole characters were replaced by ASCII bytes: still UTF-8.
     bytes.map(|b| String::from_utf8(b).expect("whole characters replaced by ASCII"))
 }
 

@@ -889,17 +889,19 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // a named party, or a conjecture about it, is not its position.
                 // Not what the party says of itself ("Kazakhstan should remain neutral, Tokayev
                 // said": the speaker is the party named again).
-                let says_of_itself = actor.by_speech
-                    && placed
-                        .iter()
-                        .filter(|p| actor_entry(gaz, p.m.entry, input.doc_date) == Some(actor.entry))
-                        .nth(1)
-                        .is_some();
+                let says_of_itself = || {
+                    actor.by_speech
+                        && placed
+                            .iter()
+                            .filter(|p| actor_entry(gaz, p.m.entry, input.doc_date) == Some(actor.entry))
+                            .nth(1)
+                            .is_some()
+                };
                 if let Some(ae) = actor_mention_end
                     && ae < hit.start
                     && !(actor.by_speech && in_quote(toks[hit.start].range.start))
-                    && !says_of_itself
                     && modal_after_subject(input.text, toks, &placed, ae, hit.start)
+                    && !says_of_itself()
                 {
                     continue;
                 }
@@ -2031,6 +2033,9 @@ fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> b
 /// Modals of a demand: "said Russia must withdraw" demands it of Russia.
 const DEMAND_MODALS: &[&str] = &["must", "should", "ought"];
 
+/// Words that open a condition ("if Russia invades …").
+const CONDITIONS: &[&str] = &["if", "unless", "если", "якщо"];
+
 /// Modals of demand, advice and conjecture: what a party "must", "should" or "could" do is not
 /// what it does.
 const MODALS: &[&str] = &["should", "must", "could", "might", "ought"];
@@ -2065,7 +2070,7 @@ fn modal_after_subject(
     subject_end: usize,
     cue_start: usize,
 ) -> bool {
-    let conditional = || toks.iter().any(|t| matches!(t.text, "if" | "unless" | "если" | "якщо"));
+    let conditional = || toks.iter().any(|t| CONDITIONS.contains(&t.text));
     let is_modal = |k: usize| {
         let w = toks[k].text;
         let refusal = toks.get(k + 1).is_some_and(|t| matches!(t.text, "not" | "never"));
@@ -2099,7 +2104,6 @@ fn modal_after_subject(
 /// Whether the token at `at` is in an "if" or "unless" clause: one of those words comes before it
 /// in the sentence with no comma, semicolon or colon between.
 fn in_condition(text: &str, toks: &[Token], at: usize) -> bool {
-    const CONDITIONS: &[&str] = &["if", "unless", "если", "якщо"];
     for k in (0..at).rev() {
         if text[toks[k].range.end..toks[k + 1].range.start].contains([',', ';', ':']) {
             return false;

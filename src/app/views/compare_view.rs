@@ -155,13 +155,7 @@ impl SideInput {
         mentions.sort_by_key(|m| m.1.start);
         let mut framing = doc.framing.clone();
         framing.sort_by_key(|f| f.range.start);
-        let mut text = doc.text.clone();
-        for m in doc.markup.iter().filter(|m| m.kind.is_hidden()) {
-            let r = m.span.range();
-            if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) {
-                text.replace_range(r.clone(), &" ".repeat(r.len()));
-            }
-        }
+        let text = crate::ingest::markdown::without_hidden(&doc.text, &doc.markup).unwrap_or_else(|| doc.text.clone());
         let sentences = doc
             .sentences
             .iter()
