@@ -846,8 +846,11 @@ impl StanceApp {
             self.run_export(&ctx, order);
         }
         self.step_capture(&ctx);
+        // After the load, and once the timeline shows the data for its filter (on large
+        // corpora it is built in the background).
         if let Some(job) = &mut self.screenshot
             && self.loader.is_none()
+            && !self.timeline.is_updating()
         {
             job.step(&ctx, &self.view_rects);
         }

@@ -60,7 +60,7 @@ pub struct TimelineView {
 
 /// Above this many stance events, the timeline's data is built on a background thread while
 /// the previous data stays on screen; below it, in the frame that needs it.
-pub const BACKGROUND_DATA_EVENTS: usize = 20_000;
+pub const BACKGROUND_DATA_EVENTS: usize = 2_000;
 
 /// Timeline data being built on a background thread.
 #[derive(Debug)]
