@@ -50,6 +50,7 @@ word_set!(FIRST_PERSON_SET, FIRST_PERSON);
 word_set!(PREPOSITIONS_SET, PREPOSITIONS);
 word_set!(INITIATIVE_NOUNS_SET, INITIATIVE_NOUNS);
 word_set!(CONTENT_NOUNS_SET, CONTENT_NOUNS);
+word_set!(AUTHORING_VERBS_SET, AUTHORING_VERBS);
 word_set!(SUBORDINATORS_SET, SUBORDINATORS);
 word_set!(COPULAS_SET, COPULAS);
 word_set!(COMPLEMENT_VERBS_SET, COMPLEMENT_VERBS);
@@ -164,6 +165,12 @@ const TITLE_GAP: &[&str] = &[
 /// How many words a speaker's country and title may span before the speech verb
 /// ("Pakistani Prime Minister Shehbaz Sharif said").
 const TITLED_SPEAKER_WORDS: usize = 7;
+/// First-person objects and possessives: a speaker who says "our partner", "with us" speaks
+/// of another party than the one named as subject ("наш*" is matched by its stem).
+const SPEAKER_APART: &[&str] = &[
+    "our", "ours", "us", "my", "me", "нам", "нас", "мне", "меня", "мой", "моя",
+];
+word_set!(SPEAKER_APART_SET, SPEAKER_APART);
 /// First-person pronouns of [`PRONOUNS`].
 const FIRST_PERSON: &[&str] = &["we", "i", "our", "мы"];
 const PREPOSITIONS: &[&str] = &[
@@ -225,6 +232,40 @@ const CONTENT_NOUNS: &[&str] = &[
     "declaration",
     "letter",
     "petition",
+];
+/// Verbs by which the subject makes a document its own: what "the Chamber adopted a
+/// resolution condemning …" or "the ministry issued a statement urging …" says is the
+/// subject's position (unlike a resolution it voted on, vetoed or abstained from).
+const AUTHORING_VERBS: &[&str] = &[
+    "adopted",
+    "adopt",
+    "adopts",
+    "adopting",
+    "passed",
+    "passes",
+    "approved",
+    "approves",
+    "issued",
+    "issues",
+    "released",
+    "releases",
+    "published",
+    "publishes",
+    "signed",
+    "signs",
+    "tabled",
+    "introduced",
+    "introduces",
+    "sponsored",
+    "sponsors",
+    "drafted",
+    "submitted",
+    "submits",
+    "unveiled",
+    "unveils",
+    "sent",
+    "sends",
+    "wrote",
 ];
 /// Words that open a subordinate clause at the start of a sentence.
 const SUBORDINATORS: &[&str] = &[
@@ -855,9 +896,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 {
                     continue;
                 }
-                // The content of a document, not the actor's act: "a resolution demanding that …".
-                if content_clause_start(toks, &clause).is_some_and(|k| hit.start >= k && clause[k] == clause[hit.start])
-                {
+                // The content of a document, not the actor's act: "a resolution demanding that …";
+                // unless the actor wrote it ("the Chamber adopted a resolution condemning …").
+                if content_clause_start(toks, &clause).is_some_and(|k| {
+                    hit.start >= k && clause[k] == clause[hit.start] && !authored_by_subject(toks, k, actor.subject_at)
+                }) {
                     continue;
                 }
                 // Acts are the actor's only when the actor's name is right before them, or
@@ -1463,6 +1506,30 @@ fn speech_actor(
                 speaks: true,
                 first_person: false,
                 ..prev.carry(["pronoun before “", verb_text, "”"].concat())
+            });
+        }
+        // "“The Czech Republic stands with Moldova,” Foreign Minister Tomáš Hruban told
+        // reporters": a speaker of no known country speaks for the country the quotation
+        // opens with. Not where the speaker names itself apart: "«Сербия остаётся нашим
+        // надёжным партнёром», — отметил дипломат" (Serbia is "our" partner).
+        let speaker_apart = || {
+            toks.iter()
+                .any(|t| in_quote(t.range.start) && SPEAKER_APART_SET.contains(t.text) || t.text.starts_with("наш"))
+        };
+        if let Some((entry, why)) = quote_subject
+            && !speaker_apart()
+        {
+            let country = &gaz.entries[entry].name;
+            return Some(Actor {
+                entry,
+                subject_at: None,
+                speaker: None,
+                how: format!("speaker of “{verb_text}” of no known country: {why}, {country}"),
+                by_speech: true,
+                speaks: true,
+                first_person: false,
+                carried: None,
+                co: Vec::new(),
             });
         }
     }
@@ -2523,6 +2590,28 @@ fn content_clause_start(toks: &[Token], _clause: &[usize]) -> Option<usize> {
     })
 }
 
+/// Words allowed between an authoring verb and its document: "adopted a non-binding
+/// resolution", "issued a joint statement".
+const AUTHORED_GAP_WORDS: usize = 3;
+
+/// Whether the document whose content starts at token `k` (its noun at `k - 1`) is the object
+/// of an authoring verb, in a sentence whose subject is the actor (named at `subject_at`):
+/// "The Chamber on Wednesday adopted a resolution condemning …".
+fn authored_by_subject(toks: &[Token], k: usize, subject_at: Option<usize>) -> bool {
+    let noun = k - 1;
+    subject_at.is_some_and(|subject| subject < noun)
+        && (noun.saturating_sub(AUTHORED_GAP_WORDS + 1)..noun).any(|v| {
+            (AUTHORING_VERBS_SET.contains(toks[v].text)
+                // "put forward a plan calling for …"
+                || toks[v].text == "forward"
+                    && v.checked_sub(1)
+                        .is_some_and(|u| matches!(toks[u].text, "put" | "puts" | "putting" | "brought")))
+                && toks[v + 1..noun]
+                    .iter()
+                    .all(|t| !matches!(t.text, "by" | "on" | "against" | "for" | "that" | "which"))
+        })
+}
+
 /// "China and Brazil": names joined to `p` by "and".
 /// The names joined to `p` by "and"/"or" right after it; with `after_the`, also by "and the"
 /// ("urged Iran and the United States": parties urged are named in full, where elsewhere
@@ -3515,5 +3604,46 @@ mod tests {
         );
         assert!(has(&ev, 0, "Kazakhstan", "United States", -1), "{ev:#?}");
         assert!(!has(&ev, 0, "Kazakhstan", "United States", 1), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_document_the_subject_adopted_says_what_the_subject_holds() {
+        let ev = events(
+            "The Polish parliament on Wednesday adopted a resolution condemning Russia's campaign against Moldova.",
+            Some("2024-06-06"),
+        );
+        assert!(has(&ev, 0, "Poland", "Russia", -1), "{ev:#?}");
+        let ev = events(
+            "Japan issued a statement welcoming Finland's accession.",
+            Some("2023-04-04"),
+        );
+        assert!(has(&ev, 0, "Japan", "Finland", 1), "{ev:#?}");
+        // Not a resolution voted on, abstained from, or adopted by someone else.
+        for src in [
+            "Kazakhstan abstained on a resolution condemning Russia.",
+            "Kazakhstan welcomed the talks, and a resolution condemning Russia was adopted by the Assembly.",
+            "Kazakhstan said it had read a resolution condemning Russia.",
+        ] {
+            let ev = events(src, Some("2023-03-01"));
+            assert!(!has(&ev, 0, "Kazakhstan", "Russia", -1), "{src}: {ev:#?}");
+        }
+        // The speaker did not write what another issued.
+        let ev = events(
+            "Kazakhstan said that Belarus had issued a statement condemning Ukraine.",
+            Some("2023-03-01"),
+        );
+        assert!(!has(&ev, 0, "Kazakhstan", "Ukraine", -1), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_speaker_of_no_known_country_speaks_for_the_country_the_quotation_opens_with() {
+        let src = "Foreign Minister Tomas Hruban welcomed the vote. \
+                   “The Czech Republic stands with Moldova,” Hruban told reporters.";
+        let ev = events(src, Some("2024-06-06"));
+        assert!(has(&ev, 1, "Czechia", "Moldova", 1), "{ev:#?}");
+        // Not a country the speaker calls "our" partner: the speaker is another.
+        let src = "“Serbia is our reliable partner and it supports Russia,” the diplomat said.";
+        let ev = events(src, Some("2024-06-06"));
+        assert!(!ev.iter().any(|e| e.1 == "Serbia"), "{ev:#?}");
     }
 }
