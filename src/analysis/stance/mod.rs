@@ -136,6 +136,20 @@ const OFFICE_WORDS: &[&str] = &[
     "national",
 ];
 word_set!(OFFICE_WORDS_SET, OFFICE_WORDS);
+/// People who act for the party they come "from": "Delegates from Ecuador condemned …".
+const SENT_FROM: &[&str] = &[
+    "delegates",
+    "delegations",
+    "delegation",
+    "officials",
+    "diplomats",
+    "envoys",
+    "representatives",
+    "ministers",
+    "lawmakers",
+    "legislators",
+    "negotiators",
+];
 const TITLE_GAP: &[&str] = &[
     "spokesman",
     "spokeswoman",
@@ -2061,6 +2075,10 @@ fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> b
     // Kazakhstan", "the prime ministers of Norway, Ireland and Spain": "of" after an office names
     // whose office it is, unless a preposition governs the office ("talks with the President of France").
     let office_of = |prep: usize| {
+        // "Delegates from Ecuador, Malta and …", "officials from both countries".
+        if toks[prep].text == "from" && prep > 0 && SENT_FROM.contains(&toks[prep - 1].text) {
+            return true;
+        }
         if toks[prep].text != "of" || prep == 0 || !OFFICES_SET.contains(toks[prep - 1].text) {
             return false;
         }
@@ -3645,5 +3663,18 @@ mod tests {
         let src = "“Serbia is our reliable partner and it supports Russia,” the diplomat said.";
         let ev = events(src, Some("2024-06-06"));
         assert!(!ev.iter().any(|e| e.1 == "Serbia"), "{ev:#?}");
+    }
+
+    #[test]
+    fn delegates_act_for_the_countries_they_come_from() {
+        let src = "Delegates from Ecuador, Malta and the Republic of Korea also condemned Russia's attacks.";
+        let ev = events(src, Some("2024-01-10"));
+        for actor in ["Ecuador", "Malta", "South Korea"] {
+            assert!(has(&ev, 0, actor, "Russia", -1), "{actor}: {ev:#?}");
+        }
+        // Not a place something comes from: "Russia expelled diplomats from Poland".
+        let ev = events("Russia expelled diplomats from Poland.", Some("2024-01-10"));
+        assert!(has(&ev, 0, "Russia", "Poland", -1), "{ev:#?}");
+        assert!(!ev.iter().any(|e| e.1 == "Poland"), "{ev:#?}");
     }
 }
