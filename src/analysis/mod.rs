@@ -223,24 +223,30 @@ fn analyse_document(
     let (tokens, word_starts) = control.timed(Step::Tokens, || res.lexicon.tokens_and_word_starts(&folded));
     let mentions = control.timed(Step::Entities, || res.gazetteer.find_at(&text, &folded, &word_starts));
     drop(word_starts);
+    let mut stance_failure = None;
     let (stances, quotes, cue_hits) = control.timed(Step::Stance, || {
         let quotes = stance::quoted_ranges(&text);
         // Found once over the whole text, for the stance sentences and the framing marks.
         let cue_hits = res.lexicon.cue_matcher.find(&tokens);
-        let stances = stance::find_stances(
-            &stance::StanceInput {
-                text: &text,
-                sentences: &sentences,
-                tokens: &tokens,
-                mentions: &mentions,
-                boilerplate_start: layout.boilerplate_start,
-                doc_date: dating.date.as_ref().map(|d| d.date),
-                quotes: &quotes,
-                cue_hits: &cue_hits,
-            },
-            &res.gazetteer,
-            &res.lexicon,
-        );
+        let input = stance::StanceInput {
+            text: &text,
+            sentences: &sentences,
+            tokens: &tokens,
+            mentions: &mentions,
+            boilerplate_start: layout.boilerplate_start,
+            doc_date: dating.date.as_ref().map(|d| d.date),
+            quotes: &quotes,
+            cue_hits: &cue_hits,
+        };
+        // The stance rules are many: should one fail on a text no one foresaw, this document
+        // is shown without events (and listed as a problem), and the rest of the folder loads.
+        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            stance::find_stances(&input, &res.gazetteer, &res.lexicon)
+        }));
+        let stances = found.unwrap_or_else(|panic| {
+            stance_failure = Some(panic_message(panic.as_ref()));
+            Vec::new()
+        });
         (stances, quotes, cue_hits)
     });
     let framing = control.timed(Step::Framing, || {
@@ -346,7 +352,13 @@ fn analyse_document(
         detected_date: detected.date,
         detected_note: detected.note,
         mentions: Vec::new(),
-        notices: raw.notices,
+        notices: {
+            let mut notices = raw.notices;
+            if let Some(why) = &stance_failure {
+                notices.push(format!("{STANCE_FAILED}: {why}"));
+            }
+            notices
+        },
         framing,
         markup,
         text: as_written.unwrap_or(text),
@@ -357,6 +369,18 @@ fn analyse_document(
         stances,
         candidates,
     }
+}
+
+/// How a document whose stance analysis failed is noted and listed among the problems.
+pub const STANCE_FAILED: &str = "stance analysis failed on an internal error; shown without stance events";
+
+/// The message a panic carried (`panic!("…")`, a failed index, an `expect`).
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".to_string())
 }
 
 fn clip(s: &str, max_chars: usize) -> String {
@@ -413,6 +437,16 @@ fn finish_corpus(
     label: String,
 ) -> Corpus {
     problems.extend(res.problems.iter().cloned());
+    problems.extend(analyses.docs.iter().flat_map(|a| {
+        a.doc
+            .notices
+            .iter()
+            .filter(|n| n.starts_with(STANCE_FAILED))
+            .map(|n| LoadProblem {
+                path: a.doc.path.clone(),
+                reason: n.clone(),
+            })
+    }));
     let (events, event_problems) = events::load_events(root.as_deref());
     problems.extend(event_problems);
     let extra = merge_candidates(&mut analyses.docs, res.gazetteer.entries.len());
@@ -1070,4 +1104,45 @@ fn load(
         });
     }
     Ok(corpus)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_whose_stance_rules_fail_is_listed_and_the_rest_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Aid\n\nKazakhstan supports Ukraine.\n").unwrap();
+        let failing = format!("Odd\n\nKazakhstan supports Ukraine. {}\n", stance::FAIL_FOR_TEST);
+        std::fs::write(dir.path().join("b.txt"), failing).unwrap();
+        let corpus = load_corpus_with(Some(dir.path()), &LoadControl::default(), &Corrections::default()).unwrap();
+        assert_eq!(corpus.documents.len(), 2);
+        let a = corpus.documents.iter().find(|d| d.path == "a.txt").unwrap();
+        let b = corpus.documents.iter().find(|d| d.path == "b.txt").unwrap();
+        assert!(
+            corpus.stances.iter().any(|s| s.doc == a.id),
+            "the other document keeps its events"
+        );
+        assert!(!corpus.stances.iter().any(|s| s.doc == b.id));
+        assert!(
+            b.text.contains("Kazakhstan supports Ukraine"),
+            "the failing one is still shown"
+        );
+        assert!(
+            b.notices
+                .iter()
+                .any(|n| n.starts_with(STANCE_FAILED) && n.contains("injected")),
+            "{:?}",
+            b.notices
+        );
+        assert!(
+            corpus
+                .problems
+                .iter()
+                .any(|p| p.path == "b.txt" && p.reason.starts_with(STANCE_FAILED)),
+            "{:?}",
+            corpus.problems
+        );
+    }
 }

@@ -177,9 +177,12 @@ pub(super) fn coordinated_actors(
     // Jordan", "five flag states (Ecuador, Panama, Senegal and Vietnam)").
     let first = placed[lo].first;
     let governed = |i: usize| PREPOSITIONS_SET.contains(toks[i].text) || LIST_PREPOSITIONS.contains(&toks[i].text);
-    let after_preposition = after_preposition(placed, toks, &placed[lo])
-        || first > 0 && LIST_PREPOSITIONS.contains(&toks[first - 1].text)
-        || first > 1 && toks[first - 1].text == "the" && governed(first - 2);
+    // Except the parties spoken for ("On behalf of France and Germany, …").
+    let spoken_for = spoken_for(input.text, toks, placed).is_some_and(|s| std::ptr::eq(s, &placed[lo]));
+    let after_preposition = !spoken_for
+        && (after_preposition(placed, toks, &placed[lo])
+            || first > 0 && LIST_PREPOSITIONS.contains(&toks[first - 1].text)
+            || first > 1 && toks[first - 1].text == "the" && governed(first - 2));
     let before = &input.text[toks[0].range.start..placed[lo].m.range.start];
     if after_preposition || before.matches('(').count() > before.matches(')').count() {
         return Vec::new();
