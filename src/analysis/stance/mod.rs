@@ -3771,4 +3771,15 @@ mod tests {
             assert!(!ev.iter().any(|e| e.0 == 1 && e.1 == "United States"), "{src}: {ev:#?}");
         }
     }
+
+    #[test]
+    fn a_demand_to_stop_supporting_is_made_of_the_supporter_and_congratulations_praise() {
+        let ev = events(
+            "The European Union urged Rwanda to end its support for the M23 rebels.",
+            Some("2024-01-10"),
+        );
+        assert!(has(&ev, 0, "European Union", "Rwanda", -1), "{ev:#?}");
+        let ev = events("Moscow congratulated Lukashenko on his victory.", Some("2020-08-10"));
+        assert!(has(&ev, 0, "Russia", "Belarus", 1), "{ev:#?}");
+    }
 }
