@@ -1035,7 +1035,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     &cue.category,
                     cue.score,
                     actor,
-                );
+                )
+                .or_else(|| {
+                    (score < 0.0)
+                        .then(|| held_victim_target(gaz, input.doc_date, toks, &placed, &clause, hit.end, actor))?
+                });
                 let mut score = score;
                 // "criticized the sanctions imposed by the United States": the name after "by" is
                 // the party behind the act, not its object, so refusing the act (which favours its
@@ -2568,6 +2572,47 @@ fn is_victim(toks: &[Token], p: &Placed<'_>) -> bool {
     }
 }
 
+/// Words from a cue to the victim of the act it condemns, at most ("condemned the illegal
+/// annexation of Crimea").
+const VICTIM_WINDOW: usize = 6;
+
+/// For a cue against an act that names only its victim ("condemned the annexation of Crimea",
+/// "denounced the invasion of Ukraine"): the one country holding the victim's territory by
+/// force on the document's date (gazetteer `occupies`), whose act it is.
+fn held_victim_target(
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    clause: &[usize],
+    cue_end: usize,
+    actor: &Actor,
+) -> Option<(Vec<usize>, String)> {
+    let cue_clause = clause[cue_end.saturating_sub(1).min(clause.len() - 1)];
+    let victim = placed
+        .iter()
+        .find(|p| p.first >= cue_end && p.first - cue_end <= VICTIM_WINDOW && clause[p.first] == cue_clause)
+        .filter(|p| is_victim(toks, p))?;
+    let holder = gaz.holder_of_place(victim.m.entry, date).or_else(|| {
+        (gaz.kind(victim.m.entry) == EntityKind::Country)
+            .then(|| match gaz.occupiers_of(victim.m.entry, date).as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            })
+            .flatten()
+    })?;
+    (holder != actor.entry && actor_entry(gaz, holder, date) != Some(actor.entry)).then(|| {
+        let how = [
+            "who holds the victim of the act the cue condemns: ",
+            &gaz.entries[victim.m.entry].name,
+            ", held by ",
+            &gaz.entries[holder].name,
+        ]
+        .concat();
+        (vec![holder], how)
+    })
+}
+
 /// Whether an accusation cue starting with the word `first` labels an act ("aggression",
 /// "war crimes", "violated …"), whose owner is the accused, rather than being the act of
 /// accusing ("accusations", "blamed"), whose owner is the accuser.
@@ -3781,5 +3826,31 @@ mod tests {
         assert!(has(&ev, 0, "European Union", "Rwanda", -1), "{ev:#?}");
         let ev = events("Moscow congratulated Lukashenko on his victory.", Some("2020-08-10"));
         assert!(has(&ev, 0, "Russia", "Belarus", 1), "{ev:#?}");
+    }
+
+    #[test]
+    fn condemning_an_act_against_a_held_territory_is_against_its_holder() {
+        let ev = events(
+            "In 2014, Ankara condemned the annexation of Crimea as illegitimate.",
+            Some("2014-03-20"),
+        );
+        assert!(has(&ev, 0, "Turkey", "Russia", -1), "{ev:#?}");
+        let ev = events("Kazakhstan condemned the invasion of Ukraine.", Some("2022-03-01"));
+        assert!(has(&ev, 0, "Kazakhstan", "Russia", -1), "{ev:#?}");
+        // Nobody held Ukraine's territory before 2014; nobody holds Israel's.
+        let ev = events("Kazakhstan condemned the invasion of Ukraine.", Some("2010-03-01"));
+        assert!(ev.is_empty(), "{ev:#?}");
+        let ev = events("Kazakhstan condemned the attacks on Israel.", Some("2023-10-08"));
+        assert!(ev.is_empty(), "{ev:#?}");
+        // Sympathy with the victims is not a tie to the holder; violence in a place is no
+        // act against it.
+        for src in [
+            "Kazakhstan expressed solidarity with the victims of the invasion of Ukraine.",
+            "Kazakhstan sent humanitarian aid after the invasion of Ukraine.",
+            "Kazakhstan condemned the violence in Crimea.",
+        ] {
+            let ev = events(src, Some("2022-11-12"));
+            assert!(!ev.iter().any(|e| e.2 == "Russia"), "{src}: {ev:#?}");
+        }
     }
 }
