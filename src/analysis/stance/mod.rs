@@ -1656,7 +1656,22 @@ fn find_actor(
             let end = toks.last()?.range.end;
             input.text.get(t.range.end..end)?.find(',').map(|i| t.range.end + i)
         })
-        .filter(|e| toks.get(first_cue).is_some_and(|c| c.range.start > *e));
+        // Also where the subordinate clause has cues of its own, if the main clause opens with
+        // its subject's name ("When Sweden applied to join the alliance, President Erdogan
+        // blocked the bid, accusing Stockholm …"): those cues are the subordinate subject's,
+        // and the main subject takes only the cues after it.
+        .filter(|e| {
+            let main_at = toks.partition_point(|t| t.range.start < *e);
+            let opens_main = |p: &Placed<'_>| {
+                p.first >= main_at
+                    && toks[main_at..p.first]
+                        .iter()
+                        .all(|t| t.text == "the" || TITLE_GAP_SET.contains(t.text))
+            };
+            toks.get(first_cue).is_some_and(|c| c.range.start > *e)
+                || cues.iter().any(|c| toks[c.start].range.start > *e)
+                    && placed.iter().any(|p| can_act(p) && outside(p) && opens_main(p))
+        });
     let subject = placed.iter().find(|p| {
         (p.first < last_cue || first_cue_quoted)
             && can_act(p)
@@ -3852,5 +3867,22 @@ mod tests {
             let ev = events(src, Some("2022-11-12"));
             assert!(!ev.iter().any(|e| e.2 == "Russia"), "{src}: {ev:#?}");
         }
+    }
+
+    #[test]
+    fn a_leading_clause_keeps_its_cues_when_the_main_clause_opens_with_its_own_subject() {
+        let src = "When Sweden applied to join the alliance in May 2022, President Erdogan blocked the bid, \
+                   accusing Stockholm of harbouring Kurdish militants.";
+        let ev = events(src, Some("2024-02-14"));
+        assert!(has(&ev, 0, "Turkey", "Sweden", -1), "{ev:#?}");
+        // A main clause without a named subject leaves the sentence to the leading clause's.
+        let ev = events(
+            "When Russia invaded Ukraine, we condemned the attack at once.",
+            Some("2022-09-21"),
+        );
+        assert!(has(&ev, 0, "Russia", "Ukraine", -1), "{ev:#?}");
+        // Money a state owns is no stance on its sovereignty.
+        let ev = events("The G7 froze Russia's sovereign assets.", Some("2023-05-20"));
+        assert!(!ev.iter().any(|e| e.3 > 0.0), "{ev:#?}");
     }
 }
