@@ -963,9 +963,20 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     continue;
                 }
                 let refused = negated && cue.negation != NegationMode::Ignore;
+                // "Israel reacted within hours. It recalled its ambassadors from Oslo": the pronoun
+                // that carries the actor opens the sentence right before its act, aimed at a
+                // party named right after it.
+                let pronoun_before = actor.carried.is_some()
+                    && (hit.start.saturating_sub(3)..hit.start).any(|k| {
+                        matches!(toks[k].text, "it" | "they" | "he" | "she" | "we")
+                            && (k == 0 || matches!(toks[k - 1].text, "and" | "but" | "then"))
+                            && !cues.iter().any(|c| c.start > k && c.end <= hit.start)
+                    })
+                    && placed.iter().any(|p| p.first >= hit.end && p.first - hit.end <= 3);
                 if ACT_CATEGORIES.contains(&cue.category.as_str())
                     && !aimed
                     && !refused
+                    && !pronoun_before
                     && !placed.iter().any(|p| {
                         p.last < hit.start
                             && hit.start - p.last <= 3
@@ -3884,5 +3895,28 @@ mod tests {
         // Money a state owns is no stance on its sovereignty.
         let ev = events("The G7 froze Russia's sovereign assets.", Some("2023-05-20"));
         assert!(!ev.iter().any(|e| e.3 > 0.0), "{ev:#?}");
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_sentence_carries_its_actor_into_an_act() {
+        let src = "Israel reacted within hours. It recalled its ambassadors from Oslo, Dublin and Madrid.";
+        let ev = events(src, Some("2024-05-22"));
+        assert!(has(&ev, 1, "Israel", "Norway", -1), "{ev:#?}");
+        // Not an act whose own subject stands between ("that Russia was planning to invade").
+        // Nor an act far after the pronoun, or aimed at no one named right after it.
+        for second in [
+            "We said that the militias threaten Israel.",
+            "We imposed sanctions on officials and banks, as Russia knows.",
+        ] {
+            let src = ["The United States spoke first. ", second].concat();
+            let ev = events(&src, Some("2023-03-01"));
+            assert!(!ev.iter().any(|e| e.0 == 1 && e.1 == "United States"), "{src}: {ev:#?}");
+        }
+        // A demand to stop one's own acts is made of the one asked.
+        let ev = events(
+            "China urged the Philippines to stop its provocations.",
+            Some("2024-03-25"),
+        );
+        assert!(has(&ev, 0, "China", "Philippines", -1), "{ev:#?}");
     }
 }
