@@ -251,17 +251,23 @@ fn results_table(rows: &[(String, HashMap<String, f64>)]) -> String {
             g("peak_rss_ui_mb"),
             g("first_frame_ms"),
         );
-        for sc in SCENARIOS {
-            let _ = write!(
-                s,
-                " {:.2} / {:.2} |",
-                g(&format!("{sc}_median_ms")),
-                g(&format!("{sc}_p95_ms"))
-            );
-        }
+        scenario_cells(&mut s, m, "");
     }
     s.push('\n');
     s
+}
+
+/// Appends each scenario's "median / p95" cells of `m` (keys `{scenario}{kind}_median_ms`).
+fn scenario_cells(s: &mut String, m: &HashMap<String, f64>, kind: &str) {
+    let g = |k: &str| m.get(k).copied().unwrap_or(f64::NAN);
+    for sc in SCENARIOS {
+        let _ = write!(
+            s,
+            " {:.2} / {:.2} |",
+            g(&format!("{sc}{kind}_median_ms")),
+            g(&format!("{sc}{kind}_p95_ms"))
+        );
+    }
 }
 
 /// The UI thread's CPU time per frame (median / p95 ms), beside the wall clock of the results
@@ -276,16 +282,8 @@ fn frame_cpu_table(rows: &[(String, HashMap<String, f64>)]) -> String {
     s.push('\n');
     s.push_str(&sep);
     for (label, m) in rows {
-        let g = |k: &str| m.get(k).copied().unwrap_or(f64::NAN);
         let _ = write!(s, "\n| {label} |");
-        for sc in SCENARIOS {
-            let _ = write!(
-                s,
-                " {:.2} / {:.2} |",
-                g(&format!("{sc}_cpu_median_ms")),
-                g(&format!("{sc}_cpu_p95_ms"))
-            );
-        }
+        scenario_cells(&mut s, m, "_cpu");
     }
     s.push('\n');
     s
