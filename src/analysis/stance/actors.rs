@@ -1,0 +1,418 @@
+//! Who holds a sentence's stance: the speaker of reported speech, the party spoken for, the
+//! sentence's subject, or the actor carried from the sentence before.
+
+use super::*;
+
+/// The speaker of a reported-speech verb outside quotation marks in this sentence:
+/// a name before or after the verb ("…,” the Kazakh ministry said; said Tokayev), a body
+/// without its country ("the Foreign Ministry said": the country last acting in the
+/// document), or a pronoun ("he said": the previous actor).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn speech_actor(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    in_quote: &dyn Fn(usize) -> bool,
+    prev: Option<&Actor>,
+    doc_actor: Option<&Actor>,
+) -> Option<Actor> {
+    let can_act = |p: &Placed<'_>| actor_entry(gaz, p.m.entry, input.doc_date).is_some();
+    let outside = |p: &Placed<'_>| !in_quote(p.m.range.start);
+    // Tokens are lower case; the text says whether a word was capitalised.
+    let capitalised = |t: &Token| input.text[t.range.clone()].starts_with(char::is_uppercase);
+    for verb in lex.speech_verbs.find(toks) {
+        // Participles ("…, saying") share the main clause's subject: rule 2.
+        if in_quote(toks[verb.start].range.start) || toks[verb.end - 1].text.ends_with("ing") {
+            continue;
+        }
+        // "the plan proposed by China": a passive participle names its agent after "by"; it
+        // qualifies a noun and reports no one's speech.
+        if toks.get(verb.end).is_some_and(|t| t.text == "by") {
+            continue;
+        }
+        let before = placed
+            .iter()
+            .filter(|p| {
+                can_act(p)
+                    && outside(p)
+                    && p.last < verb.start
+                    && (verb.start - p.last <= 4
+                        || verb.start - p.last <= TITLED_SPEAKER_WORDS
+                            && !input.text[toks[p.last].range.end..toks[verb.start].range.start]
+                                .contains([',', ';', ':', '(', ')', '—', '–'])
+                            && toks[p.last + 1..verb.start]
+                                .iter()
+                                .all(|t| capitalised(t) || TITLE_GAP_SET.contains(t.text)))
+                    && !(p.first > 0 && PREPOSITIONS_SET.contains(toks[p.first - 1].text))
+            })
+            .max_by_key(|p| p.last);
+        let after = placed
+            .iter()
+            .filter(|p| can_act(p) && outside(p) && p.first >= verb.end && p.first - verb.end <= 3)
+            .min_by_key(|p| p.first);
+        // Words quoted from the text are quoted on one line (also where the text broke it).
+        let verb_text = normalise_space(&input.text[toks[verb.start].range.start..toks[verb.end - 1].range.end]);
+        let verb_text = verb_text.as_ref();
+        // ", said Tokayev", "», — заявил Токаев": right after a comma or dash the speaker follows
+        // the verb, and the names before it belong to what was said.
+        // Not for verbs whose object follows ("…, urged Moscow to …").
+        let addressing = matches!(
+            toks[verb.start].text,
+            "urged"
+                | "urges"
+                | "called"
+                | "calls"
+                | "told"
+                | "tells"
+                | "призвал"
+                | "призвала"
+                | "призвали"
+                | "призывает"
+        );
+        let inverted = verb.start > 0 && !addressing && {
+            let gap = &input.text[toks[verb.start - 1].range.end..toks[verb.start].range.start];
+            gap.contains([',', '—', '–'])
+        };
+        // "The Secretary urged Israel to …": after a verb of address comes whom it addresses.
+        // "The Foreign Ministry said Russia must withdraw …": a name after the verb of whom
+        // something is demanded is not who demands it. (What a name after the verb "would" or
+        // "will" do is mostly its own intent, reported: "its ministry said Nairobi would not
+        // take sides".)
+        let said_subject =
+            |p: &&Placed<'_>| !p.m.possessive && toks.get(p.last + 1).is_some_and(|t| DEMAND_MODALS.contains(&t.text));
+        let speaker = if inverted {
+            after
+        } else if addressing {
+            before
+        } else {
+            before.or(after.filter(|p| !said_subject(p)))
+        };
+        if let Some(p) = speaker {
+            let mut a = make_actor(
+                input,
+                gaz,
+                lex,
+                toks,
+                placed,
+                p,
+                &["speaker of “", verb_text, "”"].concat(),
+            );
+            a.by_speech = true;
+            a.speaks = true;
+            // "Britain, France and Germany said": each of them.
+            if !inverted {
+                a.co = coordinated_actors(input, gaz, toks, placed, p, a.entry, verb.start, in_quote);
+            }
+            return Some(a);
+        }
+        // "the Foreign Ministry said", "the ministry also called for", "said the ministry".
+        let from = verb.start.saturating_sub(4);
+        let body = lex
+            .body_matcher
+            .find(&toks[from..verb.start])
+            .into_iter()
+            .map(|h| (from + h.start, from + h.end, h.phrase))
+            .find(|&(_, e, _)| e + 1 >= verb.start)
+            .or_else(|| {
+                let to = (verb.end + 3).min(toks.len());
+                lex.body_matcher
+                    .find(&toks[verb.end..to])
+                    .into_iter()
+                    .map(|h| (verb.end + h.start, verb.end + h.end, h.phrase))
+                    .find(|&(b, _, _)| b <= verb.end + 1)
+            })
+            .filter(|&(b, _, _)| !in_quote(toks[b].range.start));
+        // An official text names its own country first: "“The Republic of Kazakhstan welcomes …,” the ministry said".
+        let quote_subject = placed
+            .iter()
+            .find(|p| {
+                let quoted = |k: usize| in_quote(toks[k].range.start);
+                // Within the first three words of the quotation.
+                quoted(p.first)
+                    && (p.first.saturating_sub(2)..=p.first)
+                        .any(|k| (k..=p.first).all(quoted) && (k == 0 || !quoted(k - 1)))
+                    && gaz.kind(p.m.entry) == EntityKind::Country
+            })
+            .map(|p| (p.m.entry, "the country the quotation opens with"));
+        let last_actor = doc_actor
+            .filter(|a| gaz.kind(a.entry) == EntityKind::Country)
+            .map(|a| (a.entry, "the country last named as actor"));
+        if let Some((b, e, phrase)) = body
+            && let Some((country_entry, why)) = quote_subject.or(last_actor)
+        {
+            let written = normalise_space(&input.text[toks[b].range.start..toks[e - 1].range.end]);
+            let country = &gaz.entries[country_entry].name;
+            return Some(Actor {
+                entry: country_entry,
+                subject_at: None,
+                speaker: Some(([&lex.bodies_titled[phrase], " of ", country].concat(), None)),
+                how: format!("speaker of “{verb_text}”: “{written}”, of {why}, {country}"),
+                by_speech: true,
+                speaks: true,
+                first_person: false,
+                carried: None,
+                co: Vec::new(),
+            });
+        }
+        let pronoun_before = (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS_SET.contains(toks[i].text));
+        if pronoun_before && let Some(prev) = prev {
+            return Some(Actor {
+                by_speech: true,
+                speaks: true,
+                first_person: false,
+                ..prev.carry(["pronoun before “", verb_text, "”"].concat())
+            });
+        }
+        // "“The Czech Republic stands with Moldova,” Foreign Minister Tomáš Hruban told
+        // reporters": a speaker of no known country speaks for the country the quotation
+        // opens with. Not where the speaker names itself apart: "«Сербия остаётся нашим
+        // надёжным партнёром», — отметил дипломат" (Serbia is "our" partner).
+        let speaker_apart = || {
+            toks.iter()
+                .any(|t| in_quote(t.range.start) && SPEAKER_APART_SET.contains(t.text) || t.text.starts_with("наш"))
+        };
+        if let Some((entry, why)) = quote_subject
+            && !speaker_apart()
+        {
+            let country = &gaz.entries[entry].name;
+            return Some(Actor {
+                entry,
+                subject_at: None,
+                speaker: None,
+                how: format!("speaker of “{verb_text}” of no known country: {why}, {country}"),
+                by_speech: true,
+                speaks: true,
+                first_person: false,
+                carried: None,
+                co: Vec::new(),
+            });
+        }
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn find_actor(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    cues: &[PhraseHit],
+    in_quote: &dyn Fn(usize) -> bool,
+    continuation: bool,
+    prev: Option<&Actor>,
+    doc_actor: Option<&Actor>,
+) -> Option<Actor> {
+    let can_act = |p: &Placed<'_>| actor_entry(gaz, p.m.entry, input.doc_date).is_some();
+    let outside = |p: &Placed<'_>| !in_quote(p.m.range.start);
+    // 0. "Speaking for the United States, Ambassador Dorothy Merrick condemned …", "On behalf
+    // of France and Germany, …": the party spoken for acts in the main clause.
+    if let Some(p) = spoken_for(input.text, toks, placed).filter(|p| can_act(p) && outside(p)) {
+        let mut a = make_actor(input, gaz, lex, toks, placed, p, "the party spoken for");
+        let first_cue = cues.first().map_or(toks.len(), |c| c.start);
+        a.co = coordinated_actors(input, gaz, toks, placed, p, a.entry, first_cue, in_quote);
+        return Some(a);
+    }
+    // 1. Reported speech.
+    if let Some(a) = speech_actor(input, gaz, lex, toks, placed, in_quote, prev, doc_actor) {
+        return Some(a);
+    }
+    // "We, the Leaders of the Group of Seven (G7), condemn …": a "we" that names itself.
+    if let Some(a) = apposed_we(input, gaz, lex, toks, placed, cues, in_quote) {
+        return Some(a);
+    }
+    // 2. A sentence that opens with a pronoun continues the previous actor ("We are interested that Ukraine …").
+    if toks.first().is_some_and(|t| PRONOUNS_SET.contains(t.text))
+        && let Some(prev) = prev
+    {
+        return Some(Actor {
+            by_speech: false,
+            first_person: FIRST_PERSON_SET.contains(toks[0].text),
+            ..prev.carry(["pronoun “", toks[0].text, "” continues the previous sentence"].concat())
+        });
+    }
+    // 3. The subject: first actor-capable name before the first cue, not after a preposition.
+    let first_cue = cues.first().map_or(toks.len(), |c| c.start);
+    // A sentence that opens with its only cues names its subject after them ("Joint Statement
+    // of the Government of Japan and the Government of the Philippines").
+    let last_cue = cues
+        .last()
+        .map_or(toks.len(), |c| c.start)
+        .max(if cues.iter().all(|c| c.start <= 1) {
+            toks.len()
+        } else {
+            0
+        });
+    let first_cue_quoted = cues.first().is_some_and(|c| in_quote(toks[c.start].range.start));
+    // A leading subordinate clause ("After Ukraine launched …, Moscow ruled out …") has a subject of
+    // its own: when the cues come after its comma, the main clause's subject is the actor.
+    let lead = toks
+        .iter()
+        .position(|t| !matches!(t.text, "however" | "but" | "and" | "then" | "yet" | "однако" | "но"))
+        .unwrap_or(0);
+    let subordinate_end = toks
+        .get(lead)
+        .filter(|t| SUBORDINATORS_SET.contains(t.text))
+        .and_then(|t| {
+            let end = toks.last()?.range.end;
+            input.text.get(t.range.end..end)?.find(',').map(|i| t.range.end + i)
+        })
+        // Also where the subordinate clause has cues of its own, if the main clause opens with
+        // its subject's name ("When Sweden applied to join the alliance, President Erdogan
+        // blocked the bid, accusing Stockholm …"): those cues are the subordinate subject's,
+        // and the main subject takes only the cues after it.
+        .filter(|e| {
+            let main_at = toks.partition_point(|t| t.range.start < *e);
+            let opens_main = |p: &Placed<'_>| {
+                p.first >= main_at
+                    && toks[main_at..p.first]
+                        .iter()
+                        .all(|t| t.text == "the" || TITLE_GAP_SET.contains(t.text))
+            };
+            toks.get(first_cue).is_some_and(|c| c.range.start > *e)
+                || cues.iter().any(|c| toks[c.start].range.start > *e)
+                    && placed.iter().any(|p| can_act(p) && outside(p) && opens_main(p))
+        });
+    let subject = placed.iter().find(|p| {
+        (p.first < last_cue || first_cue_quoted)
+            && can_act(p)
+            && outside(p)
+            && !after_preposition(placed, toks, p)
+            && !after_gerund(input.text, toks, p)
+            && !addressed(toks, p)
+            && !pronoun_subject_before(input.text, toks, p)
+            && subordinate_end.is_none_or(|e| p.m.range.start > e)
+    });
+    if let Some(p) = subject {
+        let mut a = make_actor(input, gaz, lex, toks, placed, p, "subject of the sentence");
+        a.subject_at = (!first_cue_quoted).then_some(p.first);
+        // Only a subject before the sentence's first cue names others with it (a list after
+        // a verb is its object: "… support Israel and Ukraine, and deliver aid"), unless the
+        // sentence opens with the cue ("Joint Statement of the Government of Japan and …").
+        if p.first < first_cue || cues.first().is_some_and(|c| c.start <= 1) {
+            let next_cue = cues.iter().map(|c| c.start).find(|&c| c > p.last).unwrap_or(toks.len());
+            a.co = coordinated_actors(input, gaz, toks, placed, p, a.entry, next_cue, in_quote);
+        }
+        return Some(a);
+    }
+    // 4. Continuation of the previous sentence.
+    let pronoun = toks[..first_cue.min(toks.len())]
+        .iter()
+        .find(|t| PRONOUNS_SET.contains(t.text));
+    if (continuation || pronoun.is_some())
+        && let Some(prev) = prev
+    {
+        return Some(Actor {
+            by_speech: false,
+            first_person: pronoun
+                .or(toks.first())
+                .is_some_and(|t| FIRST_PERSON_SET.contains(t.text)),
+            ..prev.carry("continued from the previous sentence".to_string())
+        });
+    }
+    None
+}
+
+/// The party a sentence opens by speaking for: "Speaking for the United States, …", "On
+/// behalf of the European Union, …", "Speaking on behalf of France and Germany, …" (the
+/// first of the names; the opening phrase ends with a comma).
+pub(super) fn spoken_for<'p, 'a>(text: &str, toks: &[Token], placed: &'p [Placed<'a>]) -> Option<&'p Placed<'a>> {
+    let words: Vec<&str> = toks.iter().take(5).map(|t| t.text).collect();
+    let after = match words.as_slice() {
+        ["speaking", "for", ..] => 2,
+        ["speaking", "on", "behalf", "of", ..] => 4,
+        ["on", "behalf", "of", ..] => 3,
+        _ => return None,
+    };
+    let first = if toks.get(after).is_some_and(|t| t.text == "the") {
+        after + 1
+    } else {
+        after
+    };
+    let p = placed.iter().find(|p| p.first == first)?;
+    // The opening phrase ends at a comma after the names (before the first verb).
+    let comma = text[toks[p.last].range.end..].find(',')? + toks[p.last].range.end;
+    let phrase_end = toks.iter().position(|t| t.range.start > comma)?;
+    (phrase_end <= p.last + 8).then_some(p)
+}
+
+pub(super) fn make_actor(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    p: &Placed<'_>,
+    how: &str,
+) -> Actor {
+    let entry = actor_entry(gaz, p.m.entry, input.doc_date).unwrap_or(p.m.entry);
+    let surface = &*normalise_space(&input.text[p.m.range.clone()]);
+    let kind = gaz.kind(p.m.entry);
+    if kind == EntityKind::Person {
+        let name = gaz.entries[p.m.entry].name.clone();
+        return Actor {
+            entry,
+            subject_at: None,
+            speaker: Some((name, Some(p.m.entry))),
+            how: [how, ": ", surface].concat(),
+            by_speech: false,
+            speaks: true,
+            first_person: false,
+            carried: None,
+            co: Vec::new(),
+        };
+    }
+    // "Kazakh President Kassym-Jomart Tokayev": the person right after speaks.
+    if let Some(person) = placed
+        .iter()
+        .find(|q| q.first > p.last && q.first - p.last <= 3 && gaz.kind(q.m.entry) == EntityKind::Person)
+        && gaz.country_of(person.m.entry, input.doc_date) == Some(entry)
+    {
+        let name = gaz.entries[person.m.entry].name.clone();
+        return Actor {
+            entry,
+            subject_at: None,
+            speaker: Some((name, Some(person.m.entry))),
+            how: [
+                how,
+                ": ",
+                surface,
+                " … ",
+                &normalise_space(&input.text[person.m.range.clone()]),
+            ]
+            .concat(),
+            by_speech: false,
+            speaks: true,
+            first_person: false,
+            carried: None,
+            co: Vec::new(),
+        };
+    }
+    // "the Kazakh Foreign Ministry", "Kazakhstan's delegation".
+    let rest = &toks[(p.last + 1).min(toks.len())..];
+    let body = lex.body_matcher.longest_at_start(&rest[..rest.len().min(4)]);
+    let speaker = body.map(|h| {
+        let name = [&lex.bodies_titled[h.phrase], " of ", &gaz.entries[entry].name].concat();
+        (name, None)
+    });
+    let form = match p.m.form {
+        NameForm::Metonym => " (seat or office of government)",
+        NameForm::Demonym => " (adjective)",
+        NameForm::Name => "",
+    };
+    Actor {
+        entry,
+        subject_at: None,
+        speaker,
+        how: [how, ": ", surface, form].concat(),
+        by_speech: false,
+        // "the Kazakh Foreign Ministry" speaks; "Kazakhstan" as a subject does not.
+        speaks: body.is_some(),
+        first_person: false,
+        carried: None,
+        co: Vec::new(),
+    }
+}

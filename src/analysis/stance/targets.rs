@@ -1,0 +1,385 @@
+//! Whom a cue is about: the party it names, of whom a demand is made, whose sovereignty or
+//! initiative it names, or who holds the victim of an act it condemns.
+
+use super::*;
+
+/// The target of the cue at tokens `cue_start..cue_end` in its clause (see the module).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn find_targets(
+    text: &str,
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    clause: &[usize],
+    cue_start: usize,
+    cue_end: usize,
+    category: &str,
+    cue_score: f32,
+    actor: &Actor,
+) -> Option<(Vec<usize>, String)> {
+    let speaker_entry = actor.speaker.as_ref().and_then(|s| s.1);
+    let eligible = |p: &&Placed<'_>| {
+        let e = p.m.entry;
+        gaz.kind(e) != EntityKind::Other
+            && e != actor.entry
+            && Some(e) != speaker_entry
+            && actor_entry(gaz, e, date) != Some(actor.entry)
+            && clause[p.first] == clause[cue_start.min(clause.len() - 1)]
+            && !gaz.entries[e].media
+            && (COUNTRY_FIRST_CATEGORIES.contains(&category) || !is_locative(placed, toks, p))
+            && !in_compound(text, p.m)
+            // The actor's own act names its victim as its target ("launched an invasion of Ukraine");
+            // so does recognising an act ("recognise the annexation of Crimea": its holder is
+            // the target, below).
+            && (ACT_CATEGORIES.contains(&category) || RECOGNITION_CATEGORIES.contains(&category) || !is_victim(toks, p))
+            // "defend our allies against Russia": after "against" stands an adversary, the target
+            // only of an act or of a protest right before it ("protested against China's decision").
+            && (ACT_CATEGORIES.contains(&category) || !after_against(toks, p) || cue_score < 0.0 && p.first <= cue_end + 2)
+            // "violated the territorial integrity of Ukraine": whose integrity is violated is the victim.
+            && (category != "accuse" || !after_patient_of(toks, p, cue_end))
+    };
+    let cands: Vec<&Placed<'_>> = placed.iter().filter(eligible).collect();
+    let name = |p: &Placed<'_>| gaz.entries[p.m.entry].name.as_str();
+    // "Russia violated …", "Russia's aggression": an accusation is aimed at the one whose act it names.
+    if labels_an_act(category, toks[cue_start].text)
+        && let Some(p) = cands.iter().find(|p| p.last + 1 == cue_start)
+    {
+        return Some((vec![p.m.entry], ["whose act the cue names: ", name(p)].concat()));
+    }
+    // "Russia must withdraw its troops from Transnistria": a demand is made of the name right
+    // before it.
+    // So is one "called on Russia to withdraw its forces from Ukraine", asked "that Russia
+    // withdraw", or said "Russia should withdraw": the name right before the demanded act, not
+    // the place after it.
+    if category == "demand"
+        && let Some(p) = cands.iter().find(|p| {
+            !p.m.possessive
+                && (p.last + 1 == cue_start
+                    && (matches!(toks[cue_start].text, "must" | "should")
+                        || p.first > 0 && matches!(toks[p.first - 1].text, "that" | "чтобы" | "щоб"))
+                    || p.last + 2 == cue_start && matches!(toks[p.last + 1].text, "to" | "must" | "should"))
+        })
+    {
+        return Some((vec![p.m.entry], ["of whom the demand is made: ", name(p)].concat()));
+    }
+    let predicative = cands.iter().rev().find(|p| {
+        p.last < cue_start
+            && cue_start - p.last <= 6
+            && toks[p.last + 1..cue_start].iter().any(|t| COPULAS_SET.contains(t.text))
+    });
+    if category == SOVEREIGNTY {
+        if let Some(p) = predicative {
+            return Some((
+                vec![p.m.entry],
+                ["subject of “… ", toks[p.last + 1].text, " …”: ", name(p)].concat(),
+            ));
+        }
+        // "Ukraine has every right to defend itself": whoever has the right.
+        let holder = cands.iter().rev().find(|p| {
+            p.last < cue_start && cue_start - p.last <= 4 && matches!(toks[p.last + 1].text, "has" | "have" | "had")
+        });
+        if let Some(p) = holder {
+            return Some((vec![p.m.entry], ["whose right the cue names: ", name(p)].concat()));
+        }
+        let after = cands.iter().find(|p| p.first >= cue_end && p.first - cue_end <= 4);
+        let before = cands.iter().find(|p| p.last + 1 == cue_start && p.m.possessive);
+        // "Israel's right to defend itself against attacks from Iran": the owner named before
+        // the cue, rather than whoever follows it.
+        return before
+            .or(after)
+            .map(|p| (vec![p.m.entry], ["whose sovereignty the cue names: ", name(p)].concat()));
+    }
+    if INITIATIVE_CATEGORIES.contains(&category) {
+        // "support Moldova … and counter Russian efforts": an initiative after a name the cue
+        // names directly is not what the cue is about.
+        let named_first = cands
+            .iter()
+            .find(|p| p.first >= cue_end && p.first - cue_end <= TARGET_WINDOW)
+            .map(|p| (p.last, p.m.entry));
+        let mut best: Option<(usize, Vec<usize>, String)> = None;
+        for (k, t) in toks.iter().enumerate() {
+            if !INITIATIVE_NOUNS_SET.contains(t.text) || clause[k] != clause[cue_start.min(clause.len() - 1)] {
+                continue;
+            }
+            let owners = initiative_owners(&cands, toks, k);
+            if owners.is_empty() || named_first.is_some_and(|(last, entry)| k > last && !owners.contains(&entry)) {
+                continue;
+            }
+            let dist = k.abs_diff(cue_start);
+            if best.as_ref().is_none_or(|b| dist < b.0) {
+                let names: Vec<String> = owners.iter().map(|e| gaz.entries[*e].name.clone()).collect();
+                best = Some((
+                    dist,
+                    owners,
+                    format!("owner of the {} named: {}", t.text, names.join(", ")),
+                ));
+            }
+        }
+        if let Some((_, owners, how)) = best {
+            return Some((owners, how));
+        }
+    }
+    // "Russia is invincible", "Russia remains a strong partner": the subject of a copula before the cue
+    // (with the names joined to it: "China and Russia are our partners").
+    if let Some(p) = predicative {
+        let mut subjects = vec![p.m.entry];
+        let mut first = p.first;
+        while let Some(q) = cands
+            .iter()
+            .find(|q| q.last + 2 == first && toks.get(q.last + 1).is_some_and(|t| matches!(t.text, "and" | "и")))
+        {
+            subjects.insert(0, q.m.entry);
+            first = q.first;
+        }
+        let names: Vec<&str> = subjects.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+        return Some((
+            subjects,
+            format!("subject of “… {} …”: {}", toks[p.last + 1].text, names.join(", ")),
+        ));
+    }
+    // "We consider Kazakhstan a reliable partner": the object the cue describes.
+    if let Some(p) = cands.iter().rev().find(|p| {
+        p.last < cue_start
+            && p.first > 0
+            && COMPLEMENT_VERBS_SET.contains(toks[p.first - 1].text)
+            && toks[p.last + 1..cue_start].iter().all(|t| {
+                matches!(
+                    t.text,
+                    "a" | "an" | "the" | "as" | "our" | "its" | "their" | "to" | "be"
+                )
+            })
+    }) {
+        return Some((
+            vec![p.m.entry],
+            format!(
+                "described by “{} … {}”: {}",
+                toks[p.first - 1].text,
+                toks[cue_start].text,
+                name(p)
+            ),
+        ));
+    }
+    let window = if COUNTRY_FIRST_CATEGORIES.contains(&category) {
+        WIDE_TARGET_WINDOW
+    } else {
+        TARGET_WINDOW
+    };
+    // A tie ("allies", "partnership") is with the party joined to it ("partnership with India",
+    // "allies such as Japan"), not with whoever comes next ("together with our allies we hold
+    // Russia accountable", "the alliance will not be intimidated by Russia").
+    let tie = RELATION_NOUNS_SET.contains(toks[cue_end - 1].text);
+    let joined = |p: &Placed<'_>| {
+        toks[cue_end..p.first].iter().all(|t| {
+            matches!(
+                t.text,
+                "with"
+                    | "of"
+                    | "between"
+                    | "to"
+                    | "among"
+                    | "like"
+                    | "such"
+                    | "as"
+                    | "the"
+                    | "a"
+                    | "our"
+                    | "its"
+                    | "their"
+            )
+        })
+    };
+    // "the partnership between the United States and India": the parties other than the actor;
+    // a tie or cooperation between others ("between Russia and Iran") is none of the actor's.
+    let bond = tie
+        || matches!(
+            toks[cue_end - 1].text,
+            "cooperation" | "collaboration" | "relations" | "ties" | "friendship" | "rapprochement" | "сотрудничество"
+        );
+    if bond
+        && toks
+            .get(cue_end)
+            .is_some_and(|t| matches!(t.text, "between" | "among" | "между"))
+    {
+        let mut parties: Vec<&Placed<'_>> = Vec::new();
+        let mut next = cue_end + 1;
+        while let Some(p) = placed.iter().find(|p| {
+            p.first >= next
+                && toks[next..p.first]
+                    .iter()
+                    .all(|t| matches!(t.text, "the" | "and" | "и"))
+        }) {
+            parties.push(p);
+            next = p.last + 1;
+        }
+        let with_actor = parties
+            .iter()
+            .any(|p| actor_entry(gaz, p.m.entry, date) == Some(actor.entry));
+        let others: Vec<usize> = parties
+            .iter()
+            .filter(|p| cands.iter().any(|c| c.m.entry == p.m.entry))
+            .map(|p| p.m.entry)
+            .collect();
+        if !with_actor || others.is_empty() {
+            return None;
+        }
+        let names: Vec<&str> = others.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+        return Some((others, format!("the other party of the tie: {}", names.join(", "))));
+    }
+    let after: Vec<&&Placed<'_>> = cands
+        .iter()
+        .filter(|p| p.first >= cue_end && p.first - cue_end <= window && (!tie || joined(p)))
+        .collect();
+    if PROCESS_CATEGORIES.contains(&category) {
+        // "urged Moscow and Kyiv to …", "called on Russia and Ukraine to …".
+        let urged = cands.iter().find(|p| {
+            // "urged the Democratic Republic of the Congo and Rwanda to …", "called on the
+            // Ethiopian government": after "the" only where the verb addresses for certain
+            // ("told the General Assembly", "on the Security Council" name where, not whom).
+            let the = p.first > 1 && toks[p.first - 1].text == "the";
+            let before = if the { p.first - 1 } else { p.first };
+            let addressing_verb = |k: usize| match toks[k].text {
+                "urged" | "urges" | "urging" | "asked" => true,
+                "on" | "upon" => k > 0 && toks[k - 1].text.starts_with("call"),
+                _ => false,
+            };
+            p.last < cue_start
+                && before > 0
+                && (!the || addressing_verb(before - 1))
+                && matches!(
+                    toks[before - 1].text,
+                    "urged"
+                        | "urges"
+                        | "urging"
+                        | "on"
+                        | "upon"
+                        | "asked"
+                        | "told"
+                        | "призвал"
+                        | "призвала"
+                        | "призвали"
+                        | "призывает"
+                        | "призываем"
+                        | "закликав"
+                        | "закликала"
+                )
+        });
+        if let Some(p) = urged {
+            let mut targets = vec![p.m.entry];
+            targets.extend(coordinated(&cands, toks, p, true));
+            let names: Vec<String> = targets.iter().map(|t| gaz.entries[*t].name.clone()).collect();
+            return Some((targets, format!("parties urged: {}", names.join(", "))));
+        }
+        let addressed = after.iter().find(|p| {
+            p.first - cue_end <= 3
+                && p.m.form == NameForm::Name
+                && (cue_end..p.first).any(|i| matches!(toks[i].text, "with" | "between" | "of"))
+        });
+        return addressed.map(|p| {
+            let mut targets = vec![p.m.entry];
+            targets.extend(coordinated(&cands, toks, p, false));
+            let between = targets.len() >= 2 && (cue_end..p.first).any(|i| toks[i].text == "between");
+            if between {
+                // "mediate between Russia and Ukraine": even-handed toward each (scored 0 by the caller).
+                let names: Vec<String> = targets.iter().map(|t| gaz.entries[*t].name.clone()).collect();
+                return (targets, format!("parties urged: between {}", names.join(" and ")));
+            }
+            (targets, ["party addressed after the cue: ", name(p)].concat())
+        });
+    }
+    let preferred = if COUNTRY_FIRST_CATEGORIES.contains(&category) {
+        after
+            .iter()
+            .find(|p| gaz.kind(p.m.entry) == EntityKind::Country)
+            .or(after.first())
+    } else {
+        after.first()
+    };
+    if let Some(p) = preferred {
+        let mut targets = vec![p.m.entry];
+        targets.extend(coordinated(&cands, toks, p, false));
+        return Some((targets, ["first name after the cue: ", name(p)].concat()));
+    }
+    // "Kazakhstan and China signed …": the partner joined to the actor by "and".
+    let actor_mentions = placed
+        .iter()
+        .filter(|p| p.last < cue_start && actor_entry(gaz, p.m.entry, date) == Some(actor.entry));
+    // Also a list: "Kyrgyzstan, Uzbekistan and China signed …", "Казахстан и Китай …".
+    // A comma joins names of states only: "the Kazakh, Russian and Ukrainian people" are peoples.
+    let joiner = |t: Option<&Token>, gap: &str| {
+        t.is_some_and(|t| matches!(t.text, "and" | "и" | "та" | "і")) || gap.trim() == ","
+    };
+    let by_comma = |a: &Placed<'_>, q: &Placed<'_>| a.m.form != NameForm::Demonym && q.m.form != NameForm::Demonym;
+    for a in actor_mentions {
+        let mut partners: Vec<usize> = Vec::new();
+        let mut last = a.last;
+        loop {
+            let next = placed.iter().find(|q| {
+                q.first > last
+                    && q.first <= last + 3
+                    && (q.first == last + 1
+                        && by_comma(a, q)
+                        && joiner(None, &text[toks[last].range.end..toks[q.first].range.start])
+                        || q.first == last + 2 && joiner(toks.get(last + 1), "")
+                        || q.first == last + 3
+                            && joiner(toks.get(last + 1), "")
+                            && toks.get(last + 2).is_some_and(|t| t.text == "the"))
+            });
+            match next {
+                Some(q) => {
+                    if cands.iter().any(|c| c.m.entry == q.m.entry) && !partners.contains(&q.m.entry) {
+                        partners.push(q.m.entry);
+                    }
+                    last = q.last;
+                }
+                None => break,
+            }
+        }
+        if !partners.is_empty() {
+            let names: Vec<&str> = partners.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+            return Some((partners, format!("partner named with the actor: {}", names.join(", "))));
+        }
+    }
+    None
+}
+
+/// Words from a cue to the victim of the act it condemns, at most ("condemned the illegal
+/// annexation of Crimea").
+const VICTIM_WINDOW: usize = 6;
+
+/// For a cue against an act that names only its victim ("condemned the annexation of Crimea",
+/// "denounced the invasion of Ukraine"): the one country holding the victim's territory by
+/// force on the document's date (gazetteer `occupies`), whose act it is.
+pub(super) fn held_victim_target(
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    clause: &[usize],
+    cue_end: usize,
+    actor: &Actor,
+) -> Option<(Vec<usize>, String)> {
+    let cue_clause = clause[cue_end.saturating_sub(1).min(clause.len() - 1)];
+    let victim = placed
+        .iter()
+        .find(|p| p.first >= cue_end && p.first - cue_end <= VICTIM_WINDOW && clause[p.first] == cue_clause)
+        .filter(|p| is_victim(toks, p))?;
+    let holder = gaz.holder_of_place(victim.m.entry, date).or_else(|| {
+        (gaz.kind(victim.m.entry) == EntityKind::Country)
+            .then(|| match gaz.occupiers_of(victim.m.entry, date).as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            })
+            .flatten()
+    })?;
+    (holder != actor.entry && actor_entry(gaz, holder, date) != Some(actor.entry)).then(|| {
+        let how = [
+            "who holds the victim of the act the cue condemns: ",
+            &gaz.entries[victim.m.entry].name,
+            ", held by ",
+            &gaz.entries[holder].name,
+        ]
+        .concat();
+        (vec![holder], how)
+    })
+}

@@ -1,0 +1,546 @@
+//! Unit tests of the stance rules: sentences and the events they must (and must not) give.
+
+use super::*;
+
+/// English conflict nouns match whole words, Russian stems any ending, and each list only
+/// its own nouns.
+#[test]
+fn conflict_nouns_match_words_and_stems() {
+    for (word, conflict, place) in [
+        ("crisis", true, true),
+        ("war", false, true),
+        ("кризиса", true, true),
+        ("войны", false, true),
+        ("crises", false, false),
+        ("warfare", false, false),
+        ("война", false, true),
+        ("мир", false, false),
+    ] {
+        assert_eq!(noun_is(word, &CONFLICT_NOUN_LIST), conflict, "{word}");
+        assert_eq!(noun_is(word, &CONFLICT_PLACE_NOUN_LIST), place, "{word}");
+    }
+}
+use crate::analysis::{sentences, text};
+use std::sync::OnceLock;
+
+fn resources() -> &'static (Gazetteer, Lexicon) {
+    static R: OnceLock<(Gazetteer, Lexicon)> = OnceLock::new();
+    R.get_or_init(|| {
+        (
+            Gazetteer::with_overrides(Vec::new()).unwrap(),
+            Lexicon::with_override(None).unwrap(),
+        )
+    })
+}
+
+proptest::proptest! {
+    /// The binary search finds the quotation a scan in order finds.
+    #[test]
+    fn spanning_quotation_is_the_first_found_in_order(
+        cuts in proptest::collection::btree_set(0usize..200, 0..20),
+        start in 0usize..200,
+        len in 0usize..60,
+    ) {
+        let cuts: Vec<usize> = cuts.into_iter().collect();
+        let quotations: Vec<Range<usize>> = cuts.chunks_exact(2).map(|c| c[0]..c[1]).collect();
+        let sr = start..start + len;
+        let by_scan = quotations
+            .iter()
+            .position(|q| q.start < sr.end && sr.start < q.end && (q.start < sr.start || q.end > sr.end));
+        proptest::prop_assert_eq!(spanning_quotation(&quotations, &sr), by_scan);
+    }
+}
+
+/// (sentence, actor, target, score, explanation) for every event in `src`, dated `date`.
+fn events(src: &str, date: Option<&str>) -> Vec<(usize, String, String, f32, String)> {
+    let (gaz, lex) = resources();
+    let sentences = sentences::split_sentences(src);
+    let folded = text::Folded::new(src);
+    let mentions = gaz.find(src, &folded);
+    let tokens = lex.tokens(&folded);
+    let input = StanceInput {
+        text: src,
+        sentences: &sentences,
+        tokens: &tokens,
+        mentions: &mentions,
+        boilerplate_start: None,
+        doc_date: date.map(|d| d.parse().unwrap()),
+        quotes: &quoted_ranges(src),
+        cue_hits: &lex.cue_matcher.find(&tokens),
+    };
+    find_stances(&input, gaz, lex)
+        .into_iter()
+        .map(|s| {
+            (
+                s.sentence,
+                gaz.entries[s.actor].name.clone(),
+                gaz.entries[s.target].name.clone(),
+                s.score,
+                s.explanation.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(ev: &[(usize, String, String, f32, String)], sentence: usize, actor: &str, target: &str, sign: i8) -> bool {
+    ev.iter().any(|(s, a, t, score, _)| {
+        *s == sentence
+            && a == actor
+            && t == target
+            && match sign {
+                1 => *score > 0.1,
+                -1 => *score < -0.1,
+                _ => score.abs() <= 0.1,
+            }
+    })
+}
+
+/// `quoted_ranges` as it was written first, one decoded character at a time.
+fn quoted_ranges_by_chars(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        quote_step(text, i, c, &mut open, &mut out);
+    }
+    out
+}
+
+#[test]
+fn quotations_found_by_bytes_equal_those_found_by_characters() {
+    for (_, bytes) in crate::ingest::sample_files() {
+        let text = String::from_utf8_lossy(bytes);
+        assert_eq!(quoted_ranges(&text), quoted_ranges_by_chars(&text));
+    }
+    let alphabet = [
+        'a', ' ', '\n', '"', '“', '”', '„', '«', '»', '‘', '’', '€', '…', 'ё', '—', '\u{ab}', '\u{2019}', '\u{a0}', '©',
+    ];
+    let mut seed = 7u64;
+    for _ in 0..5000 {
+        let text: String = (0..24)
+            .map(|_| {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                alphabet[(seed >> 33) as usize % alphabet.len()]
+            })
+            .collect();
+        assert_eq!(quoted_ranges(&text), quoted_ranges_by_chars(&text), "{text:?}");
+    }
+}
+
+#[test]
+fn a_quotation_over_several_sentences_belongs_to_the_speaker_named_at_its_end() {
+    let src = "“We respect the sovereignty of Ukraine. China's peace plan deserves support. \
+               Russia remains our strategic partner,” Tokayev said.";
+    let ev = events(src, Some("2023-03-01"));
+    assert!(has(&ev, 0, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+    assert!(has(&ev, 1, "Kazakhstan", "China", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Kazakhstan", "Russia", 1), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.1 == "Kazakhstan"), "{ev:#?}");
+}
+
+#[test]
+fn a_quotation_attributed_in_the_sentence_after_it() {
+    let src = "Lavrov spoke to reporters in Moscow. “China's peace plan deserves support. \
+               Kazakhstan remains a reliable ally.” Tokayev said.";
+    let ev = events(src, Some("2023-03-01"));
+    let sents: Vec<&str> = sentences::split_sentences(src).into_iter().map(|r| &src[r]).collect();
+    assert!(
+        has(&ev, 1, "Kazakhstan", "China", 1),
+        "{ev:#?} {sents:?} {:?}",
+        quoted_ranges(src)
+    );
+    assert!(ev.iter().all(|e| e.1 == "Kazakhstan" || e.0 == 0), "{ev:#?}");
+    let src = "“Russia's aggression deserves condemnation. Ukraine's sovereignty must be restored.” \
+               Said the Kazakh Foreign Ministry.";
+    let ev = events(src, Some("2023-03-01"));
+    let sents: Vec<&str> = sentences::split_sentences(src).into_iter().map(|r| &src[r]).collect();
+    assert!(
+        has(&ev, 1, "Kazakhstan", "Ukraine", 1),
+        "{ev:#?} {sents:?} {:?}",
+        quoted_ranges(src)
+    );
+}
+
+#[test]
+fn a_quotation_introduced_by_its_speaker() {
+    let src = "Tokayev said:\n“We respect the territorial integrity of Ukraine. \
+               China's peace plan deserves support. Russia remains our strategic partner.”";
+    let ev = events(src, Some("2023-03-01"));
+    assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Kazakhstan", "China", 1), "{ev:#?}");
+    assert!(has(&ev, 3, "Kazakhstan", "Russia", 1), "{ev:#?}");
+    // The same with the speaker in the quotation's first sentence.
+    let src = "Speaking in Astana, Tokayev said: “We respect the territorial integrity of Ukraine. \
+               China's peace plan deserves support.”";
+    let ev = events(src, Some("2023-03-01"));
+    assert!(has(&ev, 1, "Kazakhstan", "China", 1), "{ev:#?}");
+}
+
+#[test]
+fn a_quotation_over_two_paragraphs() {
+    let src = "“We respect the territorial integrity of Ukraine.\n\
+               “China's peace plan deserves support,” Tokayev said.";
+    let ev = events(src, Some("2023-03-01"));
+    assert!(has(&ev, 0, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+    assert!(has(&ev, 1, "Kazakhstan", "China", 1), "{ev:#?}");
+}
+
+#[test]
+fn the_speaker_of_one_sentence_is_not_carried_into_unquoted_text() {
+    // The quotation is closed in its own sentence; the next sentence has a subject of its own.
+    let src = "“We value our partnership with Kazakhstan,” Lavrov said. \
+               China criticised the sanctions against Iran.";
+    let ev = events(src, Some("2023-03-01"));
+    assert!(has(&ev, 0, "Russia", "Kazakhstan", 1), "{ev:#?}");
+    assert!(ev.iter().all(|e| e.0 != 1 || e.1 == "China"), "{ev:#?}");
+}
+
+#[test]
+fn a_body_without_its_country_speaks_for_the_country_its_statement_names() {
+    let src = "China's Foreign Ministry released a statement. \
+               “The Republic of Kazakhstan welcomes China's peace plan,” the Foreign Ministry said.";
+    let ev = events(src, Some("2023-02-25"));
+    assert!(has(&ev, 1, "Kazakhstan", "China", 1), "{ev:#?}");
+}
+
+#[test]
+fn sovereignty_of_a_party_named_in_another_clause_or_sentence() {
+    // The principle in a sentence about a conflict.
+    let src = "Kazakhstan called for a settlement of the Ukrainian crisis based on the \
+               territorial integrity and sovereignty of states.";
+    let ev = events(src, Some("2023-02-25"));
+    assert!(has(&ev, 0, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+    // The principle right after a sentence about a conflict; not after one that only names the country.
+    let src = "The crisis in Ukraine has entered its third year. \
+               Kazakhstan supports the territorial integrity of states.";
+    let ev = events(src, Some("2024-02-25"));
+    assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+    let src = "Ukraine has entered its third year of elections. \
+               Kazakhstan supports the territorial integrity of states.";
+    let ev = events(src, Some("2024-02-25"));
+    assert!(!ev.iter().any(|e| e.2 == "Ukraine"), "{ev:#?}");
+    // "its" after a party named in the previous sentence.
+    let src = "Russian troops remain in Ukraine. Kazakhstan respects its territorial integrity.";
+    let ev = events(src, Some("2023-02-25"));
+    assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+    // A country's own sovereignty is not a stance toward anyone.
+    let src = "Russia controls part of Ukraine, while Ukraine insists on the restoration of its territorial integrity.";
+    let ev = events(src, Some("2024-09-16"));
+    assert!(ev.is_empty(), "{ev:#?}");
+    let src = "Kazakhstan will defend its sovereignty, Tokayev said after talks with Russia.";
+    let ev = events(src, Some("2024-09-16"));
+    assert!(!ev.iter().any(|e| e.2 == "Russia" && e.3 > 0.1), "{ev:#?}");
+}
+
+#[test]
+fn refusing_sanctions_and_accepting_facts_favour_the_sanctioned_and_the_occupier() {
+    let src = "The crisis in Ukraine worries the Kazakh, Russian and Ukrainian people alike. \
+               Kazakhstan calls on all parties to refuse the language of ultimatums and sanctions. \
+               We have to take into account the accomplished facts.";
+    let ev = events(src, Some("2014-03-27"));
+    assert!(has(&ev, 1, "Kazakhstan", "Russia", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Kazakhstan", "Russia", 1), "{ev:#?}");
+    // Before the sanctions of 2014 and the occupation, no country is implied (the call on
+    // all parties remains a position on the peace process).
+    let ev = events(src, Some("2010-01-01"));
+    assert!(ev.iter().all(|e| e.2 == "Peace process"), "{ev:#?}");
+    // Imposing sanctions, named: against the party named.
+    let src = "Kazakhstan will not join the sanctions against Russia, the ministry said.";
+    let ev = events(src, Some("2022-03-01"));
+    assert!(has(&ev, 0, "Kazakhstan", "Russia", 1), "{ev:#?}");
+}
+
+#[test]
+fn a_hard_wrapped_sentence_is_read_whole() {
+    // Wrapped at 72 columns: actor, cue and target on three different lines.
+    let src = "Ministers of the region met in Astana on Monday to discuss transport.\n\
+               After the meeting the spokesman said that in the coming months Kazakhstan\n\
+               will not join the sanctions against Russia that were announced by the\n\
+               European Union on Friday, and that trade would continue as before.\n";
+    let ev = events(src, Some("2022-03-01"));
+    assert!(has(&ev, 1, "Kazakhstan", "Russia", 1), "{ev:#?}");
+}
+
+#[test]
+fn denying_disagreement_states_accord() {
+    let src =
+        "Tokayev met Putin in the Kremlin. “There have never been any disagreements between our states,” he said.";
+    let ev = events(src, Some("2024-09-16"));
+    assert!(has(&ev, 1, "Kazakhstan", "Russia", 1), "{ev:#?}");
+}
+
+#[test]
+fn after_a_comma_or_dash_the_speaker_follows_the_verb() {
+    let src = "«Россия остаётся нашим стратегическим партнёром», — сказал Токаев.";
+    let ev = events(src, Some("2024-09-16"));
+    assert!(has(&ev, 0, "Kazakhstan", "Russia", 1), "{ev:#?}");
+    let src = "Kazakhstan will not help Russia evade sanctions, said Tokayev.";
+    let ev = events(src, Some("2022-06-17"));
+    assert!(has(&ev, 0, "Kazakhstan", "Russia", -1), "{ev:#?}");
+}
+
+#[test]
+fn rejecting_sanctions_is_a_position_on_the_sanctioned() {
+    let src = "China firmly opposes the unilateral sanctions against Russia.";
+    let ev = events(src, Some("2023-03-01"));
+    assert!(has(&ev, 0, "China", "Russia", 1), "{ev:#?}");
+    assert!(!has(&ev, 0, "China", "Russia", -1), "{ev:#?}");
+    // Somebody's sanctions, condemned: criticism of that somebody.
+    let src = "Iran condemned the European Union's sanctions over drone deliveries.";
+    let ev = events(src, Some("2023-03-01"));
+    assert!(has(&ev, 0, "Iran", "European Union", -1), "{ev:#?}");
+}
+
+#[test]
+fn mediating_between_two_parties_is_even_handed() {
+    let src = "Lula said Brazil would not take sides and offered to mediate between Russia and Ukraine.";
+    let ev = events(src, Some("2023-04-16"));
+    assert!(has(&ev, 0, "Brazil", "Russia", 0), "{ev:#?}");
+    assert!(has(&ev, 0, "Brazil", "Ukraine", 0), "{ev:#?}");
+    // Neutral toward each party; the offer itself is a position on the peace process.
+    assert!(
+        ev.iter().filter(|e| e.2 != "Peace process").all(|e| e.3.abs() <= 0.1),
+        "{ev:#?}"
+    );
+    assert!(has(&ev, 0, "Brazil", "Peace process", 1), "{ev:#?}");
+}
+
+#[test]
+fn an_appeal_for_talks_that_names_no_party_is_toward_the_peace_process() {
+    let src = "The war is in its second week. \
+               Mongolia's foreign minister said the country supports a dialogue and a peaceful settlement.";
+    let ev = events(src, Some("2022-03-05"));
+    assert!(has(&ev, 1, "Mongolia", "Peace process", 1), "{ev:#?}");
+    // Where no conflict is named, talks are no appeal for peace.
+    let src = "The tax code is under review. \
+               Mongolia's foreign minister said the country supports a dialogue and a negotiated settlement with investors.";
+    let ev = events(src, Some("2022-03-05"));
+    assert!(ev.is_empty(), "{ev:#?}");
+    // Refusing talks is a negative position on the process.
+    let src = "Moldova ruled out any negotiations.";
+    let ev = events(src, Some("2022-03-05"));
+    assert!(!has(&ev, 0, "Moldova", "Peace process", 1), "{ev:#?}");
+    // An appeal to two named parties: neutral toward each, positive toward the process.
+    let src = "Russia and Ukraine have been at war since February. \
+               “We call on both states to pursue a dialogue,” the Mongolian president said.";
+    let ev = events(src, Some("2022-03-05"));
+    assert!(has(&ev, 1, "Mongolia", "Peace process", 1), "{ev:#?}");
+    assert!(
+        has(&ev, 1, "Mongolia", "Russia", 0) && has(&ev, 1, "Mongolia", "Ukraine", 0),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn the_subject_of_a_leading_subordinate_clause_is_not_the_actor() {
+    let src =
+        "However, after Ukraine launched an offensive in the Kursk region, Moscow ruled out further negotiations.";
+    let ev = events(src, Some("2024-09-16"));
+    assert!(has(&ev, 0, "Russia", "Peace process", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.1 == "Ukraine"), "{ev:#?}");
+    // A cue inside the subordinate clause stays its subject's.
+    let src = "When Kazakhstan abstained in the vote, the resolution still passed.";
+    let ev = events(src, Some("2023-02-24"));
+    assert!(ev.iter().all(|e| e.1 == "Kazakhstan"), "{ev:#?}");
+}
+
+#[test]
+fn a_named_plan_stays_with_its_owner_not_the_generic_process() {
+    let src = "Brazil welcomed China's peace plan.";
+    let ev = events(src, Some("2023-03-01"));
+    assert!(has(&ev, 0, "Brazil", "China", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.2 == "Peace process"), "{ev:#?}");
+}
+
+#[test]
+fn a_name_after_a_gerund_is_its_object_not_the_subject() {
+    let src = "Countries in the region balance between not upsetting Russia and their own discomfort with \
+               Russian actions in Ukraine.";
+    let ev = events(src, Some("2022-03-01"));
+    assert!(!ev.iter().any(|e| e.1 == "Russia"), "{ev:#?}");
+    // A time word ending in -ing is not a gerund: the name after it is still the subject.
+    let src = "On Monday morning Russia condemned the sanctions against Belarus.";
+    let ev = events(src, Some("2022-03-01"));
+    assert!(ev.iter().any(|e| e.1 == "Russia"), "{ev:#?}");
+}
+
+#[test]
+fn a_passive_agent_after_by_owns_the_plan_and_stands_behind_the_act() {
+    // The participle's agent is not a speaker, and owns the plan.
+    let ev = events(
+        "Kazakhstan supports the peace plan proposed by China.",
+        Some("2023-03-01"),
+    );
+    assert!(has(&ev, 0, "Kazakhstan", "China", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.1 == "China" || e.2 == "Peace process"), "{ev:#?}");
+    let ev = events(
+        "Russia welcomed the proposal put forward by Turkey.",
+        Some("2023-03-01"),
+    );
+    assert!(has(&ev, 0, "Russia", "Turkey", 1), "{ev:#?}");
+    // Criticising sanctions someone imposed opposes whoever imposed them.
+    let ev = events(
+        "Kazakhstan criticized the sanctions imposed by the United States.",
+        Some("2023-03-01"),
+    );
+    assert!(has(&ev, 0, "Kazakhstan", "United States", -1), "{ev:#?}");
+    assert!(!has(&ev, 0, "Kazakhstan", "United States", 1), "{ev:#?}");
+}
+
+#[test]
+fn a_document_the_subject_adopted_says_what_the_subject_holds() {
+    let ev = events(
+        "The Polish parliament on Wednesday adopted a resolution condemning Russia's campaign against Moldova.",
+        Some("2024-06-06"),
+    );
+    assert!(has(&ev, 0, "Poland", "Russia", -1), "{ev:#?}");
+    let ev = events(
+        "Japan issued a statement welcoming Finland's accession.",
+        Some("2023-04-04"),
+    );
+    assert!(has(&ev, 0, "Japan", "Finland", 1), "{ev:#?}");
+    // Not a resolution voted on, abstained from, or adopted by someone else.
+    for src in [
+        "Kazakhstan abstained on a resolution condemning Russia.",
+        "Kazakhstan welcomed the talks, and a resolution condemning Russia was adopted by the Assembly.",
+        "Kazakhstan said it had read a resolution condemning Russia.",
+    ] {
+        let ev = events(src, Some("2023-03-01"));
+        assert!(!has(&ev, 0, "Kazakhstan", "Russia", -1), "{src}: {ev:#?}");
+    }
+    // The speaker did not write what another issued.
+    let ev = events(
+        "Kazakhstan said that Belarus had issued a statement condemning Ukraine.",
+        Some("2023-03-01"),
+    );
+    assert!(!has(&ev, 0, "Kazakhstan", "Ukraine", -1), "{ev:#?}");
+}
+
+#[test]
+fn a_speaker_of_no_known_country_speaks_for_the_country_the_quotation_opens_with() {
+    let src = "Foreign Minister Tomas Hruban welcomed the vote. \
+               “The Czech Republic stands with Moldova,” Hruban told reporters.";
+    let ev = events(src, Some("2024-06-06"));
+    assert!(has(&ev, 1, "Czechia", "Moldova", 1), "{ev:#?}");
+    // Not a country the speaker calls "our" partner: the speaker is another.
+    let src = "“Serbia is our reliable partner and it supports Russia,” the diplomat said.";
+    let ev = events(src, Some("2024-06-06"));
+    assert!(!ev.iter().any(|e| e.1 == "Serbia"), "{ev:#?}");
+}
+
+#[test]
+fn delegates_act_for_the_countries_they_come_from() {
+    let src = "Delegates from Ecuador, Malta and the Republic of Korea also condemned Russia's attacks.";
+    let ev = events(src, Some("2024-01-10"));
+    for actor in ["Ecuador", "Malta", "South Korea"] {
+        assert!(has(&ev, 0, actor, "Russia", -1), "{actor}: {ev:#?}");
+    }
+    // Not a place something comes from: "Russia expelled diplomats from Poland".
+    let ev = events("Russia expelled diplomats from Poland.", Some("2024-01-10"));
+    assert!(has(&ev, 0, "Russia", "Poland", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.1 == "Poland"), "{ev:#?}");
+}
+
+#[test]
+fn the_party_spoken_for_acts_and_its_titled_speaker_acts_for_it_later() {
+    let src = "Speaking for the United States, Ambassador Dorothy Merrick condemned the Russian Federation \
+               for its veto. Ms. Merrick also accused Iran and North Korea of supplying the drones.";
+    let ev = events(src, Some("2024-01-10"));
+    assert!(has(&ev, 0, "United States", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "United States", "Iran", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "United States", "North Korea", -1), "{ev:#?}");
+    let ev = events(
+        "On behalf of the United Kingdom and Germany, the ambassador welcomed the ceasefire in Gaza.",
+        Some("2024-01-10"),
+    );
+    assert!(has(&ev, 0, "United Kingdom", "Peace process", 1), "{ev:#?}");
+    assert!(has(&ev, 0, "Germany", "Peace process", 1), "{ev:#?}");
+    // A title after a country joined by "and" or by a comma alone, or after a person, is
+    // not that country's person.
+    for first in [
+        "The United States and President Aldo Merrin condemned Iran.",
+        "The United States, Ambassador Aldo Merrin and Japan condemned Iran.",
+        "President Joe Biden envoy Aldo Merrin condemned Iran.",
+    ] {
+        let src = [first, " Merrin welcomed the agreement with Russia."].concat();
+        let ev = events(&src, Some("2024-01-10"));
+        assert!(has(&ev, 0, "United States", "Iran", -1), "{src}: {ev:#?}");
+        assert!(!ev.iter().any(|e| e.0 == 1 && e.1 == "United States"), "{src}: {ev:#?}");
+    }
+}
+
+#[test]
+fn a_demand_to_stop_supporting_is_made_of_the_supporter_and_congratulations_praise() {
+    let ev = events(
+        "The European Union urged Rwanda to end its support for the M23 rebels.",
+        Some("2024-01-10"),
+    );
+    assert!(has(&ev, 0, "European Union", "Rwanda", -1), "{ev:#?}");
+    let ev = events("Moscow congratulated Lukashenko on his victory.", Some("2020-08-10"));
+    assert!(has(&ev, 0, "Russia", "Belarus", 1), "{ev:#?}");
+}
+
+#[test]
+fn condemning_an_act_against_a_held_territory_is_against_its_holder() {
+    let ev = events(
+        "In 2014, Ankara condemned the annexation of Crimea as illegitimate.",
+        Some("2014-03-20"),
+    );
+    assert!(has(&ev, 0, "Turkey", "Russia", -1), "{ev:#?}");
+    let ev = events("Kazakhstan condemned the invasion of Ukraine.", Some("2022-03-01"));
+    assert!(has(&ev, 0, "Kazakhstan", "Russia", -1), "{ev:#?}");
+    // Nobody held Ukraine's territory before 2014; nobody holds Israel's.
+    let ev = events("Kazakhstan condemned the invasion of Ukraine.", Some("2010-03-01"));
+    assert!(ev.is_empty(), "{ev:#?}");
+    let ev = events("Kazakhstan condemned the attacks on Israel.", Some("2023-10-08"));
+    assert!(ev.is_empty(), "{ev:#?}");
+    // Sympathy with the victims is not a tie to the holder; violence in a place is no
+    // act against it.
+    for src in [
+        "Kazakhstan expressed solidarity with the victims of the invasion of Ukraine.",
+        "Kazakhstan sent humanitarian aid after the invasion of Ukraine.",
+        "Kazakhstan condemned the violence in Crimea.",
+    ] {
+        let ev = events(src, Some("2022-11-12"));
+        assert!(!ev.iter().any(|e| e.2 == "Russia"), "{src}: {ev:#?}");
+    }
+}
+
+#[test]
+fn a_leading_clause_keeps_its_cues_when_the_main_clause_opens_with_its_own_subject() {
+    let src = "When Sweden applied to join the alliance in May 2022, President Erdogan blocked the bid, \
+               accusing Stockholm of harbouring Kurdish militants.";
+    let ev = events(src, Some("2024-02-14"));
+    assert!(has(&ev, 0, "Turkey", "Sweden", -1), "{ev:#?}");
+    // A main clause without a named subject leaves the sentence to the leading clause's.
+    let ev = events(
+        "When Russia invaded Ukraine, we condemned the attack at once.",
+        Some("2022-09-21"),
+    );
+    assert!(has(&ev, 0, "Russia", "Ukraine", -1), "{ev:#?}");
+    // Money a state owns is no stance on its sovereignty.
+    let ev = events("The G7 froze Russia's sovereign assets.", Some("2023-05-20"));
+    assert!(!ev.iter().any(|e| e.3 > 0.0), "{ev:#?}");
+}
+
+#[test]
+fn a_pronoun_opening_the_sentence_carries_its_actor_into_an_act() {
+    let src = "Israel reacted within hours. It recalled its ambassadors from Oslo, Dublin and Madrid.";
+    let ev = events(src, Some("2024-05-22"));
+    assert!(has(&ev, 1, "Israel", "Norway", -1), "{ev:#?}");
+    // Not an act whose own subject stands between ("that Russia was planning to invade").
+    // Nor an act far after the pronoun, or aimed at no one named right after it.
+    for second in [
+        "We said that the militias threaten Israel.",
+        "We imposed sanctions on officials and banks, as Russia knows.",
+    ] {
+        let src = ["The United States spoke first. ", second].concat();
+        let ev = events(&src, Some("2023-03-01"));
+        assert!(!ev.iter().any(|e| e.0 == 1 && e.1 == "United States"), "{src}: {ev:#?}");
+    }
+    // A demand to stop one's own acts is made of the one asked.
+    let ev = events(
+        "China urged the Philippines to stop its provocations.",
+        Some("2024-03-25"),
+    );
+    assert!(has(&ev, 0, "China", "Philippines", -1), "{ev:#?}");
+}
