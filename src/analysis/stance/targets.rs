@@ -297,7 +297,13 @@ pub(super) fn find_targets(
     };
     if let Some(p) = preferred {
         let mut targets = vec![p.m.entry];
-        targets.extend(coordinated(&cands, toks, p, false));
+        // The cue's own object is named in full, also after "and the" ("thanked Japan and the
+        // United States for their support").
+        let object = p.first == cue_end
+            && !input_gap_has_comma(text, toks, cue_end)
+            && toks.get(p.last + 1).is_some_and(|t| t.text == "and")
+            && !text[toks[p.last].range.end..toks[p.last + 1].range.start].contains(',');
+        targets.extend(coordinated(&cands, toks, p, object));
         return Some((targets, ["first name after the cue: ", name(p)].concat()));
     }
     // "Kazakhstan and China signed …": the partner joined to the actor by "and".
@@ -382,4 +388,12 @@ pub(super) fn held_victim_target(
         .concat();
         (vec![holder], how)
     })
+}
+
+/// Whether a comma stands between the cue's last token (`cue_end - 1`) and the next token.
+fn input_gap_has_comma(text: &str, toks: &[Token], cue_end: usize) -> bool {
+    match (cue_end.checked_sub(1).and_then(|i| toks.get(i)), toks.get(cue_end)) {
+        (Some(a), Some(b)) => text[a.range.end..b.range.start].contains(','),
+        _ => false,
+    }
 }

@@ -544,3 +544,22 @@ fn a_pronoun_opening_the_sentence_carries_its_actor_into_an_act() {
     );
     assert!(has(&ev, 0, "China", "Philippines", -1), "{ev:#?}");
 }
+
+#[test]
+fn a_cue_whose_object_is_two_names_joined_by_and_the_is_toward_both() {
+    let ev = events(
+        "The Philippines thanked Japan and the United States for their consistent support.",
+        Some("2024-04-11"),
+    );
+    assert!(has(&ev, 0, "Philippines", "Japan", 1), "{ev:#?}");
+    assert!(has(&ev, 0, "Philippines", "United States", 1), "{ev:#?}");
+    // Not a name after a comma: another clause.
+    let ev = events(
+        "Kazakhstan thanked Japan, and the United States abstained.",
+        Some("2024-04-11"),
+    );
+    assert!(
+        !ev.iter().any(|e| e.1 == "Kazakhstan" && e.2 == "United States"),
+        "{ev:#?}"
+    );
+}
