@@ -193,6 +193,8 @@ pub(super) fn speech_actor(
     None
 }
 
+/// The actor of a sentence: the party spoken for, the speaker of reported speech, the "we" a
+/// document names, a pronoun continuing `prev`, or the sentence's subject; each tried in turn.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn find_actor(
     input: &StanceInput<'_>,
@@ -339,6 +341,8 @@ pub(super) fn spoken_for<'p, 'a>(text: &str, toks: &[Token], placed: &'p [Placed
     (phrase_end <= p.last + 8).then_some(p)
 }
 
+/// The actor a placed name stands for, with the person who speaks for it when one is named
+/// with it ("Kazakh President Kassym-Jomart Tokayev"); `how` says how the name was found.
 pub(super) fn make_actor(
     input: &StanceInput<'_>,
     gaz: &Gazetteer,
