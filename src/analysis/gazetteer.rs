@@ -371,7 +371,13 @@ impl Gazetteer {
         if self.kind(at) != EntityKind::Country || at == i {
             return None;
         }
-        match self.occupiers_of(at, date).as_slice() {
+        self.sole_occupier(at, date)
+    }
+
+    /// The one country holding territory of `country` by force on `date` (Russia for Ukraine
+    /// from 2014), or None where nobody or several do.
+    pub fn sole_occupier(&self, country: usize, date: Option<Date>) -> Option<usize> {
+        match self.occupiers_of(country, date).as_slice() {
             [only] => Some(*only),
             _ => None,
         }

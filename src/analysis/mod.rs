@@ -125,6 +125,8 @@ struct DocAnalysis {
     /// [`Analysed::push`]).
     stances: Vec<StanceEvent>,
     candidates: Vec<candidates::Candidate>,
+    /// Why the stance rules failed on this document, when they did (listed as a problem).
+    stance_failure: Option<String>,
 }
 
 /// The documents analysed so far, and their stance events in one table.
@@ -244,7 +246,7 @@ fn analyse_document(
             stance::find_stances(&input, &res.gazetteer, &res.lexicon)
         }));
         let stances = found.unwrap_or_else(|panic| {
-            stance_failure = Some(panic_message(panic.as_ref()));
+            stance_failure = Some(format!("{STANCE_FAILED}: {}", panic_message(panic.as_ref())));
             Vec::new()
         });
         (stances, quotes, cue_hits)
@@ -354,9 +356,7 @@ fn analyse_document(
         mentions: Vec::new(),
         notices: {
             let mut notices = raw.notices;
-            if let Some(why) = &stance_failure {
-                notices.push(format!("{STANCE_FAILED}: {why}"));
-            }
+            notices.extend(stance_failure.clone());
             notices
         },
         framing,
@@ -368,6 +368,7 @@ fn analyse_document(
         mentions,
         stances,
         candidates,
+        stance_failure,
     }
 }
 
@@ -437,15 +438,11 @@ fn finish_corpus(
     label: String,
 ) -> Corpus {
     problems.extend(res.problems.iter().cloned());
-    problems.extend(analyses.docs.iter().flat_map(|a| {
-        a.doc
-            .notices
-            .iter()
-            .filter(|n| n.starts_with(STANCE_FAILED))
-            .map(|n| LoadProblem {
-                path: a.doc.path.clone(),
-                reason: n.clone(),
-            })
+    problems.extend(analyses.docs.iter().filter_map(|a| {
+        Some(LoadProblem {
+            path: a.doc.path.clone(),
+            reason: a.stance_failure.clone()?,
+        })
     }));
     let (events, event_problems) = events::load_events(root.as_deref());
     problems.extend(event_problems);

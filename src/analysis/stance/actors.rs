@@ -322,11 +322,11 @@ pub(super) fn find_actor(
 /// behalf of the European Union, …", "Speaking on behalf of France and Germany, …" (the
 /// first of the names; the opening phrase ends with a comma).
 pub(super) fn spoken_for<'p, 'a>(text: &str, toks: &[Token], placed: &'p [Placed<'a>]) -> Option<&'p Placed<'a>> {
-    let words: Vec<&str> = toks.iter().take(5).map(|t| t.text).collect();
-    let after = match words.as_slice() {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text);
+    let after = match [word(0), word(1), word(2), word(3)] {
         ["speaking", "for", ..] => 2,
-        ["speaking", "on", "behalf", "of", ..] => 4,
-        ["on", "behalf", "of", ..] => 3,
+        ["speaking", "on", "behalf", "of"] => 4,
+        ["on", "behalf", "of", _] => 3,
         _ => return None,
     };
     let first = if toks.get(after).is_some_and(|t| t.text == "the") {

@@ -41,8 +41,8 @@ word_set!(NOT_NAMES_SET, NOT_NAMES);
 /// Surnames of people the document placed, with the party each acts for.
 #[derive(Debug, Default)]
 pub(super) struct NamedPersons {
-    /// (surname as tokenised, party, name as written).
-    known: Vec<(String, usize, String)>,
+    /// (surname as tokenised, party (None: seen with several), name as written).
+    known: Vec<(String, Option<usize>, String)>,
 }
 
 impl NamedPersons {
@@ -107,9 +107,11 @@ impl NamedPersons {
             let written = normalise_space(&text[toks[name.start].range.start..toks[name.end - 1].range.end]);
             match self.known.iter_mut().find(|k| k.0 == surname) {
                 // A name seen with another party names no one party.
-                Some(k) if k.1 != party => k.1 = usize::MAX,
+                Some(k) if k.1 != Some(party) => k.1 = None,
                 Some(_) => {}
-                None => self.known.push((surname.to_string(), party, written.into_owned())),
+                None => self
+                    .known
+                    .push((surname.to_string(), Some(party), written.into_owned())),
             }
         }
     }
@@ -139,8 +141,8 @@ impl NamedPersons {
             }
             self.known
                 .iter()
-                .find(|k| k.0 == t.text && k.1 != usize::MAX)
-                .map(|k| (k.1, k.2.as_str()))
+                .find(|k| k.0 == t.text)
+                .and_then(|k| Some((k.1?, k.2.as_str())))
         })
     }
 }

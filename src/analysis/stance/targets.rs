@@ -300,9 +300,9 @@ pub(super) fn find_targets(
         // The cue's own object is named in full, also after "and the" ("thanked Japan and the
         // United States for their support").
         let object = p.first == cue_end
-            && !input_gap_has_comma(text, toks, cue_end)
+            && !comma_before(text, toks, cue_end)
             && toks.get(p.last + 1).is_some_and(|t| t.text == "and")
-            && !text[toks[p.last].range.end..toks[p.last + 1].range.start].contains(',');
+            && !comma_before(text, toks, p.last + 1);
         targets.extend(coordinated(&cands, toks, p, object));
         return Some((targets, ["first name after the cue: ", name(p)].concat()));
     }
@@ -372,10 +372,7 @@ pub(super) fn held_victim_target(
         .filter(|p| is_victim(toks, p))?;
     let holder = gaz.holder_of_place(victim.m.entry, date).or_else(|| {
         (gaz.kind(victim.m.entry) == EntityKind::Country)
-            .then(|| match gaz.occupiers_of(victim.m.entry, date).as_slice() {
-                [only] => Some(*only),
-                _ => None,
-            })
+            .then(|| gaz.sole_occupier(victim.m.entry, date))
             .flatten()
     })?;
     (holder != actor.entry && actor_entry(gaz, holder, date) != Some(actor.entry)).then(|| {
@@ -390,9 +387,9 @@ pub(super) fn held_victim_target(
     })
 }
 
-/// Whether a comma stands between the cue's last token (`cue_end - 1`) and the next token.
-fn input_gap_has_comma(text: &str, toks: &[Token], cue_end: usize) -> bool {
-    match (cue_end.checked_sub(1).and_then(|i| toks.get(i)), toks.get(cue_end)) {
+/// Whether a comma stands between token `i` and the one before it.
+fn comma_before(text: &str, toks: &[Token], i: usize) -> bool {
+    match (i.checked_sub(1).and_then(|k| toks.get(k)), toks.get(i)) {
         (Some(a), Some(b)) => text[a.range.end..b.range.start].contains(','),
         _ => false,
     }
