@@ -171,7 +171,7 @@ pub(super) fn speech_actor(
         // надёжным партнёром», — отметил дипломат" (Serbia is "our" partner).
         let speaker_apart = || {
             toks.iter()
-                .any(|t| in_quote(t.range.start) && SPEAKER_APART_SET.contains(t.text) || t.text.starts_with("наш"))
+                .any(|t| in_quote(t.range.start) && (SPEAKER_APART_SET.contains(t.text) || t.text.starts_with("наш")))
         };
         if let Some((entry, why)) = quote_subject
             && !speaker_apart()
