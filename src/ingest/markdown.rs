@@ -21,7 +21,18 @@ pub fn markup_spans(text: &str) -> Vec<MarkupSpan> {
     // Open links and images: their range, how many bytes open them ("[", "![", "<"), and
     // where their text seen so far ends.
     let mut links: Vec<(Range<usize>, usize, usize)> = Vec::new();
-    for (event, r) in Parser::new(text).into_offset_iter() {
+    let parser = Parser::new(text);
+    // A reference definition ("[1]: https://… \"Title\"") gives no event: it is read before
+    // the events, and shown nowhere, so all of it is an address.
+    let definitions: Vec<Range<usize>> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(_, d)| d.span.clone())
+        .collect();
+    for r in definitions {
+        push(r, MarkupKind::Address);
+    }
+    for (event, r) in parser.into_offset_iter() {
         if let Some(link) = links.last_mut()
             && !matches!(event, Event::End(TagEnd::Link | TagEnd::Image))
         {
@@ -207,6 +218,16 @@ mod tests {
         let read = without_addresses(text, &markup_spans(text)).expect("an address");
         assert_eq!(read, "See [the report](-----://-.---/----------------------/--).\n");
         assert_eq!(without_addresses("No **links**.", &markup_spans("No **links**.")), None);
+    }
+
+    #[test]
+    fn reference_links_show_their_text_and_hide_their_definitions() {
+        let text = "Astana [abstained][1] and [said so][un].\n\n[1]: https://un.org/vote \"UN vote\"\n[un]: <https://un.org/a>\n";
+        let (visible, _) = shown(text);
+        assert_eq!(visible.trim_end(), "Astana abstained and said so.");
+        let read = without_addresses(text, &markup_spans(text)).expect("addresses");
+        assert!(!read.contains("un.org") && !read.contains("UN vote"), "{read}");
+        assert!(read.starts_with("Astana [abstained]"), "{read}");
     }
 
     #[test]
