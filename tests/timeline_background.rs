@@ -1,6 +1,7 @@
 //! On a large corpus the timeline for a new filter is built on a background thread: the
 //! frame that changes the filter draws the previous timeline with "updating…", and the new
-//! one replaces it when it is ready.
+//! one replaces it when it is ready. A build quicker than a quarter of a second is not
+//! announced, so the label does not flicker.
 
 mod common;
 
@@ -31,6 +32,7 @@ fn a_new_filter_keeps_the_previous_timeline_until_its_own_is_built() {
     let mut app = StanceApp::with_corpus(corpus, Settings::default());
     // Treat the sample as large: every build goes to the background.
     app.timeline.background_above_events = Some(0);
+    app.timeline.updating_label_after_ms = Some(0);
     let mut h = common::app_harness(app, [1600.0, 1000.0], 1);
     settle(&mut h);
     let before = h.state().timeline.shown_data().expect("data arrived");
@@ -62,4 +64,21 @@ fn a_new_filter_keeps_the_previous_timeline_until_its_own_is_built() {
         after.series.iter().map(|s| &s.label).collect::<Vec<_>>()
     );
     assert!(after.series.len() < before.series.len());
+}
+
+#[test]
+fn a_quick_background_build_is_not_announced() {
+    let corpus = load_corpus_with(None, &LoadControl::default(), &Default::default()).unwrap();
+    let mut app = StanceApp::with_corpus(corpus, Settings::default());
+    app.timeline.background_above_events = Some(0);
+    // Announced only after a minute: no build here takes that long.
+    app.timeline.updating_label_after_ms = Some(60_000);
+    let mut h = common::app_harness(app, [1600.0, 1000.0], 1);
+    settle(&mut h);
+    let russia = h.state().corpus.entity_named("Russia").unwrap();
+    h.state_mut().selection.toggle_include(russia);
+    h.step();
+    assert!(h.state().timeline.is_updating(), "the build runs in the background");
+    assert!(h.query_by_label("updating…").is_none(), "but is not announced yet");
+    settle(&mut h);
 }

@@ -24,6 +24,9 @@ pub struct TimelineView {
     /// Stance events above which data is built in the background (default
     /// [`BACKGROUND_DATA_EVENTS`]).
     pub background_above_events: Option<usize>,
+    /// How long a background build runs before the header says "updating…" (None: the
+    /// default, [`UPDATING_LABEL_AFTER_MS`]); a quicker build swaps the data in unannounced.
+    pub updating_label_after_ms: Option<u64>,
     /// Series label hovered in the legend.
     hovered_series: Option<String>,
     /// Whether the plot is by event date (set each frame from the settings).
@@ -62,12 +65,18 @@ pub struct TimelineView {
 /// the previous data stays on screen; below it, in the frame that needs it.
 pub const BACKGROUND_DATA_EVENTS: usize = 2_000;
 
+/// A background build that ends sooner than this many milliseconds is not announced: the
+/// label would only flicker for a frame or two.
+pub const UPDATING_LABEL_AFTER_MS: u64 = 250;
+
 /// Timeline data being built on a background thread.
 #[derive(Debug)]
 struct PendingData {
     /// The filter key it is built for.
     key: u64,
     rx: std::sync::mpsc::Receiver<TimelineData>,
+    /// When it started.
+    since: std::time::Instant,
 }
 
 /// What one timeline build needs, owned so it can go to another thread.
@@ -229,7 +238,13 @@ impl TimelineView {
                     repaint.request_repaint();
                 });
                 match spawned {
-                    Ok(_) => self.pending = Some(PendingData { key: filter_key, rx }),
+                    Ok(_) => {
+                        self.pending = Some(PendingData {
+                            key: filter_key,
+                            rx,
+                            since: std::time::Instant::now(),
+                        })
+                    }
                     // No thread to be had: build it here rather than show nothing.
                     Err(_) => self.cache = Some((filter_key, std::sync::Arc::new(job.run()))),
                 }
@@ -266,7 +281,9 @@ impl TimelineView {
             settings.max_series,
             settings.plot_event_dates,
         );
-        let updating = self.pending.is_some();
+        let label_after =
+            std::time::Duration::from_millis(self.updating_label_after_ms.unwrap_or(UPDATING_LABEL_AFTER_MS));
+        let updating = self.pending.as_ref().is_some_and(|p| p.since.elapsed() >= label_after);
         ui.horizontal(|ui| {
             ui.heading("Stance timeline");
             let n: usize = data
