@@ -724,27 +724,42 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             doc_actor.as_ref(),
         );
         let first_cue_at = cues.first().map_or(toks.len(), |c| c.start);
-        // "Ms. Merrick also accused Iran …": a person the document placed before.
+        // "Ms. Merrick also accused Iran …": a person the document placed before. Also
+        // instead of an actor found in other ways when the person is the first name in the
+        // sentence, before its first cue ("Руденский обвинил Финляндию …", where Finland would
+        // otherwise be taken as the subject).
+        let person = (!persons.is_empty() && own_actor.as_ref().is_none_or(|a| !a.by_speech))
+            .then(|| {
+                let speech: Vec<usize> = lex.speech_verbs.find(toks).iter().map(|v| v.start).collect();
+                persons
+                    .find(input.text, toks, &placed, &in_quote, first_cue_at, &speech)
+                    .map(|(entry, name, at)| (entry, name, at, !speech.is_empty()))
+            })
+            .flatten();
+        let person_first = person.as_ref().is_some_and(|&(entry, _, at, _)| {
+            at < first_cue_at
+                && own_actor.as_ref().is_some_and(|a| a.entry != entry)
+                && !placed
+                    .iter()
+                    .any(|p| p.first < at && actor_entry(gaz, p.m.entry, input.doc_date).is_some())
+        });
+        let own_actor = if person_first { None } else { own_actor };
         let own_actor = own_actor.or_else(|| {
-            if persons.is_empty() {
-                return None;
-            }
-            let speech: Vec<usize> = lex.speech_verbs.find(toks).iter().map(|v| v.start).collect();
-            let (entry, name) = persons.find(input.text, toks, &placed, &in_quote, first_cue_at, &speech)?;
+            let (entry, name, _, by_speech) = person?;
             Some(Actor {
                 entry,
                 subject_at: None,
                 speaker: Some((name.to_string(), None)),
                 how: [name, ", named before as acting for ", &gaz.entries[entry].name].concat(),
                 carried: None,
-                by_speech: !speech.is_empty(),
+                by_speech,
                 speaks: true,
                 first_person: false,
                 co: Vec::new(),
             })
         });
         if let Some(a) = own_actor.as_ref().filter(|a| a.carried.is_none()) {
-            persons.learn(input, gaz, toks, &placed, &in_quote, first_cue_at, a.entry);
+            persons.learn(input, gaz, lex, toks, &placed, &in_quote, first_cue_at, a.entry);
         }
         // A quotation running over several sentences: its speaker may be named only in
         // its last sentence, the one after, or before it ("Tokayev said: “…").

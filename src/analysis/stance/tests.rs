@@ -563,3 +563,32 @@ fn a_cue_whose_object_is_two_names_joined_by_and_the_is_toward_both() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_name_after_its_titled_party_acts_for_it_later() {
+    let src = "Москва расценивает закрытие границы как недружественный шаг, заявил в четверг заместитель \
+               министра иностранных дел России Андрей Руденский. Руденский обвинил Финляндию в нарушении \
+               договора. Руденскому не понравилось \
+               решение Финляндии, он осудил Финляндию.";
+    let ev = events(src, Some("2023-11-30"));
+    assert!(has(&ev, 1, "Russia", "Finland", -1), "{ev:#?}");
+    // The surname in another case.
+    assert!(has(&ev, 2, "Russia", "Finland", -1), "{ev:#?}");
+    let src = "Deputy Minister of Foreign Affairs of Kazakhstan Roman Vassilenko met the envoy. \
+               Vassilenko welcomed the agreement with Uzbekistan.";
+    let ev = events(src, Some("2023-11-30"));
+    assert!(has(&ev, 1, "Kazakhstan", "Uzbekistan", 1), "{ev:#?}");
+    // An envoy to a country does not act for it, and a demonym names no party.
+    for first in [
+        "Moscow summoned the Ambassador to Russia Aldo Merrin.",
+        "The Assistant Secretary of Indian Affairs Aldo Merrin met the press.",
+    ] {
+        let src = [first, " Merrin welcomed the agreement with Russia and India."].concat();
+        let ev = events(&src, Some("2023-11-30"));
+        assert!(
+            !ev.iter()
+                .any(|e| e.0 == 1 && ["Russia", "India"].contains(&e.1.as_str())),
+            "{ev:#?}"
+        );
+    }
+}
