@@ -63,6 +63,26 @@ pub struct Cue {
     /// Whom the cue is about when the sentence names no target.
     #[serde(default)]
     pub implied_target: Option<ImpliedTarget>,
+    /// Words one of which must follow the cue within [`NEEDS_AFTER_WORDS`] words for it to
+    /// count (a trailing `*` matches any ending): "summon*" only with "ambassador*", "envoy*".
+    #[serde(default)]
+    pub needs_after: Vec<String>,
+}
+
+/// How many words after a cue its `needs_after` word is looked for.
+pub const NEEDS_AFTER_WORDS: usize = 4;
+
+impl Cue {
+    /// Whether the cue's `needs_after` condition holds for the (lower-cased) words after it.
+    pub fn needs_met<'a>(&self, mut after: impl Iterator<Item = &'a str>) -> bool {
+        self.needs_after.is_empty()
+            || after.by_ref().take(NEEDS_AFTER_WORDS).any(|w| {
+                self.needs_after.iter().any(|n| match n.strip_suffix('*') {
+                    Some(stem) => w.starts_with(stem),
+                    None => w == n,
+                })
+            })
+    }
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -710,6 +710,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         let mut cues = lex.cue_matcher.find_in(input.tokens, input.cue_hits, toks_at);
         // "trading partners": phrases listed only so that the cue inside them does not fire.
         cues.retain(|h| lex.cues[h.phrase].category != NO_STANCE);
+        // "summoned the Hungarian ambassador", not "summoned the courage".
+        cues.retain(|h| lex.cues[h.phrase].needs_met(toks[h.end..].iter().map(|t| t.text)));
         let continuation = starts_as_continuation(input.text, sr, toks);
         let own_actor = find_actor(
             input,

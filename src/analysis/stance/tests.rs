@@ -592,3 +592,15 @@ fn a_name_after_its_titled_party_acts_for_it_later() {
         );
     }
 }
+
+#[test]
+fn summoning_an_envoy_is_a_protest_and_summoning_anything_else_is_not() {
+    let ev = events(
+        "Poland summoned the Russian ambassador over the drone. МИД Казахстана вызвал посла Украины. \
+         Hungary summoned the courage to speak with Russia. Решение вызвало возмущение в Молдавии.",
+        Some("2024-01-10"),
+    );
+    assert!(has(&ev, 0, "Poland", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "Kazakhstan", "Ukraine", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 >= 2), "{ev:#?}");
+}
