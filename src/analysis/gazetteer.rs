@@ -312,22 +312,10 @@ impl Gazetteer {
     /// of their most recent role); for a country, itself; for a place, the country
     /// it is part of is *not* returned (places do not act).
     pub fn country_of(&self, i: usize, date: Option<Date>) -> Option<usize> {
-        let e = &self.entries[i];
         match self.kinds[i] {
             EntityKind::Country => Some(i),
             EntityKind::Person => {
-                let parse = |s: &Option<String>| s.as_deref().and_then(|s| s.parse::<Date>().ok());
-                let role = match date {
-                    Some(d) => e
-                        .roles
-                        .iter()
-                        .find(|r| parse(&r.from).is_none_or(|f| f <= d) && parse(&r.to).is_none_or(|t| d <= t)),
-                    None => None,
-                }
-                .or_else(|| {
-                    // Undated, or no role on that date: the most recent role.
-                    e.roles.iter().max_by_key(|r| parse(&r.from))
-                })?;
+                let role = self.role_on(i, date)?;
                 match &role.organization {
                     Some(org) => self.index_of(org),
                     None => self.index_of(&role.country),
@@ -335,6 +323,19 @@ impl Gazetteer {
             }
             _ => None,
         }
+    }
+
+    /// The role person `i` held on `date`; undated, or with no role on that date, the most
+    /// recent one. `None` for a person without roles (and for other kinds).
+    pub fn role_on(&self, i: usize, date: Option<Date>) -> Option<&Role> {
+        let roles = &self.entries[i].roles;
+        let parse = |s: &Option<String>| s.as_deref().and_then(|s| s.parse::<Date>().ok());
+        date.and_then(|d| {
+            roles
+                .iter()
+                .find(|r| parse(&r.from).is_none_or(|f| f <= d) && parse(&r.to).is_none_or(|t| d <= t))
+        })
+        .or_else(|| roles.iter().max_by_key(|r| parse(&r.from)))
     }
 
     /// Whether country `i` was under broad international sanctions on `date` (without a

@@ -238,6 +238,18 @@ pub(super) fn find_actor(
     }
     // 3. The subject: first actor-capable name before the first cue, not after a preposition.
     let first_cue = cues.first().map_or(toks.len(), |c| c.start);
+    // A body of no named country just before the first cue ("The ministry also thanked
+    // Lithuania", "Окремо речник засудив …"), with no name before that cue, is that of the
+    // country last named as actor (a name after the cue is its object, not its subject).
+    // Not yet where a possessive follows the cue ("The President welcomed Japan's support of
+    // …"): that name is the subject of the cues after it, found below.
+    let possessive_next = placed
+        .iter()
+        .find(|p| p.first > first_cue && outside(p))
+        .is_some_and(|p| p.m.possessive);
+    if !possessive_next && let Some(a) = body_subject(input, gaz, lex, toks, placed, in_quote, first_cue, doc_actor) {
+        return Some(a);
+    }
     // A sentence that opens with its only cues names its subject after them ("Joint Statement
     // of the Government of Japan and the Government of the Philippines").
     let last_cue = cues
@@ -300,6 +312,9 @@ pub(super) fn find_actor(
         }
         return Some(a);
     }
+    if possessive_next && let Some(a) = body_subject(input, gaz, lex, toks, placed, in_quote, first_cue, doc_actor) {
+        return Some(a);
+    }
     // 4. Continuation of the previous sentence.
     let pronoun = toks[..first_cue.min(toks.len())]
         .iter()
@@ -316,6 +331,190 @@ pub(super) fn find_actor(
         });
     }
     None
+}
+
+/// Tokens between a body that is a sentence's subject and the sentence's first cue, at most
+/// ("the ministry also strongly condemned").
+const BODY_BEFORE_CUE_WORDS: usize = 3;
+
+/// Bodies (as the lexicon lists them, lower-cased) that, as a sentence's subject with no
+/// country named, are those of the country last named as actor: ministries, missions and
+/// their spokespeople. Not heads (see [`HEAD_TITLES`]), not legislatures or "the
+/// government", "the administration", which a document names by country when it means
+/// another's.
+const BODY_SUBJECTS: &[&str] = &[
+    "foreign ministry",
+    "ministry of foreign affairs",
+    "ministry",
+    "mfa",
+    "foreign office",
+    "defence ministry",
+    "defense ministry",
+    "embassy",
+    "consulate",
+    "delegation",
+    "mission",
+    "permanent mission",
+    "permanent representative",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "мид",
+    "министерство иностранных дел",
+    "посольство",
+    "делегация",
+    "официальный представитель",
+    "постоянный представитель",
+    "постпред",
+    "постпредство",
+    "посол",
+    "мзс",
+    "міністерство закордонних справ",
+    "делегація",
+    "речник",
+];
+word_set!(BODY_SUBJECTS_SET, BODY_SUBJECTS);
+
+/// Heads' titles among the bodies, with the gazetteer role titles they stand for: "the
+/// President" is the one president the document has named.
+const HEAD_TITLES: &[(&str, &[&str])] = &[
+    ("president", &["President", "Acting President"]),
+    ("президент", &["President", "Acting President"]),
+    ("президента", &["President", "Acting President"]),
+    ("prime minister", &["Prime Minister", "Premier"]),
+    ("премьер-министр", &["Prime Minister", "Premier"]),
+    (
+        "foreign minister",
+        &[
+            "Minister of Foreign Affairs",
+            "Foreign Secretary",
+            "Secretary of State",
+            "Minister of External Affairs",
+        ],
+    ),
+    ("министр иностранных дел", &["Minister of Foreign Affairs"]),
+    ("глава мид", &["Minister of Foreign Affairs"]),
+];
+
+/// Words before a head's title that make it someone else's ("the Vice President").
+const NOT_THE_HEAD: &[&str] = &[
+    "vice",
+    "deputy",
+    "former",
+    "acting",
+    "first",
+    "вице",
+    "заместитель",
+    "заступник",
+    "бывший",
+    "колишній",
+];
+word_set!(NOT_THE_HEAD_SET, NOT_THE_HEAD);
+
+/// The one person holding a role titled as one of `titles` (on the document's date) among the
+/// people named before byte `before`, with their country: `None` when there is none, or people
+/// of several countries hold such roles.
+fn titled_person_before(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    before: usize,
+    titles: &[&str],
+) -> Option<(usize, usize)> {
+    let end = input.mentions.partition_point(|m| m.range.start < before);
+    let mut found: Option<(usize, usize)> = None;
+    for m in &input.mentions[..end] {
+        if gaz.kind(m.entry) != EntityKind::Person {
+            continue;
+        }
+        let Some(role) = gaz.role_on(m.entry, input.doc_date) else {
+            continue;
+        };
+        if role.organization.is_some() || !titles.contains(&role.title.as_str()) {
+            continue;
+        }
+        let country = gaz.country_of(m.entry, input.doc_date)?;
+        match found {
+            Some((_, c)) if c != country => return None,
+            Some(_) => {}
+            None => found = Some((m.entry, country)),
+        }
+    }
+    found
+}
+
+/// The actor of a sentence whose subject is a body of no named country ("The ministry also
+/// thanked Lithuania", "у МЗС висловили вдячність Литві"): the country last named as actor,
+/// when no name comes before the first cue; for a head ("The President welcomed …"), the
+/// country of the one person with that title named before.
+#[allow(clippy::too_many_arguments)]
+fn body_subject(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    lex: &Lexicon,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    in_quote: &dyn Fn(usize) -> bool,
+    first_cue: usize,
+    doc_actor: Option<&Actor>,
+) -> Option<Actor> {
+    let last_country = doc_actor
+        .filter(|a| gaz.kind(a.entry) == EntityKind::Country)
+        .map(|a| a.entry);
+    if first_cue >= toks.len()
+        || in_quote(toks[first_cue].range.start)
+        || placed.iter().any(|p| p.first < first_cue && !in_quote(p.m.range.start))
+    {
+        return None;
+    }
+    let hit = lex
+        .body_matcher
+        .find(&toks[..first_cue])
+        .into_iter()
+        .rev()
+        .find(|h| first_cue - h.end <= BODY_BEFORE_CUE_WORDS && !in_quote(toks[h.start].range.start))?;
+    // The body is the subject: no pronoun before the cue ("he urged the Prime Minister to …",
+    // "through our embassy, but we welcome …"), nothing but adverbs between it and the cue.
+    let gap = &input.text[toks[hit.end - 1].range.end..toks[first_cue].range.start];
+    if toks[..first_cue].iter().any(|t| PRONOUNS_SET.contains(t.text))
+        || toks[hit.end..first_cue].iter().any(|t| t.text == "to")
+        || gap.contains([',', ';', ':', '(', '—', '–'])
+    {
+        return None;
+    }
+    // A title before a name not in the gazetteer ("PRESIDENT RUTO:", "Ambassador Merrick") is
+    // that person's, not a body's.
+    if hit.end < first_cue && input.text[toks[hit.end].range.clone()].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let written = normalise_space(&input.text[toks[hit.start].range.start..toks[hit.end - 1].range.end]);
+    let body = lex.bodies[hit.phrase].to_lowercase();
+    let (country_entry, why) = match HEAD_TITLES.iter().find(|(b, _)| *b == body) {
+        // "The President welcomed …": the one person with that title the document named before.
+        Some((_, titles)) => {
+            let before = hit.start.checked_sub(1).map(|k| toks[k].text);
+            if before.is_some_and(|w| NOT_THE_HEAD_SET.contains(w)) {
+                return None;
+            }
+            let (person, country) = titled_person_before(input, gaz, toks[0].range.start, titles)?;
+            (country, format!("{}, named before", gaz.entries[person].name))
+        }
+        None if BODY_SUBJECTS_SET.contains(&body) => (last_country?, "the country last named as actor".to_string()),
+        None => return None,
+    };
+    let country = &gaz.entries[country_entry].name;
+    Some(Actor {
+        entry: country_entry,
+        subject_at: None,
+        speaker: Some(([&lex.bodies_titled[hit.phrase], " of ", country].concat(), None)),
+        how: format!("“{written}”, of {why}, {country}"),
+        by_speech: false,
+        speaks: true,
+        first_person: false,
+        carried: None,
+        co: Vec::new(),
+    })
 }
 
 /// The party a sentence opens by speaking for: "Speaking for the United States, …", "On

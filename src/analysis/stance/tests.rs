@@ -604,3 +604,31 @@ fn summoning_an_envoy_is_a_protest_and_summoning_anything_else_is_not() {
     assert!(has(&ev, 1, "Kazakhstan", "Ukraine", -1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 >= 2), "{ev:#?}");
 }
+
+#[test]
+fn a_body_of_no_named_country_is_that_of_the_last_actor_and_a_head_the_one_named() {
+    let ev = events(
+        "The Ukrainian Foreign Ministry condemned the attack by Russia. The ministry also thanked Lithuania \
+         for the aid. МЗС України засуджує атаку Росії. Окремо речник засудив постачання Іраном ракет.",
+        Some("2024-02-12"),
+    );
+    assert!(has(&ev, 1, "Ukraine", "Lithuania", 1), "{ev:#?}");
+    assert!(has(&ev, 3, "Ukraine", "Iran", -1), "{ev:#?}");
+    // "The President": the one president named before.
+    let ev = events(
+        "President Joe Biden spoke on Monday. The President thanked Lithuania for its support.",
+        Some("2023-05-10"),
+    );
+    assert!(has(&ev, 1, "United States", "Lithuania", 1), "{ev:#?}");
+    // Not with two presidents named, nor for a vice president, one addressed, or a body that is
+    // not the subject.
+    for src in [
+        "President Joe Biden met President Volodymyr Zelensky. The President thanked Lithuania for its support.",
+        "President Joe Biden spoke on Monday. The Vice President thanked Lithuania for its support.",
+        "President Joe Biden spoke on Monday. And, Mr. President, your support for Lithuania matters.",
+        "Poland condemned Russia. Officials asked the ministry to welcome Lithuania's plan.",
+    ] {
+        let ev = events(src, Some("2023-05-10"));
+        assert!(!ev.iter().any(|e| e.0 == 1 && e.2 == "Lithuania"), "{src}: {ev:#?}");
+    }
+}
