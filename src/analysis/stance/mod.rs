@@ -1213,7 +1213,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     // actor's own ("offered Kazakhstan's good offices") is its appeal for peace.
                     None if is_process
                         && hit.end > hit.start
-                        && initiative_owners(&placed.iter().collect::<Vec<_>>(), toks, hit.end - 1)
+                        && initiative_owners(input.text, &placed.iter().collect::<Vec<_>>(), toks, hit.end - 1)
                             .iter()
                             .any(|o| actor_entry(gaz, *o, input.doc_date).unwrap_or(*o) != actor.entry) =>
                     {
@@ -1994,12 +1994,21 @@ fn authored_by_subject(toks: &[Token], k: usize, subject_at: Option<usize>) -> b
         })
 }
 
-/// "China and Brazil": names joined to `p` by "and".
-/// The names joined to `p` by "and"/"or" right after it; with `after_the`, also by "and the"
-/// ("urged Iran and the United States": parties urged are named in full, where elsewhere
-/// "and the" starts a phrase of its own, "Russia's invasion, members of the G7 and the EU").
-fn coordinated(cands: &[&Placed<'_>], toks: &[Token], p: &Placed<'_>, after_the: bool) -> Vec<usize> {
+/// The names joined to `p` by "and"/"or" right after it, or (with `lists`) in a list closed by
+/// one ("Oslo, Dublin and Madrid"); with `after_the`, also by "and the" ("urged Iran and the
+/// United States": parties urged are named in full, where elsewhere "and the" starts a phrase
+/// of its own, "Russia's invasion, members of the G7 and the EU").
+fn coordinated(
+    text: &str,
+    cands: &[&Placed<'_>],
+    toks: &[Token],
+    p: &Placed<'_>,
+    after_the: bool,
+    lists: bool,
+) -> Vec<usize> {
     let mut out = Vec::new();
+    // Names joined by a comma alone, kept once an "and" closes their list.
+    let mut listed = Vec::new();
     let mut last = p.last;
     loop {
         // "Iran and Israel", "Iran and the United States".
@@ -2007,20 +2016,24 @@ fn coordinated(cands: &[&Placed<'_>], toks: &[Token], p: &Placed<'_>, after_the:
             matches!(toks.get(last + 1).map(|t| t.text), Some("and" | "и" | "or"))
                 && (first == last + 2 || after_the && first == last + 3 && toks[last + 2].text == "the")
         };
-        let next = cands.iter().find(|q| q.first > last && joined_at(q.first));
-        match next {
-            Some(q) => {
-                out.push(q.m.entry);
-                last = q.last;
-            }
-            None => return out,
+        let comma_at =
+            |first: usize| first == last + 1 && text[toks[last].range.end..toks[first].range.start].trim() == ",";
+        if let Some(q) = cands.iter().find(|q| q.first > last && joined_at(q.first)) {
+            out.append(&mut listed);
+            out.push(q.m.entry);
+            last = q.last;
+        } else if let Some(q) = cands.iter().find(|q| lists && q.first > last && comma_at(q.first)) {
+            listed.push(q.m.entry);
+            last = q.last;
+        } else {
+            return out;
         }
     }
 }
 
 /// Owners of the initiative noun at token `k`: "China's (12-point peace) plan",
 /// "plan of (the) China and Brazil", "the position of the People's Republic of China".
-fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usize> {
+fn initiative_owners(text: &str, cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usize> {
     if let Some(p) = cands.iter().rev().find(|p| {
         p.last < k && k - p.last <= 5 && (p.m.possessive || (p.m.form == NameForm::Demonym && k - p.last <= 3))
     }) {
@@ -2031,7 +2044,7 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
         && let Some(p) = cands.iter().find(|p| p.first == k + 1)
     {
         let mut v = vec![p.m.entry];
-        v.extend(coordinated(cands, toks, p, false));
+        v.extend(coordinated(text, cands, toks, p, false, true));
         return v;
     }
     // "the plan proposed by China", "the initiative put forward by Turkey": a participle and
@@ -2048,7 +2061,7 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
             .all(|t| t.text.is_ascii() && t.text.chars().all(char::is_alphabetic))
     {
         let mut v = vec![p.m.entry];
-        v.extend(coordinated(cands, toks, p, false));
+        v.extend(coordinated(text, cands, toks, p, false, true));
         return v;
     }
     if toks.get(k + 1).is_some_and(|t| t.text == "of") {
@@ -2059,7 +2072,7 @@ fn initiative_owners(cands: &[&Placed<'_>], toks: &[Token], k: usize) -> Vec<usi
         };
         if let Some(p) = cands.iter().find(|p| p.first == k + skip) {
             let mut v = vec![p.m.entry];
-            v.extend(coordinated(cands, toks, p, false));
+            v.extend(coordinated(text, cands, toks, p, false, true));
             return v;
         }
     }

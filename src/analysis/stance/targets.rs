@@ -102,7 +102,7 @@ pub(super) fn find_targets(
             if !INITIATIVE_NOUNS_SET.contains(t.text) || clause[k] != clause[cue_start.min(clause.len() - 1)] {
                 continue;
             }
-            let owners = initiative_owners(&cands, toks, k);
+            let owners = initiative_owners(text, &cands, toks, k);
             if owners.is_empty() || named_first.is_some_and(|(last, entry)| k > last && !owners.contains(&entry)) {
                 continue;
             }
@@ -266,7 +266,7 @@ pub(super) fn find_targets(
         });
         if let Some(p) = urged {
             let mut targets = vec![p.m.entry];
-            targets.extend(coordinated(&cands, toks, p, true));
+            targets.extend(coordinated(text, &cands, toks, p, true, true));
             let names: Vec<String> = targets.iter().map(|t| gaz.entries[*t].name.clone()).collect();
             return Some((targets, format!("parties urged: {}", names.join(", "))));
         }
@@ -277,7 +277,7 @@ pub(super) fn find_targets(
         });
         return addressed.map(|p| {
             let mut targets = vec![p.m.entry];
-            targets.extend(coordinated(&cands, toks, p, false));
+            targets.extend(coordinated(text, &cands, toks, p, false, true));
             let between = targets.len() >= 2 && (cue_end..p.first).any(|i| toks[i].text == "between");
             if between {
                 // "mediate between Russia and Ukraine": even-handed toward each (scored 0 by the caller).
@@ -296,6 +296,11 @@ pub(super) fn find_targets(
         after.first()
     };
     if let Some(p) = preferred {
+        // "with support from Australia": the party named after a positive cue and "from" gives
+        // it, it is not what the cue is aimed at.
+        if cue_score > 0.0 && p.first == cue_end + 1 && toks[cue_end].text == "from" {
+            return None;
+        }
         let mut targets = vec![p.m.entry];
         // The cue's own object is named in full, also after "and the" ("thanked Japan and the
         // United States for their support").
@@ -303,7 +308,11 @@ pub(super) fn find_targets(
             && !comma_before(text, toks, cue_end)
             && toks.get(p.last + 1).is_some_and(|t| t.text == "and")
             && !comma_before(text, toks, p.last + 1);
-        targets.extend(coordinated(&cands, toks, p, object));
+        // A list right after the cue (and a preposition) is its object ("recalled its
+        // ambassadors from Oslo, Dublin and Madrid"); one further on names more than whom the
+        // cue is aimed at ("the sovereignty of the UAE, Qatar and …").
+        let list_object = p.first <= cue_end + 1;
+        targets.extend(coordinated(text, &cands, toks, p, object, list_object));
         return Some((targets, ["first name after the cue: ", name(p)].concat()));
     }
     // "Kazakhstan and China signed …": the partner joined to the actor by "and".

@@ -632,3 +632,20 @@ fn a_body_of_no_named_country_is_that_of_the_last_actor_and_a_head_the_one_named
         assert!(!ev.iter().any(|e| e.0 == 1 && e.2 == "Lithuania"), "{src}: {ev:#?}");
     }
 }
+
+#[test]
+fn a_list_right_after_the_cue_is_its_object_and_support_from_a_party_is_not_aimed_at_it() {
+    let ev = events(
+        "Israel recalled its ambassadors from Oslo, Dublin and Madrid. \
+         Japan praised the report by Latvia, Estonia and Lithuania. \
+         The United States, with support from Australia, Bahrain and Canada, struck targets in Yemen.",
+        Some("2024-05-22"),
+    );
+    for t in ["Norway", "Ireland", "Spain"] {
+        assert!(has(&ev, 0, "Israel", t, -1), "{t}: {ev:#?}");
+    }
+    // A list further on names more than the cue is aimed at.
+    assert!(has(&ev, 1, "Japan", "Latvia", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 1 && e.2 != "Latvia"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 2 && e.3 > 0.0), "{ev:#?}");
+}
