@@ -65,6 +65,14 @@ word_set!(TITLE_GAP_SET, TITLE_GAP);
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "we", "it", "i", "our", "his", "her", "their", "он", "она", "они", "мы",
 ];
+/// Words between a negative cue and a positive one after it, at most, for the positive one to
+/// be what the negative one is against ("condemned the joint military exercises").
+const GOVERNED_GAP_WORDS: usize = 3;
+/// Words that start another clause or phrase of their own between two cues.
+const CLAUSE_JOINERS: &[&str] = &[
+    "and", "but", "or", "while", "whereas", "yet", "to", "that", "which", "и", "но", "а", "та", "але", "і", "что", "що",
+];
+word_set!(CLAUSE_JOINERS_SET, CLAUSE_JOINERS);
 /// Lower-case words of a speaker's title, between the country and the speech verb
 /// ("Russian Foreign Ministry spokeswoman Maria Zakharova said").
 /// Offices and bodies whose country follows "of" ("the Government of Kazakhstan", "the
@@ -712,6 +720,27 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         cues.retain(|h| lex.cues[h.phrase].category != NO_STANCE);
         // "summoned the Hungarian ambassador", not "summoned the courage".
         cues.retain(|h| lex.cues[h.phrase].needs_met(toks[h.end..].iter().map(|t| t.text)));
+        // "condemned the joint military exercises of …", "concern over the cooperation between
+        // …": a positive cue right after a negative one is what that one is against.
+        let governed: Vec<bool> = cues
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                // Not sanctions talk, whose score already reads it as opposed ("opposes the
+                // unilateral sanctions against Russia").
+                i > 0 && lex.cues[h.phrase].score > 0.0 && lex.cues[h.phrase].implied_target.is_none() && {
+                    let g = &cues[i - 1];
+                    lex.cues[g.phrase].score < 0.0
+                        && g.end <= h.start
+                        && h.start - g.end <= GOVERNED_GAP_WORDS
+                        && !toks[g.end..h.start].iter().any(|t| CLAUSE_JOINERS_SET.contains(t.text))
+                        && !input.text[toks[g.end - 1].range.end..toks[h.start].range.start]
+                            .contains([',', ';', ':', '.', '—', '–', '(', '«', '"', '“'])
+                }
+            })
+            .collect();
+        let mut governed = governed.into_iter();
+        cues.retain(|_| !governed.next().unwrap_or(false));
         let continuation = starts_as_continuation(input.text, sr, toks);
         let own_actor = find_actor(
             input,
@@ -1724,7 +1753,10 @@ fn is_locative(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> bool {
         return false;
     }
     let before = toks[p.first - 1].text;
-    if LOCATIVES_SET.contains(before) {
+    // "in Donetsk", "in the Sea of Japan".
+    if LOCATIVES_SET.contains(before)
+        || before == "the" && p.first >= 2 && LOCATIVES_SET.contains(toks[p.first - 2].text)
+    {
         return true;
     }
     matches!(before, "and" | "or")

@@ -649,3 +649,20 @@ fn a_list_right_after_the_cue_is_its_object_and_support_from_a_party_is_not_aime
     assert!(!ev.iter().any(|e| e.0 == 1 && e.2 != "Latvia"), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 == 2 && e.3 > 0.0), "{ev:#?}");
 }
+
+#[test]
+fn a_positive_cue_governed_by_a_negative_one_is_what_it_is_against() {
+    let ev = events(
+        "China criticised the joint statement of Japan and the Philippines. \
+         China and Russia held joint naval exercises in the Sea of Japan. \
+         Japan expressed concern over the military cooperation of Russia and North Korea.",
+        Some("2024-05-22"),
+    );
+    assert!(has(&ev, 0, "China", "Japan", -1), "{ev:#?}");
+    assert!(!has(&ev, 0, "China", "Japan", 1), "{ev:#?}");
+    // A tie between the two who hold the exercises, not toward the sea they hold them in.
+    assert!(has(&ev, 1, "China", "Russia", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 1 && e.2 == "Japan"), "{ev:#?}");
+    assert!(has(&ev, 2, "Japan", "Russia", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 2 && e.3 > 0.0), "{ev:#?}");
+}
