@@ -2045,8 +2045,10 @@ fn coordinated(
     loop {
         // "Iran and Israel", "Iran and the United States".
         let joined_at = |first: usize| {
-            matches!(toks.get(last + 1).map(|t| t.text), Some("and" | "и" | "or"))
-                && (first == last + 2 || after_the && first == last + 3 && toks[last + 2].text == "the")
+            matches!(
+                toks.get(last + 1).map(|t| t.text),
+                Some("and" | "и" | "or" | "та" | "і" | "й")
+            ) && (first == last + 2 || after_the && first == last + 3 && toks[last + 2].text == "the")
         };
         let comma_at =
             |first: usize| first == last + 1 && text[toks[last].range.end..toks[first].range.start].trim() == ",";

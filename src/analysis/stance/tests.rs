@@ -666,3 +666,16 @@ fn a_positive_cue_governed_by_a_negative_one_is_what_it_is_against() {
     assert!(has(&ev, 2, "Japan", "Russia", -1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 == 2 && e.3 > 0.0), "{ev:#?}");
 }
+
+#[test]
+fn ukrainian_lists_and_russian_neutrality() {
+    let ev = events(
+        "МЗС України подякувало Литві й Японії за підтримку. \
+         Казахстан не является стороной конфликта между Россией и Украиной.",
+        Some("2024-02-12"),
+    );
+    assert!(has(&ev, 0, "Ukraine", "Lithuania", 1), "{ev:#?}");
+    assert!(has(&ev, 0, "Ukraine", "Japan", 1), "{ev:#?}");
+    assert!(has(&ev, 1, "Kazakhstan", "Russia", 0), "{ev:#?}");
+    assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 0), "{ev:#?}");
+}
