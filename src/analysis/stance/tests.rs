@@ -671,9 +671,11 @@ fn a_positive_cue_governed_by_a_negative_one_is_what_it_is_against() {
 fn ukrainian_lists_and_russian_neutrality() {
     let ev = events(
         "МЗС України подякувало Литві й Японії за підтримку. \
-         Казахстан не является стороной конфликта между Россией и Украиной.",
+         Казахстан не является стороной конфликта между Россией и Украиной. \
+         Казахстан продолжит взаимодействие с Афганистаном.",
         Some("2024-02-12"),
     );
+    assert!(has(&ev, 2, "Kazakhstan", "Afghanistan", 1), "{ev:#?}");
     assert!(has(&ev, 0, "Ukraine", "Lithuania", 1), "{ev:#?}");
     assert!(has(&ev, 0, "Ukraine", "Japan", 1), "{ev:#?}");
     assert!(has(&ev, 1, "Kazakhstan", "Russia", 0), "{ev:#?}");
