@@ -134,11 +134,11 @@ pub fn analyse_folded_layout(folded: &Folded, text_lines: &TextLines) -> Layout 
         .map(|r| r.start);
     let body_start = body_idx.map_or(0, |i| lines[i].0);
     let title = body_idx.and_then(|bi| {
-        lines[..bi]
-            .iter()
-            .rev()
-            .map(|(_, l)| l.trim())
-            .find(|l| is_title_line(l))
+        let before = || lines[..bi].iter().map(|(_, l)| l.trim());
+        // "Press Release: Indonesia Condemns …" above a letterhead: the labelled headline.
+        before()
+            .find_map(labelled_headline)
+            .or_else(|| before().rev().find(|l| is_title_line(l)))
             .map(str::to_string)
     });
     let mut content_words = 0;
@@ -168,6 +168,26 @@ pub fn analyse_folded_layout(folded: &Folded, text_lines: &TextLines) -> Layout 
         title,
         outlet,
     }
+}
+
+/// Labels a release's headline may open with ("Press Release: …").
+const HEADLINE_LABELS: &[&str] = &[
+    "press release",
+    "news release",
+    "media release",
+    "press statement",
+    "пресс-релиз",
+    "прес-реліз",
+];
+
+/// The headline of a line that opens with a [`HEADLINE_LABELS`] label and a colon or dash.
+fn labelled_headline(l: &str) -> Option<&str> {
+    let lower = l.to_lowercase();
+    let label = HEADLINE_LABELS.iter().find(|h| lower.starts_with(*h))?;
+    // Lower-casing these labels keeps their length in bytes.
+    let rest = l.get(label.len()..)?.trim_start();
+    let rest = rest.strip_prefix([':', '—', '–', '-'])?.trim();
+    is_title_line(rest).then_some(rest)
 }
 
 fn is_title_line(l: &str) -> bool {
@@ -373,6 +393,24 @@ mod tests {
         let l = analyse_layout(&text);
         assert_eq!(l.title.as_deref(), Some("Astana backs the peace plan for Ukraine"));
         assert_eq!(&text[l.body_start..l.body_start + 4], "This");
+    }
+
+    #[test]
+    fn a_labelled_headline_above_a_letterhead_is_the_title() {
+        let text = format!(
+            "Press Release: Indonesia Condemns Attack on Convoy\n\nMinistry of Foreign Affairs of the Republic of Indonesia\n\n{BODY}\n"
+        );
+        assert_eq!(
+            analyse_layout(&text).title.as_deref(),
+            Some("Indonesia Condemns Attack on Convoy")
+        );
+        // Without a label, the heading nearest the body, as before.
+        let text =
+            format!("Indonesia Condemns Attack on Convoy\n\nMinistry of Foreign Affairs of Indonesia\n\n{BODY}\n");
+        assert_eq!(
+            analyse_layout(&text).title.as_deref(),
+            Some("Ministry of Foreign Affairs of Indonesia")
+        );
     }
 
     #[test]
