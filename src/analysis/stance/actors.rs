@@ -144,17 +144,12 @@ pub(super) fn speech_actor(
         {
             let written = normalise_space(&input.text[toks[b].range.start..toks[e - 1].range.end]);
             let country = &gaz.entries[country_entry].name;
-            return Some(Actor {
-                entry: country_entry,
-                subject_at: None,
-                speaker: Some(([&lex.bodies_titled[phrase], " of ", country].concat(), None)),
-                how: format!("speaker of “{verb_text}”: “{written}”, of {why}, {country}"),
-                by_speech: true,
-                speaks: true,
-                first_person: false,
-                carried: None,
-                co: Vec::new(),
-            });
+            return Some(Actor::speaking(
+                country_entry,
+                Some(([&lex.bodies_titled[phrase], " of ", country].concat(), None)),
+                format!("speaker of “{verb_text}”: “{written}”, of {why}, {country}"),
+                true,
+            ));
         }
         let pronoun_before = (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS_SET.contains(toks[i].text));
         if pronoun_before && let Some(prev) = prev {
@@ -177,17 +172,12 @@ pub(super) fn speech_actor(
             && !speaker_apart()
         {
             let country = &gaz.entries[entry].name;
-            return Some(Actor {
+            return Some(Actor::speaking(
                 entry,
-                subject_at: None,
-                speaker: None,
-                how: format!("speaker of “{verb_text}” of no known country: {why}, {country}"),
-                by_speech: true,
-                speaks: true,
-                first_person: false,
-                carried: None,
-                co: Vec::new(),
-            });
+                None,
+                format!("speaker of “{verb_text}” of no known country: {why}, {country}"),
+                true,
+            ));
         }
     }
     None
@@ -504,17 +494,12 @@ fn body_subject(
         None => return None,
     };
     let country = &gaz.entries[country_entry].name;
-    Some(Actor {
-        entry: country_entry,
-        subject_at: None,
-        speaker: Some(([&lex.bodies_titled[hit.phrase], " of ", country].concat(), None)),
-        how: format!("“{written}”, of {why}, {country}"),
-        by_speech: false,
-        speaks: true,
-        first_person: false,
-        carried: None,
-        co: Vec::new(),
-    })
+    Some(Actor::speaking(
+        country_entry,
+        Some(([&lex.bodies_titled[hit.phrase], " of ", country].concat(), None)),
+        format!("“{written}”, of {why}, {country}"),
+        false,
+    ))
 }
 
 /// The party a sentence opens by speaking for: "Speaking for the United States, …", "On

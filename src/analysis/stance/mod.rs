@@ -523,6 +523,22 @@ struct Carried {
 }
 
 impl Actor {
+    /// An actor that speaks, found in its own sentence (not carried, no subject position, no
+    /// partners): a body, a person or a speaker of no known country.
+    fn speaking(entry: usize, speaker: Option<(String, Option<usize>)>, how: String, by_speech: bool) -> Actor {
+        Actor {
+            entry,
+            subject_at: None,
+            speaker,
+            how,
+            carried: None,
+            by_speech,
+            speaks: true,
+            first_person: false,
+            co: Vec::new(),
+        }
+    }
+
     /// This actor, carried into the next sentence in the way `how` says.
     fn carry(&self, how: String) -> Actor {
         let sentences = self.carried.as_ref().map_or(0, |c| c.sentences) + 1;
@@ -722,25 +738,24 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         cues.retain(|h| lex.cues[h.phrase].needs_met(toks[h.end..].iter().map(|t| t.text)));
         // "condemned the joint military exercises of …", "concern over the cooperation between
         // …": a positive cue right after a negative one is what that one is against.
-        let governed: Vec<bool> = cues
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                // Not sanctions talk, whose score already reads it as opposed ("opposes the
-                // unilateral sanctions against Russia").
-                i > 0 && lex.cues[h.phrase].score > 0.0 && lex.cues[h.phrase].implied_target.is_none() && {
-                    let g = &cues[i - 1];
-                    lex.cues[g.phrase].score < 0.0
-                        && g.end <= h.start
-                        && h.start - g.end <= GOVERNED_GAP_WORDS
-                        && !toks[g.end..h.start].iter().any(|t| CLAUSE_JOINERS_SET.contains(t.text))
-                        && !input.text[toks[g.end - 1].range.end..toks[h.start].range.start]
-                            .contains([',', ';', ':', '.', '—', '–', '(', '«', '"', '“'])
-                }
-            })
-            .collect();
-        let mut governed = governed.into_iter();
-        cues.retain(|_| !governed.next().unwrap_or(false));
+        // Each hit is compared with the one before it as found (retain visits them in order).
+        let mut before: Option<PhraseHit> = None;
+        cues.retain(|h| {
+            let g = before.replace(*h);
+            // Not sanctions talk, whose score already reads it as opposed ("opposes the
+            // unilateral sanctions against Russia").
+            let governed = g.is_some_and(|g| {
+                lex.cues[h.phrase].score > 0.0
+                    && lex.cues[h.phrase].implied_target.is_none()
+                    && lex.cues[g.phrase].score < 0.0
+                    && g.end <= h.start
+                    && h.start - g.end <= GOVERNED_GAP_WORDS
+                    && !toks[g.end..h.start].iter().any(|t| CLAUSE_JOINERS_SET.contains(t.text))
+                    && !input.text[toks[g.end - 1].range.end..toks[h.start].range.start]
+                        .contains([',', ';', ':', '.', '—', '–', '(', '«', '"', '“'])
+            });
+            !governed
+        });
         let continuation = starts_as_continuation(input.text, sr, toks);
         let own_actor = find_actor(
             input,
@@ -777,17 +792,12 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         let own_actor = if person_first { None } else { own_actor };
         let own_actor = own_actor.or_else(|| {
             let (entry, name, _, by_speech) = person?;
-            Some(Actor {
+            Some(Actor::speaking(
                 entry,
-                subject_at: None,
-                speaker: Some((name.to_string(), None)),
-                how: [name, ", named before as acting for ", &gaz.entries[entry].name].concat(),
-                carried: None,
+                Some((name.to_string(), None)),
+                [name, ", named before as acting for ", &gaz.entries[entry].name].concat(),
                 by_speech,
-                speaks: true,
-                first_person: false,
-                co: Vec::new(),
-            })
+            ))
         });
         if let Some(a) = own_actor.as_ref().filter(|a| a.carried.is_none()) {
             persons.learn(input, gaz, lex, toks, &placed, &in_quote, first_cue_at, a.entry);

@@ -211,7 +211,7 @@ word_set!(ENVOY_TO_SET, ENVOY_TO);
 
 /// Whether token `word` is a title: an English one, or a Russian or Ukrainian one in any case.
 fn is_title(word: &str) -> bool {
-    PERSON_TITLES_SET.contains(word) || CYRILLIC_TITLE_STEMS.iter().any(|s| word.starts_with(s))
+    PERSON_TITLES_SET.contains(word) || !word.is_ascii() && CYRILLIC_TITLE_STEMS.iter().any(|s| word.starts_with(s))
 }
 
 /// The name right after a name of `party` (a country or a body), which the title at token
