@@ -67,6 +67,11 @@ pub struct Cue {
     /// count (a trailing `*` matches any ending): "summon*" only with "ambassador*", "envoy*".
     #[serde(default)]
     pub needs_after: Vec<String>,
+    /// The cue addresses one country, named right after it, and its target is that country
+    /// only ("urged Israel to …", "called on the Government of Bangladesh to …", "призвал
+    /// Китай …"); with nobody or several addressed it gives nothing.
+    #[serde(default)]
+    pub addressee: bool,
 }
 
 /// How many words after a cue its `needs_after` word is looked for.

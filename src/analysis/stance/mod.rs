@@ -46,7 +46,7 @@ use jiff::civil::Date;
 use joint::{apposed_we, both_sides_words, coordinated_actors, coordinated_events};
 use std::fmt::Write as _;
 use std::ops::Range;
-use targets::{find_targets, held_victim_target};
+use targets::{addressee, find_targets, held_victim_target};
 use turns::{in_answer_turn, in_reporter_turn};
 
 // The word lists below are looked up for many tokens of every sentence.
@@ -748,6 +748,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 lex.cues[h.phrase].score > 0.0
                     && lex.cues[h.phrase].implied_target.is_none()
                     && lex.cues[g.phrase].score < 0.0
+                    // "urged Japan to support …": the appeal is to Japan, the support its content.
+                    && !lex.cues[g.phrase].addressee
                     && g.end <= h.start
                     && h.start - g.end <= GOVERNED_GAP_WORDS
                     && !toks[g.end..h.start].iter().any(|t| CLAUSE_JOINERS_SET.contains(t.text))
@@ -1094,23 +1096,39 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     (true, Some(c)) if cue.negated_score.is_some() => lex.shared_category(c),
                     _ => lex.shared_category(&cue.category),
                 };
-                let targets = find_targets(
-                    input.text,
-                    gaz,
-                    input.doc_date,
-                    toks,
-                    &placed,
-                    &clause,
-                    hit.start,
-                    hit.end,
-                    &cue.category,
-                    cue.score,
-                    actor,
-                )
-                .or_else(|| {
-                    (score < 0.0)
-                        .then(|| held_victim_target(gaz, input.doc_date, toks, &placed, &clause, hit.end, actor))?
-                });
+                let targets = if cue.addressee {
+                    match addressee(
+                        input.text,
+                        gaz,
+                        input.doc_date,
+                        toks,
+                        &placed,
+                        hit.end,
+                        cue.lang == "en",
+                        actor,
+                    ) {
+                        Some(t) => Some(t),
+                        None => continue,
+                    }
+                } else {
+                    find_targets(
+                        input.text,
+                        gaz,
+                        input.doc_date,
+                        toks,
+                        &placed,
+                        &clause,
+                        hit.start,
+                        hit.end,
+                        &cue.category,
+                        cue.score,
+                        actor,
+                    )
+                    .or_else(|| {
+                        (score < 0.0)
+                            .then(|| held_victim_target(gaz, input.doc_date, toks, &placed, &clause, hit.end, actor))?
+                    })
+                };
                 let mut score = score;
                 // "criticized the sanctions imposed by the United States": the name after "by" is
                 // the party behind the act, not its object, so refusing the act (which favours its
@@ -1302,13 +1320,24 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             None => continue,
                         }
                     }
-                    None if continuation => match prev_target {
-                        Some(t) if t != actor.entry => (
-                            vec![t],
-                            format!("the previous sentence's target, {} (continuation)", gaz.entries[t].name),
-                        ),
-                        _ => continue,
-                    },
+                    // "We condemn this act": the party of the sentence before, unless this one
+                    // names another country ("… the repression of the people of Myanmar", where
+                    // the victim is not the target but the sentence is not about the last one's).
+                    None if continuation
+                        && !placed.iter().any(|p| {
+                            gaz.kind(p.m.entry) == EntityKind::Country
+                                && actor_entry(gaz, p.m.entry, input.doc_date) != Some(actor.entry)
+                                && Some(p.m.entry) != prev_target
+                        }) =>
+                    {
+                        match prev_target {
+                            Some(t) if t != actor.entry => (
+                                vec![t],
+                                format!("the previous sentence's target, {} (continuation)", gaz.entries[t].name),
+                            ),
+                            _ => continue,
+                        }
+                    }
                     None => continue,
                 };
                 // A person stands for the country their role gives ("Zelensky's formula" → Ukraine).

@@ -403,3 +403,88 @@ fn comma_before(text: &str, toks: &[Token], i: usize) -> bool {
         _ => false,
     }
 }
+
+/// Words for a government that may stand before or after the country an appeal addresses:
+/// "urged the Government of Bangladesh", "called on the Venezuelan authorities", "призвал
+/// власти Грузии".
+const ADDRESSEE_HEADS: &[&str] = &[
+    "government",
+    "authorities",
+    "leadership",
+    "правительство",
+    "власти",
+    "руководство",
+    "уряд",
+    "владу",
+    "керівництво",
+];
+
+/// Words that join a second party to the one addressed ("urged Moscow and Kyiv to talk").
+const ADDRESSEE_JOINERS: &[&str] = &["and", "or", "и", "или", "та", "і", "й", "або"];
+
+/// The one country an appeal at tokens `..cue_end` addresses, named right after it ("urged
+/// Israel to …", "called on the Government of Bangladesh to …", "призвал Китай …"); `None` when
+/// nobody, somebody other than a country, or several parties are addressed. In English the
+/// addressee is followed by "to" (or "not to").
+#[allow(clippy::too_many_arguments)]
+pub(super) fn addressee(
+    text: &str,
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    cue_end: usize,
+    english: bool,
+    actor: &Actor,
+) -> Option<(Vec<usize>, String)> {
+    let word = |k: usize| toks.get(k).map(|t| t.text);
+    let mut k = cue_end;
+    if english && word(k) == Some("the") {
+        k += 1;
+    }
+    let at = |k: usize| placed.iter().find(|p| p.first == k && !p.m.possessive);
+    let head = |k: usize| word(k).is_some_and(|w| ADDRESSEE_HEADS.contains(&w));
+    let (p, end) = match at(k) {
+        // "the Venezuelan authorities"
+        Some(p) if p.m.form == NameForm::Demonym => (p, head(p.last + 1).then_some(p.last + 2)?),
+        Some(p) => (p, p.last + 1),
+        // "the Government of Bangladesh", "власти Грузии"
+        None if head(k) => {
+            let mut n = k + 1;
+            if english {
+                (word(n) == Some("of")).then_some(())?;
+                n += 1;
+                if word(n) == Some("the") {
+                    n += 1;
+                }
+            }
+            let p = at(n).filter(|p| p.m.form != NameForm::Demonym)?;
+            (p, p.last + 1)
+        }
+        None => return None,
+    };
+    let entry = match (gaz.kind(p.m.entry), gaz.country_of(p.m.entry, date)) {
+        (EntityKind::Country, _) => p.m.entry,
+        (EntityKind::Person, Some(c)) => c,
+        _ => return None,
+    };
+    if entry == actor.entry || actor_entry(gaz, entry, date) == Some(actor.entry) {
+        return None;
+    }
+    // One party only, with nothing but a space before the next word.
+    let next = word(end);
+    let gap = toks
+        .get(end)
+        .map_or("", |t| &text[toks[end - 1].range.end..t.range.start]);
+    if next.is_some_and(|w| ADDRESSEE_JOINERS.contains(&w)) || gap.trim().starts_with(',') && !english {
+        return None;
+    }
+    if english && !(gap.trim().is_empty() && (next == Some("to") || next == Some("not") && word(end + 1) == Some("to")))
+    {
+        return None;
+    }
+    Some((
+        vec![entry],
+        ["the one country the appeal addresses: ", &gaz.entries[entry].name].concat(),
+    ))
+}

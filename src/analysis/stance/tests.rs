@@ -681,3 +681,45 @@ fn ukrainian_lists_and_russian_neutrality() {
     assert!(has(&ev, 1, "Kazakhstan", "Russia", 0), "{ev:#?}");
     assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 0), "{ev:#?}");
 }
+
+#[test]
+fn urging_one_country_is_pressure_on_it_and_urging_several_or_others_is_not() {
+    let ev = events(
+        "Mexico's representative called on Washington to lift the blockade. \
+         Indonesia calls on the Government of Bangladesh to ensure the safety of Hindus. \
+         Chile called on the Venezuelan authorities to publish the records. \
+         Россия призвала Китай отказаться от поставок. \
+         Україна закликає Угорщину не блокувати допомогу. \
+         Japan urged Moscow and Kyiv to talk. \
+         The President urged Congress to pass the bill. \
+         Казахстан призвал Японию поддержать Украину. \
+         Brazil did not urge Argentina to act.",
+        Some("2024-01-10"),
+    );
+    assert!(has(&ev, 0, "Mexico", "United States", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "Indonesia", "Bangladesh", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Chile", "Venezuela", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Russia", "China", -1), "{ev:#?}");
+    assert!(has(&ev, 4, "Ukraine", "Hungary", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 5 || e.0 == 6 || e.0 == 8), "{ev:#?}");
+    // The appeal does not govern what it asks for: Japan is pressed, Ukraine supported.
+    assert!(has(&ev, 7, "Kazakhstan", "Japan", -1), "{ev:#?}");
+    assert!(has(&ev, 7, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+}
+
+#[test]
+fn a_continuation_naming_another_country_does_not_take_the_last_target() {
+    let ev = events(
+        "Japan condemned North Korea for the launch. \
+         It also condemned the repression of the people of Myanmar by the military.",
+        Some("2024-06-14"),
+    );
+    assert!(has(&ev, 0, "Japan", "North Korea", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 1), "{ev:#?}");
+    // With no other country named, the last sentence's target is this one's.
+    let ev = events(
+        "Japan condemned North Korea for the launch. We condemn this reckless act.",
+        Some("2024-06-14"),
+    );
+    assert!(has(&ev, 1, "Japan", "North Korea", -1), "{ev:#?}");
+}
