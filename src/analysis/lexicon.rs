@@ -79,14 +79,22 @@ pub const NEEDS_AFTER_WORDS: usize = 4;
 
 impl Cue {
     /// Whether the cue's `needs_after` condition holds for the (lower-cased) words after it.
-    pub fn needs_met<'a>(&self, mut after: impl Iterator<Item = &'a str>) -> bool {
-        self.needs_after.is_empty()
-            || after.by_ref().take(NEEDS_AFTER_WORDS).any(|w| {
+    pub fn needs_met<'a>(&self, after: impl Iterator<Item = &'a str>) -> bool {
+        self.needs_after.is_empty() || self.needed_word(after).is_some()
+    }
+
+    /// How many words after the cue end with its first `needs_after` word ("suspended its 2002
+    /// treaty" → 3), if one is there.
+    pub fn needed_word<'a>(&self, after: impl Iterator<Item = &'a str>) -> Option<usize> {
+        after
+            .take(NEEDS_AFTER_WORDS)
+            .position(|w| {
                 self.needs_after.iter().any(|n| match n.strip_suffix('*') {
                     Some(stem) => w.starts_with(stem),
                     None => w == n,
                 })
             })
+            .map(|i| i + 1)
     }
 }
 

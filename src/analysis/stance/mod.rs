@@ -1016,8 +1016,10 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 }
                 // Acts are the actor's only when the actor's name is right before them, or
                 // when they are aimed at someone ("sanctions against Russia").
-                let aimed = toks.get(hit.end).is_some_and(|t| matches!(t.text, "against" | "on"))
-                    && placed.iter().any(|p| p.first > hit.end && p.first <= hit.end + 3);
+                // (A cue that needs a word after it ends there: "severing its own diplomatic ties".)
+                let act_end = hit.end + cue.needed_word(toks[hit.end..].iter().map(|t| t.text)).unwrap_or(0);
+                let aimed = toks.get(act_end).is_some_and(|t| matches!(t.text, "against" | "on"))
+                    && placed.iter().any(|p| p.first > act_end && p.first <= act_end + 3);
                 // A refused act is a position on it ("refuse the language of sanctions").
                 let negated = is_negated(lex, input.text, toks, hit.start) || rejected_act[ci];
                 // "Ukraine is not invading Russia": the act did not happen.
@@ -1028,13 +1030,18 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // "Israel reacted within hours. It recalled its ambassadors from Oslo": the pronoun
                 // that carries the actor opens the sentence right before its act, aimed at a
                 // party named right after it.
-                let pronoun_before = actor.carried.is_some()
+                // So does one right after "that" in what the actor said ("Nicaragua announced that
+                // it was severing its ties with Ecuador").
+                let subject = actor.by_speech || actor.subject_at.is_some();
+                let pronoun_before = (actor.carried.is_some() || subject)
                     && (hit.start.saturating_sub(3)..hit.start).any(|k| {
                         matches!(toks[k].text, "it" | "they" | "he" | "she" | "we")
-                            && (k == 0 || matches!(toks[k - 1].text, "and" | "but" | "then"))
+                            && (actor.carried.is_some()
+                                && (k == 0 || matches!(toks[k - 1].text, "and" | "but" | "then"))
+                                || subject && k > 0 && toks[k - 1].text == "that")
                             && !cues.iter().any(|c| c.start > k && c.end <= hit.start)
                     })
-                    && placed.iter().any(|p| p.first >= hit.end && p.first - hit.end <= 3);
+                    && placed.iter().any(|p| p.first >= act_end && p.first - act_end <= 3);
                 if ACT_CATEGORIES.contains(&cue.category.as_str())
                     && !aimed
                     && !refused
@@ -1111,23 +1118,33 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         None => continue,
                     }
                 } else {
-                    find_targets(
-                        input.text,
-                        gaz,
-                        input.doc_date,
-                        toks,
-                        &placed,
-                        &clause,
-                        hit.start,
-                        hit.end,
-                        &cue.category,
-                        cue.score,
-                        actor,
-                    )
-                    .or_else(|| {
-                        (score < 0.0)
-                            .then(|| held_victim_target(gaz, input.doc_date, toks, &placed, &clause, hit.end, actor))?
-                    })
+                    let targets_after = |end: usize| {
+                        find_targets(
+                            input.text,
+                            gaz,
+                            input.doc_date,
+                            toks,
+                            &placed,
+                            &clause,
+                            hit.start,
+                            end,
+                            &cue.category,
+                            cue.score,
+                            actor,
+                        )
+                    };
+                    // "suspended its 2002 treaty of friendship with Spain": a cue that needs a word
+                    // after it names its party after that word.
+                    targets_after(hit.end)
+                        .or_else(|| {
+                            let needed = cue.needed_word(toks[hit.end..].iter().map(|t| t.text))?;
+                            (needed > 1 && !cue.needs_after.is_empty()).then(|| targets_after(hit.end + needed))?
+                        })
+                        .or_else(|| {
+                            (score < 0.0).then(|| {
+                                held_victim_target(gaz, input.doc_date, toks, &placed, &clause, hit.end, actor)
+                            })?
+                        })
                 };
                 let mut score = score;
                 // "criticized the sanctions imposed by the United States": the name after "by" is
@@ -1551,7 +1568,7 @@ fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> b
 const DEMAND_MODALS: &[&str] = &["must", "should", "ought"];
 
 /// Words that open a condition ("if Russia invades …").
-const CONDITIONS: &[&str] = &["if", "unless", "если", "якщо"];
+const CONDITIONS: &[&str] = &["if", "unless", "whether", "если", "якщо", "ли"];
 
 /// Modals of demand, advice and conjecture: what a party "must", "should" or "could" do is not
 /// what it does.
@@ -1630,6 +1647,11 @@ fn in_condition(text: &str, toks: &[Token], at: usize) -> bool {
             && toks.get(k + 1).is_none_or(|t| t.text != "not")
             && (k == 0 || !matches!(toks[k - 1].text, "as" | "even"))
         {
+            return true;
+        }
+        // Ukrainian "чи" asks only where it opens its clause ("запитав, чи підтримає Київ …");
+        // elsewhere it is "or".
+        if toks[k].text == "чи" && (k == 0 || text[toks[k - 1].range.end..toks[k].range.start].contains(',')) {
             return true;
         }
     }

@@ -723,3 +723,59 @@ fn a_continuation_naming_another_country_does_not_take_the_last_target() {
     );
     assert!(has(&ev, 1, "Japan", "North Korea", -1), "{ev:#?}");
 }
+
+#[test]
+fn ties_broken_suspended_or_restored_in_any_wording() {
+    let ev = events(
+        "Nicaragua announced that it was severing its own diplomatic ties with Ecuador. \
+         Algiers suspended its 2002 treaty of friendship with Spain. \
+         Algiers withdrew its ambassador from Paris the same week. \
+         Cairo expelled the Turkish ambassador. \
+         Rabat agreed to resume diplomatic relations with Israel. \
+         The court suspended the sentence of a Russian citizen. \
+         He withdrew from the race against the Russian candidate.",
+        Some("2024-04-06"),
+    );
+    assert!(has(&ev, 0, "Nicaragua", "Ecuador", -1), "{ev:#?}");
+    // The treaty's friendship is what the suspension is against.
+    assert!(has(&ev, 1, "Algeria", "Spain", -1), "{ev:#?}");
+    assert!(!has(&ev, 1, "Algeria", "Spain", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Algeria", "France", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Egypt", "Turkey", -1), "{ev:#?}");
+    assert!(has(&ev, 4, "Morocco", "Israel", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 >= 5), "{ev:#?}");
+}
+
+#[test]
+fn thanks_esteem_and_standing_by_in_the_present_tense() {
+    let ev = events(
+        "Indonesia also thanks the Government of Singapore for its close coordination. \
+         Москва высоко ценит позицию Пекина. \
+         Україна цінує відносини з Польщею. \
+         Sweden's prime minister said Stockholm stood by Denmark. \
+         NATO has never been more unified, thanks in part to Russia. \
+         Kyiv is free thanks to Poland. \
+         We will not stand by Russia, Japan said.",
+        Some("2024-04-06"),
+    );
+    assert!(has(&ev, 0, "Indonesia", "Singapore", 1), "{ev:#?}");
+    assert!(has(&ev, 1, "Russia", "China", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Ukraine", "Poland", 1), "{ev:#?}");
+    assert!(has(&ev, 3, "Sweden", "Denmark", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 >= 4 && e.3 > 0.0), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 6), "{ev:#?}");
+}
+
+#[test]
+fn an_indirect_question_takes_no_position() {
+    let ev = events(
+        "Asked whether Washington would support Ecuador, the spokesperson declined to comment. \
+         Отвечая на вопрос, рассматривает ли Москва восстановление отношений с Тбилиси, дипломат промолчал. \
+         Речник не відповів, чи підтримає Київ Молдову. \
+         Україна чи Польща засудила Росію.",
+        Some("2024-04-06"),
+    );
+    assert!(!ev.iter().any(|e| e.0 <= 2), "{ev:#?}");
+    // Elsewhere "чи" is "or".
+    assert!(ev.iter().any(|e| e.0 == 3 && e.2 == "Russia"), "{ev:#?}");
+}
