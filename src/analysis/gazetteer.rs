@@ -796,6 +796,30 @@ mod tests {
     }
 
     #[test]
+    fn countries_of_every_region_have_russian_and_ukrainian_names_and_common_words_stay_words() {
+        // Names that are also words match only capitalised ("чад" is fumes, "оману" delusion).
+        let g = gaz();
+        let found = names(
+            &g,
+            "Уряд Малі оголосив; посол Мексики; з Сенегалом; Кубой; сенегальская делегация; \
+             в Мали; Чад; чад от костра; ввести в оману; Республіки Малі",
+        );
+        let found: Vec<(&str, &str)> = found.iter().map(|(e, s)| (e.as_str(), s.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ("Mexico", "Мексики"),
+                ("Senegal", "Сенегалом"),
+                ("Cuba", "Кубой"),
+                ("Senegal", "сенегальская"),
+                ("Mali", "Мали"),
+                ("Chad", "Чад"),
+                ("Mali", "Республіки Малі"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_plural_ending_goes_on_adjectives_and_names_of_several_words_only() {
         // "Frances Perkins" is no France and "Turkeys" no Turkey; "Kazakhs" are Kazakh (the match
         // leaves the ending out) and the "People's Republics" of Donetsk and Luhansk are each one's.
