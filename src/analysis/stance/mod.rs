@@ -965,6 +965,38 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 if rejecting_verb[ci] {
                     continue;
                 }
+                // "… the position of South Korea, which summoned the Russian ambassador": a cue in a
+                // relative clause is the act of the country it follows (not in the actor's own
+                // quoted words, where it is still theirs).
+                let relative = (!(actor.by_speech && in_quote(toks[hit.start].range.start)))
+                    .then(|| {
+                        relative_antecedent(input.text, gaz, input.doc_date, toks, &placed, hit.start, actor.entry)
+                    })
+                    .flatten();
+                let relative_actor;
+                let (actor, actor_mention_end) = match relative {
+                    Some((entry, pronoun)) => {
+                        relative_actor = Actor {
+                            entry,
+                            subject_at: Some(pronoun),
+                            speaker: None,
+                            how: [
+                                &gaz.entries[entry].name,
+                                ", the subject of the relative clause “",
+                                toks[pronoun].text,
+                                " …”",
+                            ]
+                            .concat(),
+                            carried: None,
+                            by_speech: false,
+                            speaks: false,
+                            first_person: false,
+                            co: Vec::new(),
+                        };
+                        (&relative_actor, Some(pronoun))
+                    }
+                    None => (actor, actor_mention_end),
+                };
 
                 let cue_range = toks[hit.start].range.start..toks[hit.end - 1].range.end;
                 // "If Russia invades Ukraine again, …": a condition states no act or position.
@@ -2240,9 +2272,100 @@ fn clause_ids(text: &str, toks: &[Token]) -> Vec<usize> {
 
 fn relative_clause_between(text: &str, toks: &[Token], from: usize, to: usize) -> bool {
     (from + 1..to).any(|i| {
-        matches!(toks[i].text, "which" | "who" | "whose")
+        (toks[i].text == "whose" || RELATIVE_SUBJECTS_SET.contains(toks[i].text))
             && text[toks[i - 1].range.end..toks[i].range.start].contains(',')
     })
+}
+
+/// Relative pronouns that are the subject of their clause.
+const RELATIVE_SUBJECTS: &[&str] = &[
+    "which",
+    "who",
+    "который",
+    "которая",
+    "которое",
+    "которые",
+    "який",
+    "яка",
+    "яке",
+    "які",
+];
+word_set!(RELATIVE_SUBJECTS_SET, RELATIVE_SUBJECTS);
+
+/// Prepositions that make a name part of a phrase rather than the head a relative clause
+/// describes ("the attack on Israel, which killed …" is about the attack, "the invasion of
+/// Ukraine, which is …" about the invasion).
+const RELATIVE_BLOCKING_PREPOSITIONS: &[&str] = &[
+    "of",
+    "on",
+    "in",
+    "against",
+    "to",
+    "from",
+    "with",
+    "by",
+    "at",
+    "for",
+    "into",
+    "over",
+    "в",
+    "во",
+    "на",
+    "против",
+    "с",
+    "со",
+    "к",
+    "у",
+    "до",
+    "з",
+    "із",
+    "від",
+    "проти",
+    "по",
+];
+word_set!(RELATIVE_BLOCKING_PREPOSITIONS_SET, RELATIVE_BLOCKING_PREPOSITIONS);
+
+/// The country whose relative clause holds the cue at token `cue_start`, with the relative
+/// pronoun's index: "…, South Korea, which summoned …", "…, Республіки Корея, яка викликала …".
+/// Not the actor itself ("Beijing, which claims neutrality" describes the actor), not a country
+/// named after a preposition, and only while no comma, semicolon or colon closes the clause
+/// before the cue.
+fn relative_antecedent(
+    text: &str,
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    cue_start: usize,
+    actor: usize,
+) -> Option<(usize, usize)> {
+    let gap = |k: usize| &text[toks[k - 1].range.end..toks[k].range.start];
+    // The cue's clause opens with the relative pronoun, right after a comma.
+    let r = (1..=cue_start).rev().find(|&k| gap(k).contains([',', ';', ':']))?;
+    if !RELATIVE_SUBJECTS_SET.contains(toks[r].text) || !gap(r).contains(',') {
+        return None;
+    }
+    let p = placed
+        .iter()
+        .find(|p| p.last + 1 == r && !p.m.possessive && p.m.form != NameForm::Demonym)?;
+    // "who" follows a person ("Trump, who …"; "the women of Iran, who …" are not Iran), "which"
+    // anything else ("President Putin, which is …" is what was said).
+    let person = gaz.kind(p.m.entry) == EntityKind::Person;
+    if person != (toks[r].text == "who") && matches!(toks[r].text, "who" | "which") {
+        return None;
+    }
+    let entry = actor_entry(gaz, p.m.entry, date)?;
+    if entry == actor || p.first > 0 && RELATIVE_BLOCKING_PREPOSITIONS_SET.contains(toks[p.first - 1].text) {
+        return None;
+    }
+    // "on the Russian Federation, which …": "the" may stand between.
+    if p.first > 1
+        && toks[p.first - 1].text == "the"
+        && RELATIVE_BLOCKING_PREPOSITIONS_SET.contains(toks[p.first - 2].text)
+    {
+        return None;
+    }
+    Some((entry, r))
 }
 
 /// Whether a sentence continues the previous one: it opens with a pronoun or sits

@@ -779,3 +779,25 @@ fn an_indirect_question_takes_no_position() {
     // Elsewhere "чи" is "or".
     assert!(ev.iter().any(|e| e.0 == 3 && e.2 == "Russia"), "{ev:#?}");
 }
+
+#[test]
+fn a_relative_clause_acts_for_the_country_it_follows() {
+    let ev = events(
+        "Ukraine thanked South Korea, which summoned the Russian ambassador. \
+         Україна високо цінує позицію Республіки Корея, яка викликала посла Російської Федерації. \
+         Japan praised Iran, who condemns Russia. \
+         Japan condemned the invasion of Ukraine, which is an affront to Georgia.",
+        Some("2024-11-05"),
+    );
+    assert!(has(&ev, 0, "Ukraine", "South Korea", 1), "{ev:#?}");
+    assert!(has(&ev, 0, "South Korea", "Russia", -1), "{ev:#?}");
+    assert!(!has(&ev, 0, "Ukraine", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "South Korea", "Russia", -1), "{ev:#?}");
+    assert!(!has(&ev, 1, "Ukraine", "Russia", -1), "{ev:#?}");
+    // "who" is a person, not the country before it; "of Ukraine, which": the invasion.
+    assert!(
+        !ev.iter()
+            .any(|e| e.0 == 2 && e.1 == "Iran" || e.0 == 3 && e.1 == "Ukraine"),
+        "{ev:#?}"
+    );
+}
