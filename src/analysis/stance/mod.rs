@@ -63,7 +63,7 @@ word_set!(LOCATIVES_SET, LOCATIVES);
 word_set!(TITLE_GAP_SET, TITLE_GAP);
 
 const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "we", "it", "i", "our", "his", "her", "their", "он", "она", "они", "мы",
+    "he", "she", "they", "we", "it", "i", "our", "his", "her", "their", "он", "она", "они", "мы", "ми", "вони",
 ];
 /// Words between a negative cue and a positive one after it, at most, for the positive one to
 /// be what the negative one is against ("condemned the joint military exercises").
@@ -199,7 +199,7 @@ const SPEAKER_APART: &[&str] = &[
 ];
 word_set!(SPEAKER_APART_SET, SPEAKER_APART);
 /// First-person pronouns of [`PRONOUNS`].
-const FIRST_PERSON: &[&str] = &["we", "i", "our", "мы"];
+const FIRST_PERSON: &[&str] = &["we", "i", "our", "мы", "ми"];
 const PREPOSITIONS: &[&str] = &[
     "of", "to", "with", "against", "from", "by", "for", "on", "about", "in", "into", "toward", "towards", "between",
     "over", "at", "than", "upon", "within", "like",
@@ -973,27 +973,45 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         relative_antecedent(input.text, gaz, input.doc_date, toks, &placed, hit.start, actor.entry)
                     })
                     .flatten();
+                // "Poland condemned the attack, while Hungary praised Russia": a later clause whose
+                // subject, a country named right before the cue, acts in it.
+                let relative = relative.or_else(|| {
+                    let p =
+                        clause_other_subject(gaz, input.doc_date, toks, &placed, &clause, &in_quote, hit.start, actor)?;
+                    (!p.m.possessive && p.m.form != NameForm::Demonym && hit.start - p.last <= CLAUSE_SUBJECT_GAP_WORDS)
+                        .then(|| Some((actor_entry(gaz, p.m.entry, input.doc_date)?, p.first)))
+                        .flatten()
+                });
                 let relative_actor;
                 let (actor, actor_mention_end) = match relative {
-                    Some((entry, pronoun)) => {
-                        relative_actor = Actor {
-                            entry,
-                            subject_at: Some(pronoun),
-                            speaker: None,
-                            how: [
+                    Some((entry, at)) => {
+                        let how = if RELATIVE_SUBJECTS_SET.contains(toks[at].text) {
+                            [
                                 &gaz.entries[entry].name,
                                 ", the subject of the relative clause “",
-                                toks[pronoun].text,
+                                toks[at].text,
                                 " …”",
                             ]
-                            .concat(),
+                            .concat()
+                        } else {
+                            [
+                                &gaz.entries[entry].name,
+                                ", the subject of a later clause of the sentence",
+                            ]
+                            .concat()
+                        };
+                        relative_actor = Actor {
+                            entry,
+                            subject_at: Some(at),
+                            speaker: None,
+                            how,
                             carried: None,
                             by_speech: false,
                             speaks: false,
                             first_person: false,
                             co: Vec::new(),
                         };
-                        (&relative_actor, Some(pronoun))
+                        (&relative_actor, Some(at))
                     }
                     None => (actor, actor_mention_end),
                 };
@@ -1121,7 +1139,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     continue;
                 }
                 // A later clause with a subject of its own ("…, while Ukraine insists …") is not the actor's.
-                if clause_has_other_subject(gaz, input.doc_date, toks, &placed, &clause, &in_quote, hit.start, actor) {
+                if clause_other_subject(gaz, input.doc_date, toks, &placed, &clause, &in_quote, hit.start, actor)
+                    .is_some()
+                {
                     continue;
                 }
                 let (score, neg_how) = match (negated, cue.negated_score) {
@@ -2277,6 +2297,9 @@ fn relative_clause_between(text: &str, toks: &[Token], from: usize, to: usize) -
     })
 }
 
+/// Words between a later clause's subject and its cue, at most ("while Hungary openly praised").
+const CLAUSE_SUBJECT_GAP_WORDS: usize = 3;
+
 /// Relative pronouns that are the subject of their clause.
 const RELATIVE_SUBJECTS: &[&str] = &[
     "which",
@@ -2787,25 +2810,23 @@ fn sovereignty_party(
     ))
 }
 
-/// Whether the cue at `cue_start` sits in a later clause that has a subject of its own, other
-/// than the actor: "Russia controls …, while Ukraine insists on its territorial integrity".
+/// The subject of the later clause the cue at `cue_start` sits in, when it has one of its own
+/// other than the actor: "Russia controls …, while Ukraine insists on its territorial integrity".
 #[allow(clippy::too_many_arguments)]
-fn clause_has_other_subject(
+fn clause_other_subject<'p, 'a>(
     gaz: &Gazetteer,
     date: Option<Date>,
     toks: &[Token],
-    placed: &[Placed<'_>],
+    placed: &'p [Placed<'a>],
     clause: &[usize],
     in_quote: &dyn Fn(usize) -> bool,
     cue_start: usize,
     actor: &Actor,
-) -> bool {
+) -> Option<&'p Placed<'a>> {
     let c = clause[cue_start];
-    let Some(cs) = clause.iter().position(|&x| x == c) else {
-        return false;
-    };
+    let cs = clause.iter().position(|&x| x == c)?;
     if cs == 0 {
-        return false;
+        return None;
     }
     let mut k = cs;
     while k < cue_start
@@ -2816,7 +2837,7 @@ fn clause_has_other_subject(
     {
         k += 1;
     }
-    placed.iter().any(|p| {
+    placed.iter().find(|p| {
         p.first == k
             && p.last < cue_start
             && !in_quote(p.m.range.start)

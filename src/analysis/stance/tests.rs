@@ -801,3 +801,18 @@ fn a_relative_clause_acts_for_the_country_it_follows() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_later_clause_with_its_own_subject_acts_for_it_and_ukrainian_we_continues() {
+    let ev = events(
+        "Poland condemned the attack, while Hungary praised Russia.",
+        Some("2024-11-05"),
+    );
+    assert!(has(&ev, 0, "Hungary", "Russia", 1), "{ev:#?}");
+    assert!(!has(&ev, 0, "Poland", "Russia", 1), "{ev:#?}");
+    let ev = events(
+        "МЗС України засуджує участь КНДР у війні. Ми вітаємо рішучі заяви Японії.",
+        Some("2024-11-05"),
+    );
+    assert!(has(&ev, 1, "Ukraine", "Japan", 1), "{ev:#?}");
+}
