@@ -176,7 +176,15 @@ pub(super) fn coordinated_actors(
     // A list after a preposition or in brackets is no subject ("exchanges in Colombia, Egypt and
     // Jordan", "five flag states (Ecuador, Panama, Senegal and Vietnam)").
     let first = placed[lo].first;
-    let governed = |i: usize| PREPOSITIONS_SET.contains(toks[i].text) || LIST_PREPOSITIONS.contains(&toks[i].text);
+    // ("The President of the Arab Republic of Egypt, …": "of" after an office is the office's.)
+    let office_of = |i: usize| {
+        toks[i].text == "of"
+            && i > 0
+            && (OFFICES_SET.contains(toks[i - 1].text) || OFFICE_WORDS_SET.contains(toks[i - 1].text))
+    };
+    let governed = |i: usize| {
+        (PREPOSITIONS_SET.contains(toks[i].text) || LIST_PREPOSITIONS.contains(&toks[i].text)) && !office_of(i)
+    };
     // Except the parties spoken for ("On behalf of France and Germany, …").
     let spoken_for = spoken_for(input.text, toks, placed).is_some_and(|s| std::ptr::eq(s, &placed[lo]));
     let after_preposition = !spoken_for

@@ -816,3 +816,18 @@ fn a_later_clause_with_its_own_subject_acts_for_it_and_ukrainian_we_continues() 
     );
     assert!(has(&ev, 1, "Ukraine", "Japan", 1), "{ev:#?}");
 }
+
+#[test]
+fn leaders_named_by_their_offices_of_long_state_names_are_one_group() {
+    let ev = events(
+        "The President of the Arab Republic of Egypt, the Prime Minister of the Hellenic Republic and the \
+         President of the Republic of Cyprus met in Athens today. The three leaders condemned Turkey. \
+         The leaders took note of the resumption of contacts between Greece and Turkey.",
+        Some("2021-10-19"),
+    );
+    for country in ["Egypt", "Greece", "Cyprus"] {
+        assert!(has(&ev, 1, country, "Turkey", -1), "{country}: {ev:#?}");
+    }
+    // A resumption between others is theirs, not the leaders' position.
+    assert!(!ev.iter().any(|e| e.0 == 2), "{ev:#?}");
+}
