@@ -103,6 +103,9 @@ const OFFICES: &[&str] = &[
     "delegations",
     "representative",
     "representatives",
+    "speaker",
+    "delegate",
+    "delegates",
     "ambassador",
     "ambassadors",
     "chancellor",
@@ -1580,7 +1583,19 @@ fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> b
         if toks[prep].text == "from" && prep > 0 && SENT_FROM.contains(&toks[prep - 1].text) {
             return true;
         }
-        if toks[prep].text != "of" || prep == 0 || !OFFICES_SET.contains(toks[prep - 1].text) {
+        // "The speaker for the Russian Federation", "the representative for Mexico"; not an
+        // envoy's title ("our Special Representative for Afghanistan Reconciliation" is not
+        // Afghanistan's).
+        let speaks_for = toks[prep].text == "for"
+            && prep > 0
+            && match toks[prep - 1].text {
+                "speaker" | "spokesperson" | "spokesman" | "spokeswoman" => true,
+                "representative" | "representatives" | "delegate" => {
+                    prep < 2 || !matches!(toks[prep - 2].text, "special" | "high" | "personal" | "senior")
+                }
+                _ => false,
+            };
+        if !speaks_for && (toks[prep].text != "of" || prep == 0 || !OFFICES_SET.contains(toks[prep - 1].text)) {
             return false;
         }
         // Back to the start of the office's name: over "of" only between offices ("the

@@ -831,3 +831,14 @@ fn leaders_named_by_their_offices_of_long_state_names_are_one_group() {
     // A resumption between others is theirs, not the leaders' position.
     assert!(!ev.iter().any(|e| e.0 == 2), "{ev:#?}");
 }
+
+#[test]
+fn a_speaker_for_a_country_speaks_for_it_and_an_envoy_for_one_does_not() {
+    let ev = events(
+        "The speaker for the Russian Federation accused Washington of hypocrisy. \
+         The special representative for Afghanistan welcomed Pakistan.",
+        Some("2023-11-02"),
+    );
+    assert!(has(&ev, 0, "Russia", "United States", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 1 && e.1 == "Afghanistan"), "{ev:#?}");
+}
