@@ -72,6 +72,11 @@ pub struct Cue {
     /// Китай …"); with nobody or several addressed it gives nothing.
     #[serde(default)]
     pub addressee: bool,
+    /// A positive cue anywhere after it in its clause is what it stops ("blocking the release of
+    /// funds from the European Peace Facility for military aid to Ukraine"), not only one right
+    /// after it.
+    #[serde(default)]
+    pub governs_clause: bool,
 }
 
 /// How many words after a cue its `needs_after` word is looked for.

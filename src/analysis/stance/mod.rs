@@ -754,7 +754,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     // "urged Japan to support …": the appeal is to Japan, the support its content.
                     && !lex.cues[g.phrase].addressee
                     && g.end <= h.start
-                    && h.start - g.end <= GOVERNED_GAP_WORDS
+                    && (h.start - g.end <= GOVERNED_GAP_WORDS || lex.cues[g.phrase].governs_clause)
                     && !toks[g.end..h.start].iter().any(|t| CLAUSE_JOINERS_SET.contains(t.text))
                     && !input.text[toks[g.end - 1].range.end..toks[h.start].range.start]
                         .contains([',', ';', ':', '.', '—', '–', '(', '«', '"', '“'])

@@ -842,3 +842,14 @@ fn a_speaker_for_a_country_speaks_for_it_and_an_envoy_for_one_does_not() {
     assert!(has(&ev, 0, "Russia", "United States", -1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 == 1 && e.1 == "Afghanistan"), "{ev:#?}");
 }
+
+#[test]
+fn blocking_aid_is_no_support_for_whom_the_aid_was_for() {
+    let ev = events(
+        "Українська дипломатія висловила розчарування позицією Угорщини, яка продовжує блокувати \
+         виділення коштів з Європейського фонду миру на військову допомогу Україні.",
+        Some("2024-02-12"),
+    );
+    assert!(!ev.iter().any(|e| e.3 > 0.0), "{ev:#?}");
+    assert!(has(&ev, 0, "Ukraine", "Hungary", -1), "{ev:#?}");
+}
