@@ -1070,7 +1070,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // Acts are the actor's only when the actor's name is right before them, or
                 // when they are aimed at someone ("sanctions against Russia").
                 // (A cue that needs a word after it ends there: "severing its own diplomatic ties".)
-                let act_end = hit.end + cue.needed_word(toks[hit.end..].iter().map(|t| t.text)).unwrap_or(0);
+                let act_end = if cue.needs_after.is_empty() {
+                    hit.end
+                } else {
+                    hit.end + cue.needed_word(toks[hit.end..].iter().map(|t| t.text)).unwrap_or(0)
+                };
                 let aimed = toks.get(act_end).is_some_and(|t| matches!(t.text, "against" | "on"))
                     && placed.iter().any(|p| p.first > act_end && p.first <= act_end + 3);
                 // A refused act is a position on it ("refuse the language of sanctions").
@@ -1191,10 +1195,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     // "suspended its 2002 treaty of friendship with Spain": a cue that needs a word
                     // after it names its party after that word.
                     targets_after(hit.end)
-                        .or_else(|| {
-                            let needed = cue.needed_word(toks[hit.end..].iter().map(|t| t.text))?;
-                            (needed > 1 && !cue.needs_after.is_empty()).then(|| targets_after(hit.end + needed))?
-                        })
+                        .or_else(|| (act_end > hit.end + 1).then(|| targets_after(act_end))?)
                         .or_else(|| {
                             (score < 0.0).then(|| {
                                 held_victim_target(gaz, input.doc_date, toks, &placed, &clause, hit.end, actor)
