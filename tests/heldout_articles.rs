@@ -24,6 +24,12 @@
 //!   and a blockade's reactions, an analysis in Markdown, a web page, a Russian ministry
 //!   commentary, a Russian agency item in Windows-1251, Russian and Ukrainian news items and a
 //!   Ukrainian ministry statement.
+//! - `tests/fixtures/heldout-articles-5/` (written when the fourth had become a development set;
+//!   see `heldout-articles-5-README.md`): a Chinese ministry briefing, a two-country joint
+//!   communiqué in numbered paragraphs, a Security Council debate, a wire story of a veto lifted,
+//!   an analysis in Markdown, a web page, an interview, a Russian ministry statement in
+//!   Windows-1251, a Russian agency and a regional item, a Ukrainian ministry statement and a
+//!   Ukrainian news item.
 //!
 //! Prints recall on the required positions, precision of the events found and the traps fallen
 //! into (`cargo test --release --test heldout_articles -- --nocapture`). Each set's floors are
@@ -46,6 +52,7 @@ static FIRST: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles"));
 static SECOND: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles-2"));
 static THIRD: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles-3"));
 static FOURTH: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles-4"));
+static FIFTH: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles-5"));
 
 /// An event reduced to what the lists compare: file, actor, target, sign, sentence (white space
 /// made single spaces).
@@ -287,6 +294,36 @@ fn recall_precision_and_traps_on_the_fourth_set() {
     assert!(m.recalled >= 53, "recall fell to {}", m.recalled);
     assert!(
         m.precision_pct() >= 53.0,
+        "precision fell to {} of {}",
+        m.right,
+        m.events
+    );
+    assert!(m.fallen.len() <= 4, "traps: {:?}", m.fallen);
+}
+
+#[test]
+fn every_article_of_the_fifth_set_has_a_date_and_the_russian_statement_in_windows_1251_reads() {
+    assert_eq!(FIFTH.documents.len(), 12);
+    for d in &FIFTH.documents {
+        assert!(d.date.is_some(), "{}", d.path);
+    }
+    let legacy = FIFTH
+        .documents
+        .iter()
+        .find(|d| d.path.starts_with("08-"))
+        .expect("the Windows-1251 statement");
+    assert!(legacy.text.contains("Эстонской Республикой"), "{}", &legacy.text[..200]);
+}
+
+#[test]
+fn recall_precision_and_traps_on_the_fifth_set() {
+    let m = measure(&FIFTH, "heldout-articles-5");
+    // The first measurement (`9cd1216`, before any rule was changed for this set; the same
+    // with the changes of the session it was written in): 43 of 142 (30 %), 47 of 86 (55 %),
+    // 4 traps of 63.
+    assert!(m.recalled >= 43, "recall fell to {}", m.recalled);
+    assert!(
+        m.precision_pct() >= 54.0,
         "precision fell to {} of {}",
         m.right,
         m.events
