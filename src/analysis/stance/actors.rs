@@ -45,7 +45,15 @@ pub(super) fn speech_actor(
                             && toks[p.last + 1..verb.start]
                                 .iter()
                                 .all(|t| capitalised(t) || TITLE_GAP_SET.contains(t.text)))
-                    && !(p.first > 0 && PREPOSITIONS_SET.contains(toks[p.first - 1].text))
+                    // Not after a preposition, but "of" after an office in an apposition
+                    // ("Jorge Araujo, Minister for Foreign Affairs of Venezuela, said that").
+                    && !(p.first > 0
+                        && PREPOSITIONS_SET.contains(toks[p.first - 1].text)
+                        && !(p.first > 1
+                            && toks[p.first - 1].text == "of"
+                            && OFFICES_SET.contains(toks[p.first - 2].text)
+                            && p.last + 1 == verb.start
+                            && input.text[toks[p.last].range.end..toks[verb.start].range.start].contains(',')))
             })
             .max_by_key(|p| p.last);
         let after = placed
@@ -71,10 +79,17 @@ pub(super) fn speech_actor(
                 | "призвали"
                 | "призывает"
         );
-        let inverted = verb.start > 0 && !addressing && {
-            let gap = &input.text[toks[verb.start - 1].range.end..toks[verb.start].range.start];
-            gap.contains([',', '—', '–'])
-        };
+        // Not where "that" follows the verb: the comma closes an apposition ("Jorge Araujo,
+        // Minister for Foreign Affairs of Venezuela, said that …").
+        let inverted = verb.start > 0
+            && !addressing
+            && !toks
+                .get(verb.end)
+                .is_some_and(|t| matches!(t.text, "that" | "что" | "що"))
+            && {
+                let gap = &input.text[toks[verb.start - 1].range.end..toks[verb.start].range.start];
+                gap.contains([',', '—', '–'])
+            };
         // "The Secretary urged Israel to …": after a verb of address comes whom it addresses.
         // "The Foreign Ministry said Russia must withdraw …": a name after the verb of whom
         // something is demanded is not who demands it. (What a name after the verb "would" or

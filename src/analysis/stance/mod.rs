@@ -742,9 +742,18 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         // "condemned the joint military exercises of …", "concern over the cooperation between
         // …": a positive cue right after a negative one is what that one is against.
         // Each hit is compared with the one before it as found (retain visits them in order).
+        // A positive cue joined by "and" to one governed is governed too ("suspended its treaty
+        // of friendship and cooperation with Spain").
         let mut before: Option<PhraseHit> = None;
+        let mut governed_before: Option<PhraseHit> = None;
         cues.retain(|h| {
             let g = before.replace(*h);
+            let joined = governed_before.take().is_some_and(|p| {
+                lex.cues[h.phrase].score > 0.0
+                    && p.end + 1 == h.start
+                    && matches!(toks[p.end].text, "and" | "or" | "и" | "і" | "та")
+                    && !input.text[toks[p.end - 1].range.end..toks[h.start].range.start].contains(',')
+            });
             // Not sanctions talk, whose score already reads it as opposed ("opposes the
             // unilateral sanctions against Russia").
             let governed = g.is_some_and(|g| {
@@ -758,7 +767,10 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     && !toks[g.end..h.start].iter().any(|t| CLAUSE_JOINERS_SET.contains(t.text))
                     && !input.text[toks[g.end - 1].range.end..toks[h.start].range.start]
                         .contains([',', ';', ':', '.', '—', '–', '(', '«', '"', '“'])
-            });
+            }) || joined;
+            if governed {
+                governed_before = Some(*h);
+            }
             !governed
         });
         let continuation = starts_as_continuation(input.text, sr, toks);
@@ -1089,13 +1101,25 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // party named right after it.
                 // So does one right after "that" in what the actor said ("Nicaragua announced that
                 // it was severing its ties with Ecuador").
+                // Also right after the speech verb with no "that" ("Mauritania announced it was
+                // cutting ties with Qatar"), and after a leading phrase and its comma ("On
+                // Wednesday, it summoned …").
                 let subject = actor.by_speech || actor.subject_at.is_some();
+                let after_lead = |k: usize| {
+                    k > 0
+                        && input.text[toks[k - 1].range.end..toks[k].range.start].contains(',')
+                        && !placed.iter().any(|p| p.first < k)
+                        && !cues.iter().any(|c| c.start < k)
+                };
                 let pronoun_before = (actor.carried.is_some() || subject)
                     && (hit.start.saturating_sub(3)..hit.start).any(|k| {
                         matches!(toks[k].text, "it" | "they" | "he" | "she" | "we")
                             && (actor.carried.is_some()
-                                && (k == 0 || matches!(toks[k - 1].text, "and" | "but" | "then"))
-                                || subject && k > 0 && toks[k - 1].text == "that")
+                                && (k == 0 || matches!(toks[k - 1].text, "and" | "but" | "then") || after_lead(k))
+                                || subject
+                                    && k > 0
+                                    && (toks[k - 1].text == "that"
+                                        || !lex.speech_verbs.find(&toks[k - 1..k]).is_empty()))
                             && !cues.iter().any(|c| c.start > k && c.end <= hit.start)
                     })
                     && placed.iter().any(|p| p.first >= act_end && p.first - act_end <= 3);
@@ -1106,7 +1130,10 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     && !placed.iter().any(|p| {
                         p.last < hit.start
                             && hit.start - p.last <= 3
-                            && actor_entry(gaz, p.m.entry, input.doc_date) == Some(actor.entry)
+                            // The actor, or the last of the names that act with it ("Saudi
+                            // Arabia, Bahrain and Egypt severed …").
+                            && actor_entry(gaz, p.m.entry, input.doc_date)
+                                .is_some_and(|e| e == actor.entry || actor.co.contains(&e))
                             // "Kazakhstan condemned the invasion": a cue between them makes the act another's.
                             && !cues.iter().any(|c| c.start > p.last && c.end <= hit.start)
                     })

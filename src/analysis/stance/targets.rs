@@ -311,7 +311,10 @@ pub(super) fn find_targets(
         // A list right after the cue (and a preposition) is its object ("recalled its
         // ambassadors from Oslo, Dublin and Madrid"); one further on names more than whom the
         // cue is aimed at ("the sovereignty of the UAE, Qatar and …").
-        let list_object = p.first <= cue_end + 1;
+        // So is a list of the parties "between" whom something is ("denounced the pact between
+        // Washington, London and Canberra").
+        let list_object =
+            p.first <= cue_end + 1 || p.first > 0 && matches!(toks[p.first - 1].text, "between" | "among" | "между");
         targets.extend(coordinated(text, &cands, toks, p, object, list_object));
         return Some((targets, ["first name after the cue: ", name(p)].concat()));
     }

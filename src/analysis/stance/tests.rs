@@ -853,3 +853,50 @@ fn blocking_aid_is_no_support_for_whom_the_aid_was_for() {
     assert!(!ev.iter().any(|e| e.3 > 0.0), "{ev:#?}");
     assert!(has(&ev, 0, "Ukraine", "Hungary", -1), "{ev:#?}");
 }
+
+#[test]
+fn an_act_of_a_listed_subject_is_each_of_theirs() {
+    let ev = events(
+        "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt on Monday severed diplomatic ties with Qatar. \
+         Beijing denounced the pact between Washington, London and Canberra as a threat.",
+        Some("2017-06-05"),
+    );
+    for actor in ["Saudi Arabia", "United Arab Emirates", "Bahrain", "Egypt"] {
+        assert!(has(&ev, 0, actor, "Qatar", -1), "{actor}: {ev:#?}");
+    }
+    for target in ["United States", "United Kingdom", "Australia"] {
+        assert!(has(&ev, 1, "China", target, -1), "{target}: {ev:#?}");
+    }
+}
+
+#[test]
+fn a_suspended_tie_or_aid_is_no_support_and_it_after_the_speech_verb_acts() {
+    let ev = events(
+        "Spain suspended its 2002 treaty of friendship and cooperation with Algeria. \
+         Germany's development ministry said it had suspended budget support to Niger. \
+         Mauritania announced it was cutting ties with Qatar altogether. \
+         Pakistan rejected the claims. On Wednesday, it expelled the Indian high commissioner in Islamabad. \
+         China firmly opposes it and has lodged stern representations with the United States.",
+        Some("2017-06-05"),
+    );
+    assert!(has(&ev, 0, "Spain", "Algeria", -1), "{ev:#?}");
+    assert!(!has(&ev, 0, "Spain", "Algeria", 1), "{ev:#?}");
+    assert!(has(&ev, 1, "Germany", "Niger", -1), "{ev:#?}");
+    assert!(!has(&ev, 1, "Germany", "Niger", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Mauritania", "Qatar", -1), "{ev:#?}");
+    assert!(has(&ev, 4, "Pakistan", "India", -1), "{ev:#?}");
+    assert!(has(&ev, 5, "China", "United States", -1), "{ev:#?}");
+}
+
+#[test]
+fn a_speaker_in_apposition_with_an_office_of_a_country_speaks_for_it() {
+    let ev = events(
+        "Jorge Araujo, Minister for Foreign Affairs of Venezuela, said that the United States was directing a coup. \
+         He thanked Russia for defending the Charter. \
+         Delegates from Ecuador and Malta also condemned Russia's attacks, while the representative of Guyana said small States had a stake.",
+        Some("2019-01-26"),
+    );
+    assert!(has(&ev, 1, "Venezuela", "Russia", 1), "{ev:#?}");
+    assert!(!has(&ev, 1, "United States", "Russia", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Ecuador", "Russia", -1), "{ev:#?}");
+}
