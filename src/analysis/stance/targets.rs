@@ -422,6 +422,114 @@ const ADDRESSEE_HEADS: &[&str] = &[
     "керівництво",
 ];
 
+/// Verbs of stopping: several parties urged to do one of these are each pressed ("urged Russia
+/// and China to stop propping up …", "призываем Вашингтон, Лондон и Париж прекратить …"), where
+/// parties urged to talk or to show restraint are not.
+const STOP_VERBS: &[&str] = &[
+    "stop",
+    "cease",
+    "end",
+    "halt",
+    "withdraw",
+    "release",
+    "refrain",
+    "abandon",
+    "reverse",
+    "прекратить",
+    "остановить",
+    "вывести",
+    "отказаться",
+    "освободить",
+    "отменить",
+    "припинити",
+    "зупинити",
+    "вивести",
+    "відмовитися",
+    "звільнити",
+    "скасувати",
+];
+
+/// What parties stop between themselves (see [`listed_addressees`]).
+const FIGHTING_WORDS: &[&str] = &[
+    "fighting",
+    "hostilities",
+    "violence",
+    "clashes",
+    "escalation",
+    "огонь",
+    "боевые",
+    "столкновения",
+    "насилие",
+    "вогонь",
+    "бойові",
+    "зіткнення",
+    "насильство",
+];
+
+/// The countries of a list addressed by an appeal to stop something (see [`STOP_VERBS`]), its
+/// first name `first`; `None` for any other list.
+#[allow(clippy::too_many_arguments)]
+fn listed_addressees(
+    text: &str,
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    first: &Placed<'_>,
+    english: bool,
+    actor: &Actor,
+) -> Option<(Vec<usize>, String)> {
+    let word = |k: usize| toks.get(k).map(|t| t.text);
+    let mut entries = Vec::new();
+    let mut p = first;
+    loop {
+        let e = (gaz.kind(p.m.entry) == EntityKind::Country && p.m.form != NameForm::Demonym && !p.m.possessive)
+            .then_some(p.m.entry)?;
+        if actor_entry(gaz, e, date) == Some(actor.entry) {
+            return None;
+        }
+        if !entries.contains(&e) {
+            entries.push(e);
+        }
+        // The next name after a comma or a joiner (and "the").
+        let mut k = p.last + 1;
+        let comma = toks
+            .get(k)
+            .is_some_and(|t| text[toks[k - 1].range.end..t.range.start].trim() == ",");
+        if word(k).is_some_and(|w| ADDRESSEE_JOINERS.contains(&w)) {
+            k += 1;
+        } else if !comma {
+            break;
+        }
+        if english && word(k) == Some("the") {
+            k += 1;
+        }
+        p = placed.iter().find(|q| q.first == k)?;
+    }
+    let after = p.last + 1;
+    let verb = if english {
+        (word(after) == Some("to")).then(|| word(after + 1)).flatten()
+    } else {
+        word(after)
+    };
+    if entries.len() < 2 || !verb.is_some_and(|v| STOP_VERBS.contains(&v)) {
+        return None;
+    }
+    // Not the fighting between them ("urged Russia and Ukraine to stop fighting"): that
+    // appeal is even-handed.
+    let object_at = if english { after + 2 } else { after + 1 };
+    let object_at = if word(object_at) == Some("the") {
+        object_at + 1
+    } else {
+        object_at
+    };
+    if word(object_at).is_some_and(|w| FIGHTING_WORDS.contains(&w)) {
+        return None;
+    }
+    let names: Vec<&str> = entries.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+    Some((entries, ["the countries urged to stop: ", &names.join(", ")].concat()))
+}
+
 /// Words that join a second party to the one addressed ("urged Moscow and Kyiv to talk").
 const ADDRESSEE_JOINERS: &[&str] = &["and", "or", "и", "или", "та", "і", "й", "або"];
 
@@ -479,8 +587,8 @@ pub(super) fn addressee(
     let gap = toks
         .get(end)
         .map_or("", |t| &text[toks[end - 1].range.end..t.range.start]);
-    if next.is_some_and(|w| ADDRESSEE_JOINERS.contains(&w)) || gap.trim().starts_with(',') && !english {
-        return None;
+    if next.is_some_and(|w| ADDRESSEE_JOINERS.contains(&w)) || gap.trim().starts_with(',') {
+        return listed_addressees(text, gaz, date, toks, placed, p, english, actor);
     }
     if english && !(gap.trim().is_empty() && (next == Some("to") || next == Some("not") && word(end + 1) == Some("to")))
     {

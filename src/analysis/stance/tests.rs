@@ -900,3 +900,22 @@ fn a_speaker_in_apposition_with_an_office_of_a_country_speaks_for_it() {
     assert!(!has(&ev, 1, "United States", "Russia", 1), "{ev:#?}");
     assert!(has(&ev, 2, "Ecuador", "Russia", -1), "{ev:#?}");
 }
+
+#[test]
+fn several_parties_urged_to_stop_are_each_pressed_but_not_to_stop_fighting() {
+    let ev = events(
+        "The United States condemned the regime. He urged Russia and China to stop propping up a failed regime. \
+         France urged Russia and Ukraine to stop the fighting. Germany urged Moscow and Kyiv to talk.",
+        Some("2018-04-14"),
+    );
+    assert!(has(&ev, 1, "United States", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "United States", "China", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 >= 2 && e.3 < 0.0), "{ev:#?}");
+    let ev = events(
+        "МИД России осудил удары. Мы призываем Вашингтон, Лондон и Париж прекратить безответственные действия.",
+        Some("2018-04-14"),
+    );
+    for target in ["United States", "United Kingdom", "France"] {
+        assert!(has(&ev, 1, "Russia", target, -1), "{target}: {ev:#?}");
+    }
+}
