@@ -2216,6 +2216,19 @@ fn coordinated(
             listed.push(q.m.entry);
             last = q.last;
         } else {
+            // "Pakistan, Russia and the other signatories": an "and" before others closes the
+            // list too.
+            let word = |k: usize| toks.get(k).map_or("", |t| t.text);
+            let mut k = last + 1;
+            if matches!(word(k), "and" | "и" | "та" | "і" | "й") {
+                k += 1;
+                if word(k) == "the" {
+                    k += 1;
+                }
+                if matches!(word(k), "other" | "others" | "другие" | "других" | "інші" | "інших") {
+                    out.append(&mut listed);
+                }
+            }
             return out;
         }
     }

@@ -919,3 +919,15 @@ fn several_parties_urged_to_stop_are_each_pressed_but_not_to_stop_fighting() {
         assert!(has(&ev, 1, "Russia", target, -1), "{target}: {ev:#?}");
     }
 }
+
+#[test]
+fn we_thank_a_list_closed_by_others_thanks_each_and_thank_you_thanks_nobody() {
+    let ev = events(
+        "China condemned the letter. Lin Haoyu: We thank Pakistan, Russia and the other signatories for their fair position. \
+         China thank you, Germany. China: Thank goodness we had the United States at the summit.",
+        Some("2019-07-15"),
+    );
+    assert!(has(&ev, 1, "China", "Pakistan", 1), "{ev:#?}");
+    assert!(has(&ev, 1, "China", "Russia", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 >= 2), "{ev:#?}");
+}
