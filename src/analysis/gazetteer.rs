@@ -170,6 +170,8 @@ struct Pattern {
     /// Cyrillic, of at least [`MIN_INFLECTED_CHARS`] characters: allow the case endings of
     /// [`CYRILLIC_ENDINGS`].
     inflects: bool,
+    /// An adjective's stem ([`adjective_stem`]): a match only with a case ending.
+    stem: bool,
     /// A person's surname alone ("Johnson" for Boris Johnson): another given name right
     /// before it ("Charles Johnson") makes it somebody else.
     surname: bool,
@@ -196,6 +198,15 @@ enum NameMatcher {
     /// An automaton over every byte, for names that start otherwise (only from a user's
     /// gazetteer), leftmost-longest.
     Automaton(AhoCorasick),
+}
+
+/// The stem of a Russian or Ukrainian adjective of nationality in "-ский"/"-ський" (masculine
+/// nominative, one word): "российский" → "российск", "угорський" → "угорськ".
+fn adjective_stem(demonym: &str) -> Option<&str> {
+    let stem = demonym
+        .strip_suffix("ий")
+        .filter(|s| ["ск", "ськ", "цк", "цьк"].iter().any(|e| s.ends_with(e)))?;
+    (!stem.contains(' ') && stem.chars().count() >= MIN_INFLECTED_CHARS).then_some(stem)
 }
 
 impl Gazetteer {
@@ -229,11 +240,21 @@ impl Gazetteer {
             let kind =
                 EntityKind::parse(&e.kind).ok_or_else(|| format!("entity {:?}: unknown kind {:?}", e.name, e.kind))?;
             kinds.push(kind);
+            // A Russian or Ukrainian adjective of nationality in every case: its stem, which
+            // matches only with a case ending ("российский" → "российскую", "кыргызских").
+            let stems: Vec<String> = e
+                .demonyms
+                .iter()
+                .filter_map(|d| adjective_stem(d))
+                .map(str::to_string)
+                .collect();
             let names = std::iter::once((&e.name, NameForm::Name))
                 .chain(e.aliases.iter().map(|a| (a, NameForm::Name)))
                 .chain(e.demonyms.iter().map(|a| (a, NameForm::Demonym)))
-                .chain(e.metonyms.iter().map(|a| (a, NameForm::Metonym)));
-            for (name, form) in names {
+                .chain(e.metonyms.iter().map(|a| (a, NameForm::Metonym)))
+                .map(|(n, f)| (n, f, false))
+                .chain(stems.iter().map(|a| (a, NameForm::Demonym, true)));
+            for (name, form, stem) in names {
                 // One space between words, as the matcher expects (a run of spaces in a text
                 // matches it).
                 let name = super::text::normalise_space(name);
@@ -254,6 +275,7 @@ impl Gazetteer {
                     latin: name
                         .chars()
                         .all(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)),
+                    stem,
                     surname: kind == EntityKind::Person && !name.contains(' ') && e.name.trim().contains(' '),
                     inflects: !exact
                         && name.chars().count() >= MIN_INFLECTED_CHARS
@@ -423,6 +445,9 @@ impl Gazetteer {
             }
             let mut end = end;
             let mut possessive = false;
+            if p.stem && !word_char_at(ft, end) {
+                continue;
+            }
             if word_char_at(ft, end) {
                 if p.inflects {
                     // A case ending ("Донецк" → "Донецкой"): the rest of the word is one.
@@ -731,6 +756,20 @@ mod tests {
             .map(|(_, s)| s.as_str())
             .collect();
         assert_eq!(kz, ["Kazakhstan", "Kazakh", "Astana", "Kazakhstani"]);
+    }
+
+    #[test]
+    fn russian_and_ukrainian_adjectives_of_nationality_match_in_every_case() {
+        let g = gaz();
+        let found = names(
+            &g,
+            "поблагодарил российскую сторону, обвинил кыргызских военных, угорською стороною, российск.",
+        );
+        let countries: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(countries, ["Russia", "Kyrgyzstan", "Hungary"], "{found:?}");
+        assert_eq!(adjective_stem("российский"), Some("российск"));
+        assert_eq!(adjective_stem("угорський"), Some("угорськ"));
+        assert_eq!(adjective_stem("Russian"), None);
     }
 
     #[test]

@@ -241,6 +241,28 @@ pub(super) fn find_actor(
             ..prev.carry(["pronoun “", toks[0].text, "” continues the previous sentence"].concat())
         });
     }
+    // Russian and Ukrainian drop the pronoun: a sentence that opens with a cue whose verb is in
+    // the first person plural ("Высоко оцениваем …", "Вимагаємо від …") is the previous
+    // actor's, as "мы" would be.
+    if let Some(prev) = prev
+        && let Some(verb) = cues
+            .first()
+            .filter(|c| c.start <= 1)
+            .and_then(|c| toks[c.start..c.end].iter().find(|t| first_plural_verb(t.text)))
+    {
+        return Some(Actor {
+            by_speech: false,
+            first_person: true,
+            ..prev.carry(
+                [
+                    "“",
+                    verb.text,
+                    "”, a verb of the first person plural, continues the previous sentence",
+                ]
+                .concat(),
+            )
+        });
+    }
     // 3. The subject: first actor-capable name before the first cue, not after a preposition.
     let first_cue = cues.first().map_or(toks.len(), |c| c.start);
     // A body of no named country just before the first cue ("The ministry also thanked
@@ -336,6 +358,27 @@ pub(super) fn find_actor(
         });
     }
     None
+}
+
+/// Whether `word` is a Russian or Ukrainian verb of the first person plural, present tense
+/// ("осуждаем", "призываем", "требуем", "закликаємо", "вимагаємо", "засуджуємо").
+fn first_plural_verb(word: &str) -> bool {
+    [
+        "аем",
+        "яем",
+        "уем",
+        "ием",
+        "ём",
+        "ируем",
+        "аємо",
+        "яємо",
+        "уємо",
+        "имо",
+        "їмо",
+    ]
+    .iter()
+    .any(|e| word.ends_with(e))
+        && word.chars().count() >= 6
 }
 
 /// Tokens between a body that is a sentence's subject and the sentence's first cue, at most

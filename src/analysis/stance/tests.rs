@@ -931,3 +931,22 @@ fn we_thank_a_list_closed_by_others_thanks_each_and_thank_you_thanks_nobody() {
     assert!(has(&ev, 1, "China", "Russia", 1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 >= 2), "{ev:#?}");
 }
+
+#[test]
+fn russian_and_ukrainian_verbs_of_we_continue_the_actor_and_a_name_after_a_preposition_is_not_the_speaker() {
+    let ev = events(
+        "МИД России осуждает удары. Посол России в США заявил, что действия не останутся без последствий. \
+         Высоко оцениваем сдержанную и ответственную позицию Китая.",
+        Some("2018-04-14"),
+    );
+    assert!(has(&ev, 2, "Russia", "China", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.1 == "United States"), "{ev:#?}");
+    let ev = events(
+        "МЗС України заявляє протест. Вимагаємо від російської сторони негайно звільнити моряків. \
+         Закликаємо міжнародних партнерів посилити санкційний тиск на Російську Федерацію.",
+        Some("2018-11-26"),
+    );
+    assert!(has(&ev, 1, "Ukraine", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Ukraine", "Russia", -1), "{ev:#?}");
+    assert!(!has(&ev, 2, "Ukraine", "Russia", 1), "{ev:#?}");
+}
