@@ -1037,16 +1037,45 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // "Poland condemned the attack, while Hungary praised Russia": a later clause whose
                 // subject, a country named right before the cue, acts in it.
                 let relative = relative.or_else(|| {
-                    let p =
-                        clause_other_subject(gaz, input.doc_date, toks, &placed, &clause, &in_quote, hit.start, actor)?;
+                    let p = clause_other_subject(
+                        input.text,
+                        gaz,
+                        input.doc_date,
+                        toks,
+                        &placed,
+                        &clause,
+                        &in_quote,
+                        &cues,
+                        hit.start,
+                        actor,
+                    )?;
                     (!p.m.possessive && p.m.form != NameForm::Demonym && hit.start - p.last <= CLAUSE_SUBJECT_GAP_WORDS)
                         .then(|| Some((actor_entry(gaz, p.m.entry, input.doc_date)?, p.first)))
                         .flatten()
                 });
+                let outer_actor = actor;
+                // "Pakistan was criticised by Iran": the agent after "by" acts on the subject;
+                // "Pakistan was also criticised" names no actor at all.
+                let passive = (actor.subject_at.is_some_and(|s| s < hit.start) && actor.carried.is_none())
+                    .then(|| passive_voice(gaz, input.doc_date, toks, &placed, hit, &cue.category))
+                    .flatten();
+                let relative = match passive {
+                    Some(Passive::NoAgent) => continue,
+                    Some(Passive::Agent(entry, at)) => Some((entry, at)),
+                    None => relative,
+                };
                 let relative_actor;
                 let (actor, actor_mention_end) = match relative {
                     Some((entry, at)) => {
-                        let how = if RELATIVE_SUBJECTS_SET.contains(toks[at].text) {
+                        let how = if passive.is_some() {
+                            [
+                                &gaz.entries[entry].name,
+                                ", the agent after “by” of the passive “",
+                                toks[hit.start].text,
+                                "”",
+                            ]
+                            .concat()
+                        } else if RELATIVE_SUBJECTS_SET.contains(toks[at].text) {
                             [
                                 &gaz.entries[entry].name,
                                 ", the subject of the relative clause “",
@@ -1063,7 +1092,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         };
                         relative_actor = Actor {
                             entry,
-                            subject_at: Some(at),
+                            // The passive's agent follows its cue.
+                            subject_at: passive.is_none().then_some(at),
                             speaker: None,
                             how,
                             carried: None,
@@ -1173,6 +1203,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     && !aimed
                     && !refused
                     && !pronoun_before
+                    && passive.is_none()
                     && !placed.iter().any(|p| {
                         p.last < hit.start
                             && hit.start - p.last <= 3
@@ -1219,8 +1250,19 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     continue;
                 }
                 // A later clause with a subject of its own ("…, while Ukraine insists …") is not the actor's.
-                if clause_other_subject(gaz, input.doc_date, toks, &placed, &clause, &in_quote, hit.start, actor)
-                    .is_some()
+                if clause_other_subject(
+                    input.text,
+                    gaz,
+                    input.doc_date,
+                    toks,
+                    &placed,
+                    &clause,
+                    &in_quote,
+                    &cues,
+                    hit.start,
+                    actor,
+                )
+                .is_some()
                 {
                     continue;
                 }
@@ -1274,6 +1316,30 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                                 held_victim_target(gaz, input.doc_date, toks, &placed, &clause, hit.end, actor)
                             })?
                         })
+                };
+                // The passive's subject is its target.
+                let targets = match passive {
+                    Some(Passive::Agent(..)) => {
+                        let patient = outer_actor.entry;
+                        let name = &gaz.entries[patient].name;
+                        Some((vec![patient], ["the subject of the passive: ", name].concat()))
+                    }
+                    _ => targets,
+                };
+                // "France praised Germany, and Mali condemned Russia": the subject of a later
+                // clause is not the object of a cue before it.
+                let targets = match targets {
+                    Some((mut t, how)) if t.len() > 1 => {
+                        t.retain(|e| {
+                            !cues.iter().any(|c| {
+                                c.start > hit.end
+                                    && and_clause_subject(input.text, toks, &placed, &cues, c.start)
+                                        .is_some_and(|p| p.m.entry == *e && p.first > hit.end)
+                            })
+                        });
+                        Some((t, how))
+                    }
+                    t => t,
                 };
                 let mut score = score;
                 // "criticized the sanctions imposed by the United States": the name after "by" is
@@ -1903,6 +1969,93 @@ fn decision_before(toks: &[Token], cue_start: usize) -> Option<usize> {
     }
     let noun = to.checked_sub(1)?;
     (toks[to].text == "to" && DECISION_NOUNS.contains(&toks[noun].text)).then_some(noun)
+}
+
+/// A cue in the passive voice (see [`passive_voice`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Passive {
+    /// "was criticised by Iran": the agent's actor entry, and its first token.
+    Agent(usize, usize),
+    /// "was criticised", with no agent named.
+    NoAgent,
+}
+
+/// Categories of cues whose passive ("was condemned by …") has its subject as the target.
+/// Not states of mind ("is concerned by …", "was alarmed by …"), whose subject holds them.
+const PASSIVE_CATEGORIES: &[&str] = &["criticize", "accuse", "sanction", "praise", "reject", "threaten"];
+
+/// Participles of a state of mind: "is alarmed by …", "was disappointed by …" are the
+/// subject's own position, whatever comes after "by".
+const STATE_PARTICIPLES: &[&str] = &[
+    "alarmed",
+    "concerned",
+    "worried",
+    "troubled",
+    "disturbed",
+    "dismayed",
+    "disappointed",
+    "saddened",
+    "shocked",
+    "outraged",
+    "appalled",
+    "angered",
+    "frustrated",
+    "pleased",
+    "encouraged",
+    "heartened",
+    "delighted",
+    "satisfied",
+    "gratified",
+    "relieved",
+    "inspired",
+    "impressed",
+    "moved",
+    "honored",
+    "honoured",
+    "committed",
+    "determined",
+    "opposed",
+    "convinced",
+    "surprised",
+    "offended",
+    "insulted",
+];
+word_set!(STATE_PARTICIPLES_SET, STATE_PARTICIPLES);
+
+/// Forms of "to be" (and "get") before a passive participle.
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"];
+
+/// Whether the cue `hit` (of `category`) is an English participle in the passive voice: a form
+/// of "to be" right before it (adverbs between: "was also sharply criticised"), and then its
+/// agent, a government named after "by" within two words.
+fn passive_voice(
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    hit: &PhraseHit,
+    category: &str,
+) -> Option<Passive> {
+    let word = toks[hit.start].text;
+    if !PASSIVE_CATEGORIES.contains(&category)
+        || hit.end - hit.start != 1
+        || !(word.ends_with("ed") || word.ends_with("en"))
+        || STATE_PARTICIPLES_SET.contains(word)
+    {
+        return None;
+    }
+    let mut k = hit.start.checked_sub(1)?;
+    while k > 0 && (toks[k].text.ends_with("ly") || matches!(toks[k].text, "also" | "widely" | "repeatedly")) {
+        k -= 1;
+    }
+    if !PASSIVE_AUXILIARIES.contains(&toks[k].text) {
+        return None;
+    }
+    let agent = placed
+        .iter()
+        .find(|p| p.first > hit.end && p.first <= hit.end + 2 && after_by(toks, p.first))
+        .and_then(|p| Some(Passive::Agent(actor_entry(gaz, p.m.entry, date)?, p.first)));
+    Some(agent.unwrap_or(Passive::NoAgent))
 }
 
 fn after_by(toks: &[Token], first: usize) -> bool {
@@ -2931,19 +3084,66 @@ fn sovereignty_party(
     ))
 }
 
+/// The subject of a clause joined by ", and" right before the cue at `cue_start`: "France
+/// praised Germany, and Mali condemned Russia" (a name after ", and" with the cue within
+/// [`CLAUSE_SUBJECT_GAP_WORDS`] after it).
+fn and_clause_subject<'p, 'a>(
+    text: &str,
+    toks: &[Token],
+    placed: &'p [Placed<'a>],
+    cues: &[PhraseHit],
+    cue_start: usize,
+) -> Option<&'p Placed<'a>> {
+    placed.iter().rev().find(|p| {
+        if !(p.last < cue_start
+            && cue_start - p.last <= CLAUSE_SUBJECT_GAP_WORDS
+            && !p.m.possessive
+            && p.m.form != NameForm::Demonym)
+        {
+            return false;
+        }
+        let and = if p.first > 1 && toks[p.first - 1].text == "the" {
+            p.first - 2
+        } else if p.first > 0 {
+            p.first - 1
+        } else {
+            return false;
+        };
+        let gap = |k: usize| &text[toks[k - 1].range.end..toks[k].range.start];
+        // Not the last of a list ("The United States, Japan, and the Republic of Korea
+        // condemn …"): the name before ", and" is not itself after a comma.
+        let listed = placed.iter().find(|q| q.last + 1 == and).is_some_and(|q| {
+            let start = if q.first > 1 && toks[q.first - 1].text == "the" {
+                q.first - 1
+            } else {
+                q.first
+            };
+            start > 0 && (gap(start).contains(',') || toks[start - 1].text == "and")
+        });
+        and > 0 && toks[and].text == "and" && gap(and).contains(',') && !listed && cues.iter().any(|c| c.end <= and)
+    })
+}
+
 /// The subject of the later clause the cue at `cue_start` sits in, when it has one of its own
 /// other than the actor: "Russia controls …, while Ukraine insists on its territorial integrity".
 #[allow(clippy::too_many_arguments)]
 fn clause_other_subject<'p, 'a>(
+    text: &str,
     gaz: &Gazetteer,
     date: Option<Date>,
     toks: &[Token],
     placed: &'p [Placed<'a>],
     clause: &[usize],
     in_quote: &dyn Fn(usize) -> bool,
+    cues: &[PhraseHit],
     cue_start: usize,
     actor: &Actor,
 ) -> Option<&'p Placed<'a>> {
+    if let Some(p) = and_clause_subject(text, toks, placed, cues, cue_start)
+        .filter(|p| !in_quote(p.m.range.start) && actor_entry(gaz, p.m.entry, date).is_some_and(|e| e != actor.entry))
+    {
+        return Some(p);
+    }
     let c = clause[cue_start];
     let cs = clause.iter().position(|&x| x == c)?;
     if cs == 0 {

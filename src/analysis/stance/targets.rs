@@ -530,6 +530,17 @@ fn listed_addressees(
     Some((entries, ["the countries urged to stop: ", &names.join(", ")].concat()))
 }
 
+/// English weekdays, lower case.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words that join a second party to the one addressed ("urged Moscow and Kyiv to talk").
 const ADDRESSEE_JOINERS: &[&str] = &["and", "or", "и", "или", "та", "і", "й", "або"];
 
@@ -590,7 +601,20 @@ pub(super) fn addressee(
     if next.is_some_and(|w| ADDRESSEE_JOINERS.contains(&w)) || gap.trim().starts_with(',') {
         return listed_addressees(text, gaz, date, toks, placed, p, english, actor);
     }
-    if english && !(gap.trim().is_empty() && (next == Some("to") || next == Some("not") && word(end + 1) == Some("to")))
+    // A time between them: "urged Pakistan on Wednesday to take …", "urged Israel again to …".
+    let time_words = if english {
+        match (next, word(end + 1)) {
+            (Some("on"), Some(d)) if WEEKDAYS.contains(&d) => 2,
+            (Some("again" | "today" | "yesterday" | "repeatedly" | "also"), _) => 1,
+            _ => 0,
+        }
+    } else {
+        0
+    };
+    let next = word(end + time_words);
+    if english
+        && !(gap.trim().is_empty()
+            && (next == Some("to") || next == Some("not") && word(end + time_words + 1) == Some("to")))
     {
         return None;
     }

@@ -950,3 +950,43 @@ fn russian_and_ukrainian_verbs_of_we_continue_the_actor_and_a_name_after_a_prepo
     assert!(has(&ev, 2, "Ukraine", "Russia", -1), "{ev:#?}");
     assert!(!has(&ev, 2, "Ukraine", "Russia", 1), "{ev:#?}");
 }
+
+#[test]
+fn a_passive_names_its_actor_after_by_and_its_target_as_subject() {
+    let ev = events(
+        "Pakistan was also criticised by Iran. Russia has been sanctioned by the European Union. \
+         Pakistan was sharply criticised at the meeting. The United States is alarmed by the Burmese security forces’ violence against peaceful protestors.",
+        Some("2019-02-27"),
+    );
+    assert!(has(&ev, 0, "Iran", "Pakistan", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.1 == "Pakistan"), "{ev:#?}");
+    assert!(has(&ev, 1, "European Union", "Russia", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 2), "{ev:#?}");
+    assert!(has(&ev, 3, "United States", "Myanmar", -1), "{ev:#?}");
+}
+
+#[test]
+fn a_clause_after_comma_and_has_its_own_subject_but_a_list_does_not() {
+    let ev = events(
+        "France praised Germany, and Mali condemned Russia. \
+         Paris condemned the coup, and Mali expelled the French ambassador. \
+         The United States, Japan, and the Republic of Korea condemn the launches of North Korea.",
+        Some("2022-01-31"),
+    );
+    assert!(has(&ev, 0, "France", "Germany", 1), "{ev:#?}");
+    assert!(has(&ev, 0, "Mali", "Russia", -1), "{ev:#?}");
+    assert!(
+        !has(&ev, 0, "France", "Mali", 1) && !has(&ev, 0, "France", "Russia", -1),
+        "{ev:#?}"
+    );
+    assert!(has(&ev, 1, "Mali", "France", -1), "{ev:#?}");
+    for actor in ["United States", "Japan", "South Korea"] {
+        assert!(has(&ev, 2, actor, "North Korea", -1), "{actor}: {ev:#?}");
+    }
+    // The last of a list after ", and" is not a clause's subject of its own.
+    let ev = events(
+        "Japan condemned the launch, and the United States, South Korea, and Australia condemned North Korea.",
+        Some("2022-01-31"),
+    );
+    assert!(!has(&ev, 0, "Australia", "North Korea", -1), "{ev:#?}");
+}
