@@ -15,6 +15,7 @@ pub(super) fn speech_actor(
     toks: &[Token],
     placed: &[Placed<'_>],
     in_quote: &dyn Fn(usize) -> bool,
+    first_cue: Option<usize>,
     prev: Option<&Actor>,
     doc_actor: Option<&Actor>,
 ) -> Option<Actor> {
@@ -23,6 +24,17 @@ pub(super) fn speech_actor(
     // Tokens are lower case; the text says whether a word was capitalised.
     let capitalised = |t: &Token| input.text[t.range.clone()].starts_with(char::is_uppercase);
     for verb in lex.speech_verbs.find(toks) {
+        // A verb in a clause of its own after the first cue speaks for that clause only:
+        // "Україна подякувала Польщі за виважену позицію: Варшава заявила, що …", "…, while
+        // Mauritania announced it was cutting ties".
+        // Only where the first clause names its own subject ("Enhancing Satellite Cooperation:
+        // The United States and Japan announced …" is a heading and its item).
+        if let Some(c) = first_cue.filter(|&c| c < verb.start && placed.iter().any(|p| p.last < c && can_act(p))) {
+            let between = &input.text[toks[c].range.end..toks[verb.start].range.start];
+            if between.contains([':', ';']) || between.contains(", while ") || between.contains(", whereas ") {
+                continue;
+            }
+        }
         // Participles ("…, saying") share the main clause's subject: rule 2.
         if in_quote(toks[verb.start].range.start) || toks[verb.end - 1].text.ends_with("ing") {
             continue;
@@ -224,7 +236,8 @@ pub(super) fn find_actor(
         return Some(a);
     }
     // 1. Reported speech.
-    if let Some(a) = speech_actor(input, gaz, lex, toks, placed, in_quote, prev, doc_actor) {
+    let first_cue = cues.first().map(|c| c.start);
+    if let Some(a) = speech_actor(input, gaz, lex, toks, placed, in_quote, first_cue, prev, doc_actor) {
         return Some(a);
     }
     // "We, the Leaders of the Group of Seven (G7), condemn …": a "we" that names itself.

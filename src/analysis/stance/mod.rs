@@ -1049,7 +1049,16 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         hit.start,
                         actor,
                     )?;
-                    (!p.m.possessive && p.m.form != NameForm::Demonym && hit.start - p.last <= CLAUSE_SUBJECT_GAP_WORDS)
+                    // Also "…, while Mexico said it was breaking off relations": its speech verb
+                    // and pronoun between.
+                    let says_it = || {
+                        toks.get(p.last + 2)
+                            .is_some_and(|t| matches!(t.text, "it" | "they" | "he" | "she"))
+                            && !lex.speech_verbs.find(&toks[p.last + 1..p.last + 2]).is_empty()
+                    };
+                    let near = hit.start - p.last <= CLAUSE_SUBJECT_GAP_WORDS
+                        || hit.start - p.last <= CLAUSE_SUBJECT_GAP_WORDS + 2 && says_it();
+                    (!p.m.possessive && p.m.form != NameForm::Demonym && near)
                         .then(|| Some((actor_entry(gaz, p.m.entry, input.doc_date)?, p.first)))
                         .flatten()
                 });
@@ -1311,6 +1320,20 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     // after it names its party after that word.
                     targets_after(hit.end)
                         .or_else(|| (act_end > hit.end + 1).then(|| targets_after(act_end))?)
+                        // "downgrading its diplomatic representation in Doha": where the envoy or
+                        // mission is, right after the word the cue needs.
+                        .or_else(|| {
+                            if act_end <= hit.end || !toks.get(act_end).is_some_and(|t| matches!(t.text, "in" | "to")) {
+                                return None;
+                            }
+                            let p = placed.iter().find(|p| {
+                                p.first == act_end + 1
+                                    && gaz.kind(p.m.entry) == EntityKind::Country
+                                    && actor_entry(gaz, p.m.entry, input.doc_date) != Some(actor.entry)
+                            })?;
+                            let name = &gaz.entries[p.m.entry].name;
+                            Some((vec![p.m.entry], ["where the envoy or mission is: ", name].concat()))
+                        })
                         .or_else(|| {
                             (score < 0.0).then(|| {
                                 held_victim_target(gaz, input.doc_date, toks, &placed, &clause, hit.end, actor)
@@ -2784,7 +2807,7 @@ fn quotation_speaker(
     let usable = |k: usize| k < sentences.len() && input.boilerplate_start.is_none_or(|b| sentences[k].start < b);
     let speaker_in = |k: usize| {
         let (toks, placed) = sentence_view(input, &sentences[k]);
-        speech_actor(input, gaz, lex, toks, &placed, in_quote, prev, doc_actor)
+        speech_actor(input, gaz, lex, toks, &placed, in_quote, None, prev, doc_actor)
     };
     let mut candidates: Vec<(usize, &str)> = vec![(sj, "its last sentence")];
     if usable(sj + 1) {

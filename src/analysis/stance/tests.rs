@@ -990,3 +990,20 @@ fn a_clause_after_comma_and_has_its_own_subject_but_a_list_does_not() {
     );
     assert!(!has(&ev, 0, "Australia", "North Korea", -1), "{ev:#?}");
 }
+
+#[test]
+fn a_speech_verb_in_a_later_clause_speaks_for_that_clause_only() {
+    let ev = events(
+        "Україна подякувала Польщі за виважену позицію: Варшава заявила, що вважає закон внутрішньою справою України.",
+        Some("2017-09-26"),
+    );
+    assert!(has(&ev, 0, "Ukraine", "Poland", 1), "{ev:#?}");
+    let ev = events(
+        "Jordan said it was downgrading its diplomatic representation in Doha, while Mauritania announced it was cutting ties with Qatar altogether. \
+         Governments across Latin America condemned Ecuador, while Mexico said it was breaking off diplomatic relations with Quito.",
+        Some("2017-06-06"),
+    );
+    assert!(has(&ev, 0, "Jordan", "Qatar", -1), "{ev:#?}");
+    assert!(has(&ev, 0, "Mauritania", "Qatar", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "Mexico", "Ecuador", -1), "{ev:#?}");
+}
