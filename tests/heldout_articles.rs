@@ -323,13 +323,16 @@ fn recall_precision_and_traps_on_the_fifth_set() {
     // fourth set (Russian prepositions, adjectives of nationality in every case), still without
     // reading this set's events, cost it one position and one right event: 42 of 142, 46 of
     // 88 (52 %); with the passive, "downgrading its representation" and suspended operations,
-    // 46 of 89 (52 %). The floors are those.
-    assert!(m.recalled >= 42, "recall fell to {}", m.recalled);
+    // 46 of 89 (52 %). The transcript rule of the same session's end (a label that only asks
+    // is a reporter's; the only one answering speaks for the country named first and most),
+    // the one rule of the session written for a genre rather than a sentence, took it to 45 of
+    // 142 (32 %), 49 of 88 (56 %), 3 traps: the floors are those.
+    assert!(m.recalled >= 45, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 51.5,
+        m.precision_pct() >= 55.0,
         "precision fell to {} of {}",
         m.right,
         m.events
     );
-    assert!(m.fallen.len() <= 4, "traps: {:?}", m.fallen);
+    assert!(m.fallen.len() <= 3, "traps: {:?}", m.fallen);
 }

@@ -47,7 +47,7 @@ use joint::{apposed_we, both_sides_words, coordinated_actors, coordinated_events
 use std::fmt::Write as _;
 use std::ops::Range;
 use targets::{addressee, find_targets, held_victim_target};
-use turns::{in_answer_turn, in_reporter_turn};
+use turns::{TurnLabels, in_answer_turn, in_reporter_turn};
 
 // The word lists below are looked up for many tokens of every sentence.
 word_set!(PRONOUNS_SET, PRONOUNS);
@@ -747,6 +747,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut we_actor: Option<Actor> = None;
     // The countries of speakers named in labels ("Volkova:"), once looked up.
     let mut answering: Vec<(String, Option<usize>)> = Vec::new();
+    // The speakers' labels of a transcript, read once a sentence needs them.
+    let turn_labels_cell = std::cell::OnceCell::new();
+    let turn_labels = || turn_labels_cell.get_or_init(|| TurnLabels::scan(input.text));
     // The answer of the last turn asked, by where the turn starts.
     let mut last_answer: Option<(usize, Option<(usize, String)>)> = None;
     // The last governments named as one subject, for "the Sides", "both countries", "the leaders".
@@ -932,7 +935,15 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             .is_some_and(|t| !in_quote(t.range.start));
         let actor = match actor {
             a if we_subject && a.as_ref().is_none_or(|a| a.first_person && a.carried.is_some()) => {
-                match in_answer_turn(input, gaz, sr.start, first_actor, &mut answering, &mut last_answer) {
+                match in_answer_turn(
+                    input,
+                    gaz,
+                    sr.start,
+                    first_actor,
+                    &mut answering,
+                    &mut last_answer,
+                    turn_labels(),
+                ) {
                     Some((entry, who)) if a.as_ref().is_none_or(|a| a.entry != entry) => Some(Actor {
                         entry,
                         subject_at: None,
@@ -962,7 +973,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         // quotes others: they are not the voice of the document (asked once per sentence with
         // an actor, only while it matters).
         let mut reporter = None;
-        let mut in_reporters_turn = || *reporter.get_or_insert_with(|| in_reporter_turn(input.text, sr.start));
+        let mut in_reporters_turn =
+            || *reporter.get_or_insert_with(|| in_reporter_turn(input.text, sr.start, turn_labels()));
         if first_actor.is_none()
             && let Some(a) = actor.as_ref().filter(|a| a.carried.is_none())
             && !in_reporters_turn()

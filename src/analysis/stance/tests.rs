@@ -1007,3 +1007,34 @@ fn a_speech_verb_in_a_later_clause_speaks_for_that_clause_only() {
     assert!(has(&ev, 0, "Mauritania", "Qatar", -1), "{ev:#?}");
     assert!(has(&ev, 1, "Mexico", "Ecuador", -1), "{ev:#?}");
 }
+
+#[test]
+fn the_only_one_answering_a_briefing_speaks_for_its_country_and_a_label_that_only_asks_is_a_reporter() {
+    let briefing = "Foreign Ministry Spokesperson Lin Haoyu's Regular Press Conference\n\n\
+         Beijing, 2019-07-15\n\n\
+         Pacific Wire: The Ministry of Commerce said China would impose sanctions on American companies. What is your response?\n\n\
+         Lin Haoyu: China firmly opposes the arms sale. China has lodged stern representations with the United States.\n\n\
+         Eurasia Broadcast: Some countries sent letters on Xinjiang. What is your comment?\n\n\
+         Lin Haoyu: We thank Pakistan and Russia for their fair position. China will never accept interference.";
+    let ev = events(briefing, Some("2019-07-15"));
+    assert!(
+        ev.iter().any(|e| e.1 == "China" && e.2 == "Pakistan" && e.3 > 0.0),
+        "{ev:#?}"
+    );
+    // The reporter's question names a sanction: no position.
+    assert!(!ev.iter().any(|e| e.4.contains("impose")), "{ev:#?}");
+    // The first country named as actor is the one rebutted, not the one answering: China is
+    // named most, so the "we" is nobody's rather than the Philippines'.
+    let rebuttal = concat!(
+        "Foreign Ministry Spokesperson Wei Lanqing's Regular Press Conference\n\n",
+        "Q: Manila said China acted like a bully. What is your response?\n\n",
+        "Wei Lanqing: The Philippine side's remarks are inconsistent with the facts. The Philippine vessels ",
+        "intruded into the waters without permission from the Chinese government. China will firmly defend ",
+        "its sovereignty.\n\n",
+        "Q: Does China regard this as interference?\n\n",
+        "Wei Lanqing: The United States has no right to interfere. We firmly oppose the US using its military ",
+        "treaty with the Philippines to threaten China's sovereignty.",
+    );
+    let ev = events(rebuttal, Some("2024-03-12"));
+    assert!(!ev.iter().any(|e| e.1 == "Philippines"), "{ev:#?}");
+}

@@ -71,6 +71,88 @@ fn label_of(line: &str) -> Option<&str> {
     (capitals || name).then_some(label)
 }
 
+/// Bytes of a paragraph read to tell whether it ends with a question.
+const ASKING_PARAGRAPH_BYTES: usize = 8192;
+
+/// The speakers' labels of a transcript, read once per document: who only asks ("Pacific
+/// Wire: … What is your response?", an outlet or a journalist named in the label) and who
+/// answers.
+#[derive(Debug, Default)]
+pub(super) struct TurnLabels {
+    /// Labels each of whose turns ends with a question mark.
+    askers: Vec<String>,
+    /// Labels with at least one turn that does not.
+    answerers: Vec<String>,
+}
+
+impl TurnLabels {
+    /// Reads the labels that open paragraphs in `text` (see [`label_of`]).
+    pub(super) fn scan(text: &str) -> TurnLabels {
+        let mut asks: Vec<(&str, bool)> = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            if !(start == 0 || blank_line_before(&text[..start - 1])) {
+                continue;
+            }
+            let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '>'));
+            let Some(label) = label_of(trimmed) else { continue };
+            let lower = label.to_lowercase();
+            if REPORTER_LABELS.contains(&lower.as_str()) || ANSWER_LABELS.contains(&lower.as_str()) || label == "Q" {
+                continue;
+            }
+            let asked = ends_with_question(text, start);
+            match asks.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, all)) => *all &= asked,
+                None => asks.push((label, asked)),
+            }
+        }
+        TurnLabels {
+            askers: asks.iter().filter(|(_, a)| *a).map(|(l, _)| l.to_string()).collect(),
+            answerers: asks.iter().filter(|(_, a)| !*a).map(|(l, _)| l.to_string()).collect(),
+        }
+    }
+
+    /// Whether every turn of `label` is a question: a reporter's.
+    fn asks(&self, label: &str) -> bool {
+        !self.answerers.is_empty() && self.askers.iter().any(|l| l == label)
+    }
+
+    /// Whether `label` is the only one that answers (a ministry's spokesperson at a briefing).
+    fn sole_answerer(&self, label: &str) -> bool {
+        self.answerers.len() == 1 && self.answerers[0] == label
+    }
+}
+
+/// Whether the paragraph starting at byte `start` ends with a question mark (closing quotation
+/// marks and asterisks aside).
+fn ends_with_question(text: &str, start: usize) -> bool {
+    let rest = &text[start..];
+    let mut end = rest.len().min(ASKING_PARAGRAPH_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &rest[..end];
+    // The paragraph ends at the first blank line.
+    let mut para_end = window.len();
+    let mut at = 0;
+    for line in window.split_inclusive('\n') {
+        at += line.len();
+        if line.trim().is_empty() && at > line.len() {
+            para_end = at - line.len();
+            break;
+        }
+    }
+    if para_end == window.len() && end < rest.len() {
+        return false;
+    }
+    window[..para_end]
+        .trim_end()
+        .trim_end_matches(['*', '”', '"', '»', '’', ')'])
+        .ends_with('?')
+}
+
 /// Whether `before` (the text up to a line's line break) ends with a blank line: one of white
 /// space only, no-break spaces included ("\u{a0}  " separates wh-briefings' paragraphs).
 fn blank_line_before(before: &str) -> bool {
@@ -150,11 +232,13 @@ fn bold_question(text: &str, start: usize) -> bool {
 /// paragraph, or the run of lines since the last speaker label) opens with "Q" ("Q And then,
 /// while Ukraine waits …") or a reporter's label ("Question:"), or is a question in bold. What a
 /// reporter says or asks is no government's position.
-pub(super) fn in_reporter_turn(text: &str, at: usize) -> bool {
+pub(super) fn in_reporter_turn(text: &str, at: usize, labels: &TurnLabels) -> bool {
     let mut at = at;
     for paragraph in 0..TURN_PARAGRAPHS {
         match turn_head(text, at) {
             Some(TurnHead::Reporter) => return true,
+            // "Pacific Wire: … What is your response?": a label that only asks.
+            Some(TurnHead::Named(label, _)) if labels.asks(label) => return true,
             // The paragraph after a question in bold is its answer.
             Some(TurnHead::Unlabelled(start)) if bold_question(text, start) => return paragraph == 0,
             // A paragraph without a label continues the turn before it ("Q … ?" and then "And
@@ -177,11 +261,11 @@ pub(super) fn in_reporter_turn(text: &str, at: usize) -> bool {
 /// after a question).
 #[cfg(test)]
 fn answer_turn(text: &str, at: usize) -> Option<Option<&str>> {
-    answer_of_turn(text, turn_head(text, at)?)
+    answer_of_turn(text, turn_head(text, at)?, &TurnLabels::scan(text))
 }
 
 /// [`answer_turn`] for a turn that opens with `head`.
-fn answer_of_turn<'a>(text: &'a str, head: TurnHead<'a>) -> Option<Option<&'a str>> {
+fn answer_of_turn<'a>(text: &'a str, head: TurnHead<'a>, labels: &TurnLabels) -> Option<Option<&'a str>> {
     let (head, start) = match head {
         TurnHead::Answer => return Some(None),
         TurnHead::Reporter => return None,
@@ -196,7 +280,7 @@ fn answer_of_turn<'a>(text: &'a str, head: TurnHead<'a>) -> Option<Option<&'a st
         return None;
     }
     let asked = match head {
-        Some(_) => in_reporter_turn(text, before.len()),
+        Some(_) => in_reporter_turn(text, before.len(), labels),
         None => turn_head(text, before.len()).is_some_and(|h| match h {
             TurnHead::Unlabelled(q) => bold_question(text, q),
             _ => false,
@@ -221,6 +305,7 @@ pub(super) fn in_answer_turn(
     first_actor: Option<usize>,
     named: &mut Vec<(String, Option<usize>)>,
     last: &mut Option<(usize, Option<(usize, String)>)>,
+    labels: &TurnLabels,
 ) -> Option<(usize, String)> {
     // The sentences of one turn share its answer, looked up once.
     let head = turn_head(input.text, at)?;
@@ -233,7 +318,7 @@ pub(super) fn in_answer_turn(
     {
         return answer.clone();
     }
-    let answer = answer_with(input, gaz, head, first_actor, named);
+    let answer = answer_with(input, gaz, head, first_actor, named, labels);
     if let Some(k) = key {
         *last = Some((k, answer.clone()));
     }
@@ -247,9 +332,10 @@ fn answer_with(
     head: TurnHead<'_>,
     first_actor: Option<usize>,
     named: &mut Vec<(String, Option<usize>)>,
+    labels: &TurnLabels,
 ) -> Option<(usize, String)> {
     let country = |e: usize| gaz.kind(e) == EntityKind::Country;
-    match answer_of_turn(input.text, head)? {
+    match answer_of_turn(input.text, head, labels)? {
         None => first_actor
             .filter(|&e| country(e))
             .map(|e| (e, "the one interviewed, whom the document introduced".to_string())),
@@ -267,8 +353,40 @@ fn answer_with(
                     c
                 }
             };
-            country.map(|e| (e, format!("the speaker “{label}”")))
+            // The one who answers every question of a briefing ("Lin Haoyu: …" after each
+            // reporter's) speaks for the country the document first named as actor.
+            // Only where that country is also the one the document names most: a briefing's
+            // first actor may be the country whose remarks it rebuts.
+            country.map(|e| (e, format!("the speaker “{label}”"))).or_else(|| {
+                first_actor
+                    .filter(|&e| {
+                        gaz.kind(e) == EntityKind::Country
+                            && labels.sole_answerer(label)
+                            && most_named_country(input, gaz) == Some(e)
+                    })
+                    .map(|e| (e, format!("the speaker “{label}”, the only one answering")))
+            })
         }
+    }
+}
+
+/// The country the document names most often (by name, adjective or capital); `None` on a tie.
+fn most_named_country(input: &StanceInput<'_>, gaz: &Gazetteer) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in input.mentions {
+        let Some(e) = actor_entry(gaz, m.entry, input.doc_date).filter(|&e| gaz.kind(e) == EntityKind::Country) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(c, _)| *c == e) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((e, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(e, _)] => Some(*e),
+        [(e, a), (_, b), ..] if a > b => Some(*e),
+        _ => None,
     }
 }
 
@@ -334,18 +452,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn labels_whose_every_turn_asks_are_reporters_and_one_answers() {
+        let text = "Pacific Wire: Will you?\n\nLin Haoyu: We will. Who would not?\n\n\
+                    Eurasia Broadcast: And then?\n\nLin Haoyu: We respect it.\n\nPacific Wire: Why?";
+        let labels = TurnLabels::scan(text);
+        assert!(
+            labels.asks("Pacific Wire") && labels.asks("Eurasia Broadcast"),
+            "{labels:?}"
+        );
+        assert!(!labels.asks("Lin Haoyu"), "{labels:?}");
+        assert!(
+            labels.sole_answerer("Lin Haoyu") && !labels.sole_answerer("Pacific Wire"),
+            "{labels:?}"
+        );
+        assert!(in_reporter_turn(text, text.find("And then").unwrap(), &labels));
+        assert!(!in_reporter_turn(text, text.find("We respect").unwrap(), &labels));
+        // With nobody answering, nobody is a reporter by their questions alone.
+        let only = TurnLabels::scan("Pacific Wire: Will you?\n\nEurasia Broadcast: Why?");
+        assert!(!only.asks("Pacific Wire"), "{only:?}");
+    }
+
+    #[test]
     fn reporters_turns_are_labelled_or_questions_in_bold() {
         let text = "Q: Will you?\n\nMS. PSAKI: We will.\n\nQuestion: And then?\n\nAnswer: We respect it.\n\n\
                     **Minister, is that fair?**\n\nNo, it is not fair.\n\n**Turning to trade.**\n\nWe want a deal.";
         let at = |s: &str| text.find(s).unwrap();
-        assert!(in_reporter_turn(text, at("Will you")));
-        assert!(!in_reporter_turn(text, at("We will")));
-        assert!(in_reporter_turn(text, at("And then")));
-        assert!(!in_reporter_turn(text, at("We respect")));
-        assert!(in_reporter_turn(text, at("Minister, is")));
-        assert!(!in_reporter_turn(text, at("No, it is")));
+        assert!(in_reporter_turn(text, at("Will you"), &TurnLabels::scan(text)));
+        assert!(!in_reporter_turn(text, at("We will"), &TurnLabels::scan(text)));
+        assert!(in_reporter_turn(text, at("And then"), &TurnLabels::scan(text)));
+        assert!(!in_reporter_turn(text, at("We respect"), &TurnLabels::scan(text)));
+        assert!(in_reporter_turn(text, at("Minister, is"), &TurnLabels::scan(text)));
+        assert!(!in_reporter_turn(text, at("No, it is"), &TurnLabels::scan(text)));
         // Bold without a question mark is a heading, not a question.
-        assert!(!in_reporter_turn(text, at("Turning to")));
+        assert!(!in_reporter_turn(text, at("Turning to"), &TurnLabels::scan(text)));
     }
 
     #[test]
@@ -362,7 +501,11 @@ mod tests {
         // A reporter's turn may run over paragraphs: after "Q", only a label answers.
         let text = "Q: Will you?\n\nAnd then I have a follow.\n\nMR. KIRBY: We will.";
         assert_eq!(answer_turn(text, text.find("And then").unwrap()), None);
-        assert!(in_reporter_turn(text, text.find("And then").unwrap()));
+        assert!(in_reporter_turn(
+            text,
+            text.find("And then").unwrap(),
+            &TurnLabels::scan(text)
+        ));
         assert_eq!(
             answer_turn(text, text.find("We will").unwrap()),
             Some(Some("MR. KIRBY"))
