@@ -323,6 +323,11 @@ const EN_WEEKDAYS: [(&str, &[&str]); 7] = [
     ("sunday", &["sun"]),
 ];
 
+/// Whether `word` (lower case) is an English weekday's full name ("wednesday").
+pub(crate) fn is_english_weekday(word: &str) -> bool {
+    EN_WEEKDAYS.iter().any(|(full, _)| *full == word)
+}
+
 /// Russian and Ukrainian weekday names (nominative and accusative).
 const CYR_WEEKDAYS: [&[&str]; 7] = [
     &["понедельник", "понеділок"],

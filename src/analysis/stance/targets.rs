@@ -530,17 +530,6 @@ fn listed_addressees(
     Some((entries, ["the countries urged to stop: ", &names.join(", ")].concat()))
 }
 
-/// English weekdays, lower case.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words that join a second party to the one addressed ("urged Moscow and Kyiv to talk").
 const ADDRESSEE_JOINERS: &[&str] = &["and", "or", "и", "или", "та", "і", "й", "або"];
 
@@ -604,7 +593,7 @@ pub(super) fn addressee(
     // A time between them: "urged Pakistan on Wednesday to take …", "urged Israel again to …".
     let time_words = if english {
         match (next, word(end + 1)) {
-            (Some("on"), Some(d)) if WEEKDAYS.contains(&d) => 2,
+            (Some("on"), Some(d)) if crate::analysis::date_expr::is_english_weekday(d) => 2,
             (Some("again" | "today" | "yesterday" | "repeatedly" | "also"), _) => 1,
             _ => 0,
         }

@@ -83,6 +83,8 @@ pub(super) struct TurnLabels {
     askers: Vec<String>,
     /// Labels with at least one turn that does not.
     answerers: Vec<String>,
+    /// The country the document names most ([`most_named_country`]), once asked.
+    most_named: std::cell::OnceCell<Option<usize>>,
 }
 
 impl TurnLabels {
@@ -111,6 +113,7 @@ impl TurnLabels {
         TurnLabels {
             askers: asks.iter().filter(|(_, a)| *a).map(|(l, _)| l.to_string()).collect(),
             answerers: asks.iter().filter(|(_, a)| !*a).map(|(l, _)| l.to_string()).collect(),
+            most_named: std::cell::OnceCell::new(),
         }
     }
 
@@ -362,7 +365,7 @@ fn answer_with(
                     .filter(|&e| {
                         gaz.kind(e) == EntityKind::Country
                             && labels.sole_answerer(label)
-                            && most_named_country(input, gaz) == Some(e)
+                            && *labels.most_named.get_or_init(|| most_named_country(input, gaz)) == Some(e)
                     })
                     .map(|e| (e, format!("the speaker “{label}”, the only one answering")))
             })
