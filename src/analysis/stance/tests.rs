@@ -1038,3 +1038,20 @@ fn the_only_one_answering_a_briefing_speaks_for_its_country_and_a_label_that_onl
     let ev = events(rebuttal, Some("2024-03-12"));
     assert!(!ev.iter().any(|e| e.1 == "Philippines"), "{ev:#?}");
 }
+
+/// Expelling is a sanction when the ones expelled are a mission's people, however many words
+/// on ("трёх российских дипломатов", "embassy staff"), not when they are anyone else.
+#[test]
+fn expelling_a_missions_staff_is_a_sanction_and_expelling_others_is_not() {
+    let ev = events(
+        "France expelled eighteen Russian embassy staff. France expelled eighteen Russian students. \
+         В марте Таллин выслал трёх российских дипломатов. Литва выслала российского посла. \
+         Литва выслала российских журналистов.",
+        Some("2022-04-01"),
+    );
+    assert!(has(&ev, 0, "France", "Russia", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Estonia", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Lithuania", "Russia", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 4), "{ev:#?}");
+}

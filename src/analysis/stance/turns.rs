@@ -74,23 +74,39 @@ fn label_of(line: &str) -> Option<&str> {
 /// Bytes of a paragraph read to tell whether it ends with a question.
 const ASKING_PARAGRAPH_BYTES: usize = 8192;
 
-/// The speakers' labels of a transcript, read once per document: who only asks ("Pacific
+/// The speakers' labels of a transcript, read once per document: who mostly asks ("Pacific
 /// Wire: … What is your response?", an outlet or a journalist named in the label) and who
-/// answers.
+/// answers. Labels of one speaker are counted together: a surname or initials after the full
+/// name ("Tomáš Vavroušek:" then "Vavroušek:", "Central European Weekly:" then "CEW:").
 #[derive(Debug, Default)]
 pub(super) struct TurnLabels {
-    /// Labels each of whose turns ends with a question mark.
+    /// Each label and the speaker (the fullest label) it stands for.
+    speakers: Vec<(String, String)>,
+    /// Speakers more than half of whose turns end with a question mark.
     askers: Vec<String>,
-    /// Labels with at least one turn that does not.
+    /// Speakers with at least half of their turns not questions.
     answerers: Vec<String>,
     /// The country the document names most ([`most_named_country`]), once asked.
     most_named: std::cell::OnceCell<Option<usize>>,
 }
 
+/// Whether `short` is how a transcript shortens the label `full`: its last word ("Vavroušek"
+/// for "Tomáš Vavroušek") or its initials ("CEW" for "Central European Weekly").
+fn shortens(short: &str, full: &str) -> bool {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    if words.len() < 2 || short.contains(char::is_whitespace) {
+        return false;
+    }
+    let last = words[words.len() - 1].trim_end_matches('.');
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    short.trim_end_matches('.') == last || (short.chars().count() >= 2 && short == initials)
+}
+
 impl TurnLabels {
     /// Reads the labels that open paragraphs in `text` (see [`label_of`]).
     pub(super) fn scan(text: &str) -> TurnLabels {
-        let mut asks: Vec<(&str, bool)> = Vec::new();
+        // Each label with its turns and how many of them end with a question.
+        let mut turns: Vec<(&str, usize, usize)> = Vec::new();
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
             let start = offset;
@@ -101,30 +117,90 @@ impl TurnLabels {
             let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '>'));
             let Some(label) = label_of(trimmed) else { continue };
             let lower = label.to_lowercase();
-            if REPORTER_LABELS.contains(&lower.as_str()) || ANSWER_LABELS.contains(&lower.as_str()) || label == "Q" {
+            let q_turn = label
+                .strip_prefix('Q')
+                .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace));
+            if REPORTER_LABELS.contains(&lower.as_str()) || ANSWER_LABELS.contains(&lower.as_str()) || q_turn {
                 continue;
             }
-            let asked = ends_with_question(text, start);
-            match asks.iter_mut().find(|(l, _)| *l == label) {
-                Some((_, all)) => *all &= asked,
-                None => asks.push((label, asked)),
+            let asked = usize::from(ends_with_question(text, start));
+            match turns.iter_mut().find(|(l, _, _)| *l == label) {
+                Some((_, n, q)) => {
+                    *n += 1;
+                    *q += asked;
+                }
+                None => turns.push((label, 1, asked)),
             }
         }
+        let speakers: Vec<(String, String)> = turns
+            .iter()
+            .map(|&(label, _, _)| {
+                let full = turns
+                    .iter()
+                    .map(|t| t.0)
+                    .find(|full| shortens(label, full))
+                    .unwrap_or(label);
+                (label.to_string(), full.to_string())
+            })
+            .collect();
+        let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+        for ((_, speaker), &(_, n, q)) in speakers.iter().zip(&turns) {
+            match counts.iter_mut().find(|(s, _, _)| *s == speaker) {
+                Some((_, tn, tq)) => {
+                    *tn += n;
+                    *tq += q;
+                }
+                None => counts.push((speaker, n, q)),
+            }
+        }
+        // A speaker all of whose turns are questions asks. Of two speakers, one who never asks
+        // also makes the other the one who asks if more than a third of their (three or more)
+        // turns are questions: an interviewer's turns are also remarks ("CEW: Moscow responded
+        // the very next day."). Of more speakers, each whose turns are mostly questions asks.
+        let asking: Vec<bool> = match counts.as_slice() {
+            // One speaker asks nobody ("MS. PSAKI:" between unlabelled "Q" turns).
+            [_] => vec![false],
+            [(_, na, qa), (_, nb, qb)] => vec![
+                qa == na || (*na >= 3 && 3 * qa > *na && *qb == 0),
+                qb == nb || (*nb >= 3 && 3 * qb > *nb && *qa == 0),
+            ],
+            _ => counts.iter().map(|(_, n, q)| 2 * q > *n).collect(),
+        };
+        let of = |ask: bool| {
+            counts
+                .iter()
+                .zip(&asking)
+                .filter(|(_, a)| **a == ask)
+                .map(|((s, _, _), _)| s.to_string())
+                .collect()
+        };
+        let (askers, answerers) = (of(true), of(false));
         TurnLabels {
-            askers: asks.iter().filter(|(_, a)| *a).map(|(l, _)| l.to_string()).collect(),
-            answerers: asks.iter().filter(|(_, a)| !*a).map(|(l, _)| l.to_string()).collect(),
+            speakers,
+            askers,
+            answerers,
             most_named: std::cell::OnceCell::new(),
         }
     }
 
-    /// Whether every turn of `label` is a question: a reporter's.
-    fn asks(&self, label: &str) -> bool {
-        !self.answerers.is_empty() && self.askers.iter().any(|l| l == label)
+    /// The speaker `label` stands for (see [`shortens`]).
+    fn speaker<'a>(&'a self, label: &'a str) -> &'a str {
+        self.speakers
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or(label, |(_, s)| s.as_str())
     }
 
-    /// Whether `label` is the only one that answers (a ministry's spokesperson at a briefing).
+    /// Whether most turns of `label`'s speaker are questions: a reporter's.
+    fn asks(&self, label: &str) -> bool {
+        let speaker = self.speaker(label);
+        !self.answerers.is_empty() && self.askers.iter().any(|l| l == speaker)
+    }
+
+    /// Whether `label`'s speaker is the only one that answers (a ministry's spokesperson at a
+    /// briefing).
     fn sole_answerer(&self, label: &str) -> bool {
-        self.answerers.len() == 1 && self.answerers[0] == label
+        self.answerers.len() == 1 && self.answerers[0] == self.speaker(label)
     }
 }
 
@@ -473,6 +549,38 @@ mod tests {
         // With nobody answering, nobody is a reporter by their questions alone.
         let only = TurnLabels::scan("Pacific Wire: Will you?\n\nEurasia Broadcast: Why?");
         assert!(!only.asks("Pacific Wire"), "{only:?}");
+        // A lone label answers, however often its paragraphs run on into a reporter's question.
+        // A reporter's "Q" that reads as a label ("Q   Okay. On Ukraine: …") is no speaker.
+        let lone = TurnLabels::scan(
+            "MS. PSAKI: We will.\nQ Why?\n\nMS. PSAKI: Because.\nQ When?\n\n\
+             Q\u{a0}\u{a0} Okay. On Ukraine: the President said so.\n\nMS. PSAKI: He did.",
+        );
+        assert!(lone.sole_answerer("MS. PSAKI"), "{lone:?}");
+    }
+
+    /// An interviewer who also remarks ("CEW: Moscow responded the very next day.") still
+    /// mostly asks; a surname or initials label is the same speaker as the full label.
+    #[test]
+    fn a_speaker_who_mostly_asks_is_a_reporter_under_any_of_their_labels() {
+        let text = "Central European Weekly: Why now?\n\nTomáš Vavroušek: Because we know.\n\n\
+                    CEW: Moscow responded the next day.\n\nVavroušek: Yes, it did.\n\n\
+                    CEW: Russia calls it absurd.\n\nVavroušek: Moscow always says so.\n\n\
+                    CEW: Hungary did not expel anyone.\n\nVavroušek: Each decides.\n\n\
+                    CEW: Is there any way back?\n\nVavroušek: The door is not closed.";
+        let labels = TurnLabels::scan(text);
+        assert!(
+            labels.asks("CEW") && labels.asks("Central European Weekly"),
+            "{labels:?}"
+        );
+        assert!(
+            !labels.asks("Vavroušek") && labels.sole_answerer("Vavroušek"),
+            "{labels:?}"
+        );
+        assert!(labels.sole_answerer("Tomáš Vavroušek"), "{labels:?}");
+        assert!(in_reporter_turn(text, text.find("Moscow responded").unwrap(), &labels));
+        assert!(!in_reporter_turn(text, text.find("Yes, it did").unwrap(), &labels));
+        assert!(shortens("CEW", "Central European Weekly") && shortens("Vavroušek", "Tomáš Vavroušek"));
+        assert!(!shortens("Weekly", "Weekly") && !shortens("C", "Central"));
     }
 
     #[test]
