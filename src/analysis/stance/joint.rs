@@ -59,6 +59,11 @@ const BOTH_SIDES: &[&[&str]] = &[
     &["сторони"],
     &["обидві", "сторони"],
     &["обидві", "країни"],
+    &["parties"],
+    &["both", "parties"],
+    &["two", "parties"],
+    &["two", "ministers"],
+    &["both", "ministers"],
 ];
 
 /// Words that open a sentence whose subject is the governments just named together, however
@@ -68,10 +73,37 @@ const GROUP_WORDS: &[&[&str]] = &[
     &["leaders"],
     &["heads", "of", "state"],
     &["signatories"],
+    &["ministers"],
+    &["foreign", "ministers"],
+    &["министры"],
+    &["міністри"],
     &["лидеры"],
     &["главы", "государств"],
     &["лідери"],
 ];
+/// The two countries a document is between, for "the Sides" where no sentence named them
+/// together as one subject (a joint communiqué's title and first paragraph name them apart:
+/// "the visit of the Minister of Foreign Affairs of the Republic of Uzbekistan to the Republic
+/// of Kazakhstan"): the first two countries it names, where they are also the two it names
+/// most, each more often than any third.
+pub(super) fn document_pair(input: &StanceInput<'_>, gaz: &Gazetteer) -> Option<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in input.mentions {
+        let Some(e) = actor_entry(gaz, m.entry, input.doc_date).filter(|&e| gaz.kind(e) == EntityKind::Country) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(c, _)| *c == e) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((e, 1)),
+        }
+    }
+    let third = counts.get(2..).into_iter().flatten().map(|c| c.1).max().unwrap_or(0);
+    match counts.as_slice() {
+        [(a, na), (b, nb), ..] if *na > third && *nb > third => Some((*a, *b)),
+        _ => None,
+    }
+}
+
 const COUNTED_NOUNS: &[&str] = &["leaders", "countries", "governments", "sides", "nations"];
 const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five"];
 
@@ -79,6 +111,19 @@ const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five"];
 /// the group just named has two governments, [`GROUP_WORDS`], or a number of [`COUNTED_NOUNS`]
 /// equal to the group's size, if it opens so.
 pub(super) fn both_sides_words(text: &str, toks: &[Token], group_size: usize) -> Option<String> {
+    both_sides_open(text, toks, group_size).or_else(|| {
+        // After a leading phrase: "Following the talks, the two sides signed …".
+        let after_comma = (1..toks.len().min(LEADING_PHRASE_WORDS + 1))
+            .find(|&i| text[toks[i - 1].range.end..toks[i].range.start].contains(','))?;
+        both_sides_open(text, &toks[after_comma..], group_size)
+    })
+}
+
+/// Words of a leading phrase before "the two sides" at most ("Following the talks, …").
+const LEADING_PHRASE_WORDS: usize = 6;
+
+/// [`both_sides_words`] where the words open `toks`.
+fn both_sides_open(text: &str, toks: &[Token], group_size: usize) -> Option<String> {
     let skip = usize::from(toks.first().is_some_and(|t| t.text == "the"));
     let rest = toks.get(skip..)?;
     let opens = |words: &[&str]| rest.len() > words.len() && words.iter().zip(rest).all(|(w, t)| *w == t.text);

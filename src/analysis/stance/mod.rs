@@ -43,7 +43,7 @@ use super::text::{Token, normalise_space};
 use crate::model::EntityKind;
 use actors::{find_actor, make_actor, speech_actor, spoken_for};
 use jiff::civil::Date;
-use joint::{apposed_we, both_sides_words, coordinated_actors, coordinated_events};
+use joint::{apposed_we, both_sides_words, coordinated_actors, coordinated_events, document_pair};
 use std::fmt::Write as _;
 use std::ops::Range;
 use targets::{addressee, find_targets, held_victim_target};
@@ -754,6 +754,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let mut last_answer: Option<(usize, Option<(usize, String)>)> = None;
     // The last governments named as one subject, for "the Sides", "both countries", "the leaders".
     let mut group: Option<Actor> = None;
+    // The two countries the document is between, once "the Sides" asks (see [`document_pair`]).
+    let pair = std::cell::OnceCell::new();
     // Whether each sentence names an armed conflict, found when an appeal first asks.
     let mut conflict_known: Vec<Option<bool>> = Vec::new();
     // Countries mentioned in the last sentences, oldest first (for "our countries").
@@ -920,6 +922,23 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             .and_then(|g| Some((g, both_sides_words(input.text, toks, g.co.len() + 1)?)));
         let actor = match both_sides {
             Some((g, words)) => Some(g.carry(["“", &words, "”: the governments named together before"].concat())),
+            // With no governments named together yet, the two the document is between.
+            None if group.is_none() && !in_quote(toks[0].range.start) => {
+                match both_sides_words(input.text, toks, 2)
+                    .and_then(|words| Some((words, (*pair.get_or_init(|| document_pair(input, gaz)))?)))
+                {
+                    Some((words, (a, b))) => Some(Actor {
+                        co: vec![b],
+                        ..Actor::speaking(
+                            a,
+                            None,
+                            ["“", &words, "”: the two countries the document names first and most"].concat(),
+                            false,
+                        )
+                    }),
+                    None => actor,
+                }
+            }
             None => actor,
         };
         if let Some(a) = actor.as_ref().filter(|a| !a.co.is_empty() && a.carried.is_none()) {

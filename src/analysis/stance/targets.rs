@@ -301,6 +301,11 @@ pub(super) fn find_targets(
         if cue_score > 0.0 && p.first == cue_end + 1 && toks[cue_end].text == "from" {
             return None;
         }
+        // "humanitarian aid to the people of Afghanistan", "гуманітарну допомогу для
+        // українського народу": relief for a population takes no side toward its government.
+        if HUMANITARIAN.iter().any(|h| toks[cue_start].text.starts_with(h)) && for_the_people(toks, p) {
+            return None;
+        }
         let mut targets = vec![p.m.entry];
         // The cue's own object is named in full, also after "and the" ("thanked Japan and the
         // United States for their support").
@@ -364,6 +369,33 @@ pub(super) fn find_targets(
 /// Words from a cue to the victim of the act it condemns, at most ("condemned the illegal
 /// annexation of Crimea").
 const VICTIM_WINDOW: usize = 6;
+
+/// How the first word of a cue for relief begins ("humanitarian aid", "гуманитарная помощь",
+/// "гуманітарна допомога").
+const HUMANITARIAN: [&str; 3] = ["humanitarian", "гуманитарн", "гуманітарн"];
+
+/// Words for a people ("the Afghan people", "для українського народу", "народу Афганистана").
+const PEOPLE_WORDS: &[&str] = &[
+    "people",
+    "peoples",
+    "народ",
+    "народа",
+    "народу",
+    "народів",
+    "народов",
+    "населения",
+    "населенню",
+    "населення",
+];
+
+/// Whether the name `p` stands for a people, not its state: "the people of Afghanistan",
+/// "Afghan people", "українського народу", "народу Афганистана".
+fn for_the_people(toks: &[Token], p: &Placed<'_>) -> bool {
+    let before = |k: usize| p.first >= k && PEOPLE_WORDS.contains(&toks[p.first - k].text);
+    let people_of = before(2) && matches!(toks[p.first - 1].text, "of" | "in");
+    let people_after = toks.get(p.last + 1).is_some_and(|t| PEOPLE_WORDS.contains(&t.text));
+    people_of || people_after || before(1)
+}
 
 /// For a cue against an act that names only its victim ("condemned the annexation of Crimea",
 /// "denounced the invasion of Ukraine"): the one country holding the victim's territory by

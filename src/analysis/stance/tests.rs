@@ -1055,3 +1055,43 @@ fn expelling_a_missions_staff_is_a_sanction_and_expelling_others_is_not() {
     assert!(has(&ev, 3, "Lithuania", "Russia", -1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 == 4), "{ev:#?}");
 }
+
+/// "Both sides", "The Ministers" with no governments named together as one subject: the two
+/// countries the document names first and most (a joint communiqué names them apart), also
+/// after a leading phrase; where a third country is named as often, nobody.
+#[test]
+fn the_sides_of_a_communique_are_the_two_countries_it_names_first_and_most() {
+    let ev = events(
+        "Joint communiqué on the visit of the Minister of Foreign Affairs of Uzbekistan to Kazakhstan. \
+         The talks between Kazakhstan and Uzbekistan were friendly. \
+         Both sides thanked Kyrgyzstan for organising the meeting. \
+         Following the talks, the two sides condemned Iran's strikes.",
+        Some("2023-03-14"),
+    );
+    assert!(has(&ev, 2, "Uzbekistan", "Kyrgyzstan", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Kazakhstan", "Kyrgyzstan", 1), "{ev:#?}");
+    assert!(has(&ev, 3, "Uzbekistan", "Iran", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Kazakhstan", "Iran", -1), "{ev:#?}");
+    let ev = events(
+        "Joint communiqué on the visit of the Minister of Foreign Affairs of Uzbekistan to Kazakhstan. \
+         The meeting in Kyrgyzstan was held with Tajikistan and Turkmenistan. \
+         Both sides thanked Kyrgyzstan for organising the meeting.",
+        Some("2023-03-14"),
+    );
+    assert!(!ev.iter().any(|e| e.0 == 2), "{ev:#?}");
+}
+
+/// Relief for a people takes no side toward its government; relief for a state does.
+#[test]
+fn humanitarian_aid_to_a_people_is_no_position_toward_its_state() {
+    let ev = events(
+        "Kazakhstan sent humanitarian aid to the people of Afghanistan. \
+         Kazakhstan sent humanitarian aid to Ukraine. \
+         Казахстан відправив гуманітарну допомогу для українського народу. \
+         Kazakhstan sent humanitarian aid to the Afghan people. \
+         Россия направила гуманитарную помощь народу Афганистана.",
+        Some("2022-05-01"),
+    );
+    assert!(!ev.iter().any(|e| e.0 != 1), "{ev:#?}");
+    assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
+}
