@@ -47,30 +47,54 @@ pub(super) fn speech_actor(
         let before = placed
             .iter()
             .filter(|p| {
+                if p.last >= verb.start {
+                    return false;
+                }
+                let gap = &input.text[toks[p.last].range.end..toks[verb.start].range.start];
+                let titled = || {
+                    toks[p.last + 1..verb.start]
+                        .iter()
+                        .all(|t| capitalised(t) || TITLE_GAP_SET.contains(t.text))
+                };
                 can_act(p)
                     && outside(p)
                     && p.last < verb.start
                     && (verb.start - p.last <= 4
                         || verb.start - p.last <= TITLED_SPEAKER_WORDS
-                            && !input.text[toks[p.last].range.end..toks[verb.start].range.start]
-                                .contains([',', ';', ':', '(', ')', '—', '–'])
-                            && toks[p.last + 1..verb.start]
-                                .iter()
-                                .all(|t| capitalised(t) || TITLE_GAP_SET.contains(t.text)))
+                            && !gap.contains([',', ';', ':', '(', ')', '—', '–'])
+                            && titled()
+                        // "The Minister for Foreign Affairs of Ethiopia, Ms. Tigist Alemu
+                        // Worku, said": the office's holder named in apposition.
+                        || verb.start - p.last <= TITLED_SPEAKER_WORDS
+                            && office_of_name(toks, p)
+                            && gap.trim_start().starts_with(',')
+                            && gap.trim_end().ends_with(',')
+                            && titled())
+                    // "the African Union-led process and expressed": a name in a compound
+                    // qualifies a noun.
+                    && !input.text[p.m.range.end..].starts_with(['-', '‑'])
+                    // Nor after a preposition and "the" ("commitment to the African Union").
+                    && !(p.first > 1 && toks[p.first - 1].text == "the" && PREPOSITIONS_SET.contains(toks[p.first - 2].text))
                     // Not after a preposition, but "of" after an office in an apposition
                     // ("Jorge Araujo, Minister for Foreign Affairs of Venezuela, said that").
                     && !(p.first > 0
                         && PREPOSITIONS_SET.contains(toks[p.first - 1].text)
-                        && !(p.first > 1
-                            && toks[p.first - 1].text == "of"
-                            && OFFICES_SET.contains(toks[p.first - 2].text)
-                            && p.last + 1 == verb.start
+                        && !(office_of_name(toks, p)
                             && input.text[toks[p.last].range.end..toks[verb.start].range.start].contains(',')))
+                    // Nor the last of a list after one ("solidarity with Egypt and Sudan and urged").
+                    && !(p.first > 0 && matches!(toks[p.first - 1].text, "and" | "or") && after_preposition(placed, toks, p))
             })
             .max_by_key(|p| p.last);
         let after = placed
             .iter()
-            .filter(|p| can_act(p) && outside(p) && p.first >= verb.end && p.first - verb.end <= 3)
+            .filter(|p| {
+                can_act(p)
+                    && outside(p)
+                    && p.first >= verb.end
+                    && p.first - verb.end <= 3
+                    // "expressed full solidarity with Egypt": an object, not a speaker.
+                    && !after_preposition(placed, toks, p)
+            })
             .min_by_key(|p| p.first);
         // Words quoted from the text are quoted on one line (also where the text broke it).
         let verb_text = normalise_space(&input.text[toks[verb.start].range.start..toks[verb.end - 1].range.end]);
@@ -93,8 +117,14 @@ pub(super) fn speech_actor(
         );
         // Not where "that" follows the verb: the comma closes an apposition ("Jorge Araujo,
         // Minister for Foreign Affairs of Venezuela, said that …").
+        // Nor where it closes the apposition of an office's holder ("The Minister for Foreign
+        // Affairs of Ethiopia, Ms. Tigist Alemu Worku, said the dam …").
+        let holder_apposed = before.is_some_and(|p| {
+            office_of_name(toks, p) && input.text[toks[p.last].range.end..toks[verb.start].range.start].contains(',')
+        });
         let inverted = verb.start > 0
             && !addressing
+            && !holder_apposed
             && !toks
                 .get(verb.end)
                 .is_some_and(|t| matches!(t.text, "that" | "что" | "що"))
@@ -208,6 +238,12 @@ pub(super) fn speech_actor(
         }
     }
     None
+}
+
+/// Whether the name `p` follows "of" after an office ("the Minister for Foreign Affairs of
+/// Ethiopia", "Minister of X").
+fn office_of_name(toks: &[Token], p: &Placed<'_>) -> bool {
+    p.first > 1 && toks[p.first - 1].text == "of" && OFFICES_SET.contains(toks[p.first - 2].text)
 }
 
 /// The actor of a sentence: the party spoken for, the speaker of reported speech, the "we" a

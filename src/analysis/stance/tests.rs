@@ -1095,3 +1095,25 @@ fn humanitarian_aid_to_a_people_is_no_position_toward_its_state() {
     assert!(!ev.iter().any(|e| e.0 != 1), "{ev:#?}");
     assert!(has(&ev, 1, "Kazakhstan", "Ukraine", 1), "{ev:#?}");
 }
+
+/// In a meeting summary the speaker is the office's country: named in apposition ("of
+/// Ethiopia, Ms. Tigist Worku, said"), not the last of a list after a preposition ("solidarity
+/// with Egypt and Sudan and urged"), nor a name in a compound ("the African Union-led process
+/// and expressed").
+#[test]
+fn a_delegates_country_speaks_not_the_names_in_what_they_say() {
+    let ev = events(
+        "The Minister for Foreign Affairs of Ethiopia, Ms. Tigist Alemu Worku, said the dam was a project. \
+         She rejected the attempts of Egypt to internationalise a technical matter. \
+         Speaking for the Arab Group, the representative of Tunisia expressed full solidarity with Egypt and Sudan and urged Ethiopia to refrain from unilateral measures. \
+         The representative of Kenya, speaking in her national capacity, commended Ethiopia's commitment to the African Union-led process and expressed confidence. \
+         A Russia-backed militia said it condemned Ukraine.",
+        Some("2021-07-08"),
+    );
+    assert!(!ev.iter().any(|e| e.0 == 4 && e.1 == "Russia"), "{ev:#?}");
+    assert!(has(&ev, 1, "Ethiopia", "Egypt", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Tunisia", "Egypt", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Tunisia", "Ethiopia", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Kenya", "Ethiopia", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.1 == "Sudan" || e.1 == "African Union"), "{ev:#?}");
+}
