@@ -240,6 +240,27 @@ pub(super) fn speech_actor(
     None
 }
 
+/// Bytes after a dateline's place within which its date begins ("VILNIUS, July 11, 2023").
+const DATELINE_DATE_BYTES: usize = 24;
+
+/// Whether the name `p` opens a wire story's dateline: in capitals, first in its sentence, a
+/// comma and a date after it ("VILNIUS, July 11, 2023 (Meridian News Agency) - Turkey has
+/// agreed …", "МОСКВА, 5 мая"). Where the story was filed is not who acts in it.
+fn dateline(text: &str, p: &Placed<'_>) -> bool {
+    let name = &text[p.m.range.clone()];
+    let before = text[..p.m.range.start].trim_end_matches([' ', '\t']);
+    let opens_line = before.is_empty() || before.ends_with('\n');
+    let rest = text[p.m.range.end..].trim_start_matches([' ', '/']);
+    opens_line
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !name.chars().any(char::is_lowercase)
+        && rest.starts_with(',')
+        && rest
+            .char_indices()
+            .take_while(|(i, _)| *i < DATELINE_DATE_BYTES)
+            .any(|(_, c)| c.is_ascii_digit())
+}
+
 /// Whether the name `p` follows "of" after an office ("the Minister for Foreign Affairs of
 /// Ethiopia", "Minister of X").
 fn office_of_name(toks: &[Token], p: &Placed<'_>) -> bool {
@@ -375,6 +396,7 @@ pub(super) fn find_actor(
             && !addressed(toks, p)
             && !pronoun_subject_before(input.text, toks, p)
             && subordinate_end.is_none_or(|e| p.m.range.start > e)
+            && !dateline(input.text, p)
     });
     if let Some(p) = subject {
         let mut a = make_actor(input, gaz, lex, toks, placed, p, "subject of the sentence");

@@ -1117,3 +1117,23 @@ fn a_delegates_country_speaks_not_the_names_in_what_they_say() {
     assert!(has(&ev, 3, "Kenya", "Ethiopia", 1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.1 == "Sudan" || e.1 == "African Union"), "{ev:#?}");
 }
+
+/// A veto lifted is consent; a suit filed, a ban on another's imports and a lowered level of
+/// relations are acts against the other; where a wire story was filed is nobody's act.
+#[test]
+fn lifted_vetoes_suits_import_bans_and_datelines() {
+    let ev = events(
+        "VILNIUS, July 11, 2023 (Meridian News Agency) - Turkey has agreed to lift its veto of Sweden's bid to join NATO.\n\n\
+         La Paz filed suit against Santiago at the ICJ.\n\n\
+         18 вересня Україна подала позови проти Польщі.\n\n\
+         Польща запровадила заборони на імпорт українського зерна.\n\n\
+         Москва понизила уровень дипломатических отношений с Эстонией.",
+        Some("2023-07-11"),
+    );
+    assert!(has(&ev, 0, "Turkey", "Sweden", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.1 == "Lithuania"), "{ev:#?}");
+    assert!(has(&ev, 1, "Bolivia", "Chile", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Ukraine", "Poland", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Poland", "Ukraine", -1), "{ev:#?}");
+    assert!(has(&ev, 4, "Russia", "Estonia", -1), "{ev:#?}");
+}
