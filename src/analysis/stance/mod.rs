@@ -46,7 +46,7 @@ use jiff::civil::Date;
 use joint::{apposed_we, both_sides_words, coordinated_actors, coordinated_events, document_pair};
 use std::fmt::Write as _;
 use std::ops::Range;
-use targets::{addressee, find_targets, held_victim_target};
+use targets::{addressee, find_targets, held_victim_target, own_country_object};
 use turns::{TurnLabels, in_answer_turn, in_reporter_turn};
 
 // The word lists below are looked up for many tokens of every sentence.
@@ -1369,6 +1369,48 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             (score < 0.0).then(|| {
                                 held_victim_target(gaz, input.doc_date, toks, &placed, &clause, hit.end, actor)
                             })?
+                        })
+                        // "Moscow expelled twenty of our diplomats", "stood by our side": the
+                        // document's own country, in its own voice (the one answering in a
+                        // transcript; elsewhere its "we", or its most frequent speaker).
+                        .or_else(|| {
+                            if actor.first_person {
+                                return None;
+                            }
+                            let at = own_country_object(
+                                toks,
+                                &clause,
+                                hit.start,
+                                hit.end,
+                                act_end.max(hit.end) + TARGET_WINDOW,
+                                score < 0.0,
+                            )?;
+                            if in_quote(toks[at].range.start) {
+                                return None;
+                            }
+                            let own = in_answer_turn(
+                                input,
+                                gaz,
+                                sr.start,
+                                first_actor,
+                                &mut answering,
+                                &mut last_answer,
+                                turn_labels(),
+                            )
+                            .map(|(e, _)| e)
+                            // Outside transcripts only: in one, a turn's own speaker says "us".
+                            .or_else(|| {
+                                turn_labels()
+                                    .is_empty()
+                                    .then(|| we_actor.as_ref().map(|a| a.entry).or(voice))
+                                    .flatten()
+                            })
+                            .filter(|&e| e != actor.entry && gaz.kind(e) == EntityKind::Country)?;
+                            let name = &gaz.entries[own].name;
+                            Some((
+                                vec![own],
+                                ["“", toks[at].text, "”: the document's own country, ", name].concat(),
+                            ))
                         })
                 };
                 // The passive's subject is its target.

@@ -186,11 +186,22 @@ impl NamedPersons {
         first_cue: usize,
         speech: &[usize],
     ) -> Option<(usize, &str, usize)> {
+        // A transcript's label ("Vavroušek: Yes, Moscow expelled …") names who speaks the turn,
+        // not the subject of its sentence.
+        let label = |i: usize| {
+            let t = &toks[i];
+            let line_start = text[..t.range.start].rfind('\n').map_or(0, |n| n + 1);
+            text[t.range.end..].trim_start_matches('*').starts_with(':')
+                && text[line_start..t.range.start]
+                    .split_whitespace()
+                    .all(|w| w.trim_matches('*').chars().next().is_some_and(char::is_uppercase))
+        };
         let named = |i: usize| {
             let t = &toks[i];
             is_name_word(&text[t.range.clone()])
                 && !in_quote(t.range.start)
                 && !placed.iter().any(|p| (p.first..=p.last).contains(&i))
+                && !label(i)
         };
         toks.iter().enumerate().find_map(|(i, t)| {
             let near_speech = speech.iter().any(|&v| v.abs_diff(i) <= 2);

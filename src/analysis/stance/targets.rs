@@ -370,6 +370,60 @@ pub(super) fn find_targets(
 /// annexation of Crimea").
 const VICTIM_WINDOW: usize = 6;
 
+/// Nouns after which "our" names the document's own country ("expelled twenty of our
+/// diplomats", "stood by our side").
+const OWN_NOUNS: &[&str] = &[
+    "country",
+    "nation",
+    "state",
+    "government",
+    "side",
+    "diplomats",
+    "diplomat",
+    "embassy",
+    "ambassador",
+    "mission",
+    "consulate",
+    "territory",
+];
+/// Russian and Ukrainian stems of such nouns after "наш…" ("к нашей стране", "наших
+/// дипломатов", "нашого посла").
+const OWN_STEMS: &[&str] = &[
+    "стран",
+    "країн",
+    "государств",
+    "держав",
+    "дипломат",
+    "посл",
+    "посольств",
+    "сторон",
+    "правительств",
+    "уряд",
+];
+
+/// The token in `from..to` (in the clause of `cue_start`) that names the document's own country
+/// as an object: "us", or "our" before one of [`OWN_NOUNS`] ("наш…" before [`OWN_STEMS`]).
+/// Not "us" after "to" or "for" when the cue is negative: "a matter of great concern to us" is
+/// who is concerned, not whom the concern is about.
+pub(super) fn own_country_object(
+    toks: &[Token],
+    clause: &[usize],
+    cue_start: usize,
+    from: usize,
+    to: usize,
+    negative: bool,
+) -> Option<usize> {
+    (from..to.min(toks.len())).find(|&i| {
+        let next = toks.get(i + 1).map_or("", |t| t.text);
+        clause[i] == clause[cue_start]
+            && match toks[i].text {
+                "us" => !(negative && i > 0 && matches!(toks[i - 1].text, "to" | "for")),
+                "our" => OWN_NOUNS.contains(&next),
+                w => w.starts_with("наш") && OWN_STEMS.iter().any(|s| next.starts_with(s)),
+            }
+    })
+}
+
 /// How the first word of a cue for relief begins ("humanitarian aid", "гуманитарная помощь",
 /// "гуманітарна допомога").
 const HUMANITARIAN: [&str; 3] = ["humanitarian", "гуманитарн", "гуманітарн"];

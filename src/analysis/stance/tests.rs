@@ -1137,3 +1137,28 @@ fn lifted_vetoes_suits_import_bans_and_datelines() {
     assert!(has(&ev, 3, "Poland", "Ukraine", -1), "{ev:#?}");
     assert!(has(&ev, 4, "Russia", "Estonia", -1), "{ev:#?}");
 }
+
+/// "Our diplomats", "us" as the object of another's act are the document's own country: in an
+/// interview, the one answering's; not who is concerned ("a matter of concern to us").
+#[test]
+fn our_diplomats_and_us_are_the_answering_countrys() {
+    let ev = events(
+        "Czech Foreign Minister Tomáš Vavroušek spoke to CEW.\n\n\
+         CEW: Moscow responded?\n\n\
+         Vavroušek: Yes, Moscow expelled twenty of our diplomats.\n\n\
+         CEW: And Hungary?\n\n\
+         Vavroušek: The United States stood with us. Hungary's silence is a matter of concern to us.\n\n\
+         CEW: Thank you?",
+        Some("2021-05-18"),
+    );
+    assert!(
+        ev.iter().any(|e| e.1 == "Russia" && e.2 == "Czechia" && e.3 < -0.1),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.1 == "United States" && e.2 == "Czechia" && e.3 > 0.1),
+        "{ev:#?}"
+    );
+    assert!(!ev.iter().any(|e| e.1 == "Hungary" && e.2 == "Czechia"), "{ev:#?}");
+}

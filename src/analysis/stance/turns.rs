@@ -183,6 +183,11 @@ impl TurnLabels {
         }
     }
 
+    /// Whether the text has no speakers' labels (it is no transcript).
+    pub(super) fn is_empty(&self) -> bool {
+        self.speakers.is_empty()
+    }
+
     /// The speaker `label` stands for (see [`shortens`]).
     fn speaker<'a>(&'a self, label: &'a str) -> &'a str {
         self.speakers
