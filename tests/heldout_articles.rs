@@ -332,15 +332,19 @@ fn recall_precision_and_traps_on_the_fifth_set() {
     // 46 of 89 (52 %). The transcript rule of the same session's end (a label that only asks
     // is a reporter's; the only one answering speaks for the country named first and most),
     // the one rule of the session written for a genre rather than a sentence, took it to 45 of
-    // 142 (32 %), 49 of 88 (56 %), 3 traps: the floors are those.
-    assert!(m.recalled >= 45, "recall fell to {}", m.recalled);
+    // 142 (32 %), 49 of 88 (56 %), 3 traps. A session later, with the sixth set held out, this
+    // set became a development set: the rules written from its misses (interviews' speakers,
+    // the Sides of a communiqué, a meeting summary's delegates, first-person objects, suits,
+    // import bans, lifted vetoes) took it to 73 of 142 (51 %), 79 of 116 (68 %), 2 traps: the
+    // floors are those, a check against regressions.
+    assert!(m.recalled >= 73, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 55.0,
+        m.precision_pct() >= 68.0,
         "precision fell to {} of {}",
         m.right,
         m.events
     );
-    assert!(m.fallen.len() <= 3, "traps: {:?}", m.fallen);
+    assert!(m.fallen.len() <= 2, "traps: {:?}", m.fallen);
 }
 
 #[test]

@@ -111,6 +111,12 @@ const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five"];
 /// the group just named has two governments, [`GROUP_WORDS`], or a number of [`COUNTED_NOUNS`]
 /// equal to the group's size, if it opens so.
 pub(super) fn both_sides_words(text: &str, toks: &[Token], group_size: usize) -> Option<String> {
+    // Most sentences have none of the nouns these words end with near their start: one set
+    // lookup per word rules them out.
+    let reach = (LEADING_PHRASE_WORDS + 4).min(toks.len());
+    if !toks[..reach].iter().any(|t| GROUP_NOUNS_SET.contains(t.text)) {
+        return None;
+    }
     both_sides_open(text, toks, group_size).or_else(|| {
         // After a leading phrase: "Following the talks, the two sides signed …".
         let after_comma = (1..toks.len().min(LEADING_PHRASE_WORDS + 1))
@@ -118,6 +124,30 @@ pub(super) fn both_sides_words(text: &str, toks: &[Token], group_size: usize) ->
         both_sides_open(text, &toks[after_comma..], group_size)
     })
 }
+
+/// The last words of [`BOTH_SIDES`] and [`GROUP_WORDS`] and the [`COUNTED_NOUNS`]: one of them
+/// is among a sentence's first words whenever it opens with one of those.
+const GROUP_NOUNS: &[&str] = &[
+    "sides",
+    "countries",
+    "governments",
+    "leaders",
+    "parties",
+    "ministers",
+    "state",
+    "signatories",
+    "nations",
+    "стороны",
+    "страны",
+    "сторони",
+    "країни",
+    "лидеры",
+    "государств",
+    "лідери",
+    "министры",
+    "міністри",
+];
+word_set!(GROUP_NOUNS_SET, GROUP_NOUNS);
 
 /// Words of a leading phrase before "the two sides" at most ("Following the talks, …").
 const LEADING_PHRASE_WORDS: usize = 6;
@@ -304,6 +334,24 @@ pub(super) fn coordinated_events(gaz: &Gazetteer, actor: &Actor, out: &mut Vec<R
                 ..e.clone()
             };
             out.push(copy);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick check before [`both_sides_words`] rules out no sentence the lists would match:
+    /// every phrase's last word, and every counted noun, is a group noun.
+    #[test]
+    fn every_group_phrase_ends_with_a_group_noun() {
+        for phrase in BOTH_SIDES.iter().chain(GROUP_WORDS) {
+            let last = phrase.last().unwrap();
+            assert!(GROUP_NOUNS_SET.contains(last), "{phrase:?}");
+        }
+        for noun in COUNTED_NOUNS {
+            assert!(GROUP_NOUNS_SET.contains(noun), "{noun}");
         }
     }
 }
