@@ -335,11 +335,12 @@ fn recall_precision_and_traps_on_the_fifth_set() {
     // 142 (32 %), 49 of 88 (56 %), 3 traps. A session later, with the sixth set held out, this
     // set became a development set: the rules written from its misses (interviews' speakers,
     // the Sides of a communiqué, a meeting summary's delegates, first-person objects, suits,
-    // import bans, lifted vetoes) took it to 73 of 142 (51 %), 79 of 116 (68 %), 2 traps: the
-    // floors are those, a check against regressions.
-    assert!(m.recalled >= 73, "recall fell to {}", m.recalled);
+    // import bans, lifted vetoes, "the X side" addressed, "all three countries") took it to 79
+    // of 142 (56 %), 85 of 122 (70 %), 2 traps: the floors are those, a check against
+    // regressions.
+    assert!(m.recalled >= 79, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 68.0,
+        m.precision_pct() >= 69.0,
         "precision fell to {} of {}",
         m.right,
         m.events

@@ -1011,6 +1011,25 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         {
             let clause = clause_ids(input.text, toks);
             let [relational_words, dyadic] = sentence_phrases(toks);
+            // "called on all three countries to show restraint": the three just mentioned (not
+            // "our three countries", the actor's own group).
+            let three_parties = toks.windows(3).any(|w| {
+                !matches!(w[0].text, "our" | "their" | "наших" | "наши" | "наші")
+                    && matches!(w[1].text, "three" | "три" | "трёх" | "трех" | "трьох")
+                    && matches!(
+                        w[2].text,
+                        "countries"
+                            | "parties"
+                            | "sides"
+                            | "states"
+                            | "governments"
+                            | "страны"
+                            | "сторон"
+                            | "сторони"
+                            | "країни"
+                            | "країн"
+                    )
+            });
             let relational = relational_words.is_some();
             let actor_mention_end = placed
                 .iter()
@@ -1054,6 +1073,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             let mut conflict_near: Option<bool> = None;
             for (ci, hit) in cues.iter().enumerate() {
                 let cue = &lex.cues[hit.phrase];
+                // Only an appeal or a refusal to take sides is toward each of three parties, and
+                // only where three were just mentioned.
+                let three = three_parties
+                    && (cue.category == NEUTRAL || PROCESS_CATEGORIES.contains(&cue.category.as_str()))
+                    && recent_countries.iter().filter(|c| **c != actor.entry).count() >= 3;
                 if rejecting_verb[ci] {
                     continue;
                 }
@@ -1527,6 +1551,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     // "would not take sides in the dispute": a refusal to choose names no party,
                     // but is toward the two just mentioned, where a conflict or dispute is named.
                     None if dyadic.is_some()
+                        || three
                         || cue.category == NEUTRAL
                             && takes_no_side(&cue.phrase)
                             && (toks
@@ -1541,9 +1566,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             .rev()
                             .copied()
                             .filter(|c| *c != actor.entry)
-                            .take(2)
+                            .take(if three { 3 } else { 2 })
                             .collect();
-                        if parties.len() < 2 {
+                        if parties.len() < if three { 3 } else { 2 } {
                             continue;
                         }
                         score = 0.0;
@@ -1551,8 +1576,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         (
                             parties.clone(),
                             format!(
-                                "“{}”: the two parties just mentioned, {} (even-handed: neutral toward each)",
+                                "“{}”: the {} parties just mentioned, {} (even-handed: neutral toward each)",
                                 dyadic.map_or_else(|| normalise_space(&input.text[cue_range.clone()]), Into::into),
+                                if three { "three" } else { "two" },
                                 names.join(" and ")
                             ),
                         )

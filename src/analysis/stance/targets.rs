@@ -500,6 +500,9 @@ const ADDRESSEE_HEADS: &[&str] = &[
     "government",
     "authorities",
     "leadership",
+    // A communiqué's or a ministry's "the Afghan side", "украинскую сторону".
+    "side",
+    "сторону",
     "правительство",
     "власти",
     "руководство",

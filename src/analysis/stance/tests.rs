@@ -1162,3 +1162,33 @@ fn our_diplomats_and_us_are_the_answering_countrys() {
     );
     assert!(!ev.iter().any(|e| e.1 == "Hungary" && e.2 == "Czechia"), "{ev:#?}");
 }
+
+/// "The X side" is the government an appeal addresses, as "the X authorities" is.
+#[test]
+fn an_appeal_to_the_other_side_addresses_its_government() {
+    let ev = events(
+        "China urged the Philippine side to honour its commitments. \
+         Kazakhstan called on the Afghan side to hold consultations. \
+         Россия призвала украинскую сторону прекратить обстрелы.",
+        Some("2023-03-14"),
+    );
+    assert!(has(&ev, 0, "China", "Philippines", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "Kazakhstan", "Afghanistan", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Russia", "Ukraine", -1), "{ev:#?}");
+}
+
+/// An appeal to "all three countries" is even-handed toward the three just mentioned; "our
+/// three countries" are the actor's own.
+#[test]
+fn an_appeal_to_all_three_countries_is_toward_the_three_just_named() {
+    let ev = events(
+        "The representative of the United States called on Egypt, Ethiopia and Sudan to resume negotiations. \
+         The representative of the Russian Federation called on all three countries to show restraint and refrain from statements that could inflame tensions. \
+         Japan, South Korea and the United States met. Japan said that our three countries will show restraint and refrain from statements.",
+        Some("2021-07-08"),
+    );
+    for party in ["Egypt", "Ethiopia", "Sudan"] {
+        assert!(has(&ev, 1, "Russia", party, 0), "{party}: {ev:#?}");
+    }
+    assert!(!ev.iter().any(|e| e.0 == 3 && e.3.abs() <= 0.1), "{ev:#?}");
+}
