@@ -87,16 +87,7 @@ const GROUP_WORDS: &[&[&str]] = &[
 /// of Kazakhstan"): the first two countries it names, where they are also the two it names
 /// most, each more often than any third.
 pub(super) fn document_pair(input: &StanceInput<'_>, gaz: &Gazetteer) -> Option<(usize, usize)> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for m in input.mentions {
-        let Some(e) = actor_entry(gaz, m.entry, input.doc_date).filter(|&e| gaz.kind(e) == EntityKind::Country) else {
-            continue;
-        };
-        match counts.iter_mut().find(|(c, _)| *c == e) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((e, 1)),
-        }
-    }
+    let counts = super::turns::country_mentions(input, gaz);
     let third = counts.get(2..).into_iter().flatten().map(|c| c.1).max().unwrap_or(0);
     match counts.as_slice() {
         [(a, na), (b, nb), ..] if *na > third && *nb > third => Some((*a, *b)),

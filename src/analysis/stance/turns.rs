@@ -454,8 +454,9 @@ fn answer_with(
     }
 }
 
-/// The country the document names most often (by name, adjective or capital); `None` on a tie.
-fn most_named_country(input: &StanceInput<'_>, gaz: &Gazetteer) -> Option<usize> {
+/// Each country the document names (by name, adjective or capital) and how often, in the order
+/// it first names them.
+pub(super) fn country_mentions(input: &StanceInput<'_>, gaz: &Gazetteer) -> Vec<(usize, usize)> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for m in input.mentions {
         let Some(e) = actor_entry(gaz, m.entry, input.doc_date).filter(|&e| gaz.kind(e) == EntityKind::Country) else {
@@ -466,6 +467,12 @@ fn most_named_country(input: &StanceInput<'_>, gaz: &Gazetteer) -> Option<usize>
             None => counts.push((e, 1)),
         }
     }
+    counts
+}
+
+/// The country the document names most often (by name, adjective or capital); `None` on a tie.
+fn most_named_country(input: &StanceInput<'_>, gaz: &Gazetteer) -> Option<usize> {
+    let mut counts = country_mentions(input, gaz);
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     match counts.as_slice() {
         [(e, _)] => Some(*e),
