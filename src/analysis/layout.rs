@@ -83,6 +83,13 @@ fn is_body_line(lines: &[(usize, &str)]) -> bool {
     let Some((_, last)) = lines.last() else {
         return false;
     };
+    // A header's fields ("From: …", "To: …", "Subject: …" on consecutive lines) are no body.
+    if lines
+        .first()
+        .is_some_and(|(_, l)| is_field_line(l) || labelled_headline(l.trim()).is_some())
+    {
+        return false;
+    }
     if !last.trim_end().ends_with(['.', '!', '?', '"', '”', '»', ':', ')']) {
         return false;
     }
@@ -170,21 +177,80 @@ pub fn analyse_folded_layout(folded: &Folded, text_lines: &TextLines) -> Layout 
     }
 }
 
-/// Labels a release's headline may open with ("Press Release: …").
+/// Labels a release's headline may open with ("Press Release: …", "Subject: …").
 const HEADLINE_LABELS: &[&str] = &[
     "press release",
     "news release",
     "media release",
     "press statement",
+    "subject",
+    "headline",
+    "title",
     "пресс-релиз",
     "прес-реліз",
+    "тема",
+    "заголовок",
 ];
+
+/// Labels of a header's other fields ("Date: …", "Venue: …", "Host: …"): such a line is no title.
+const FIELD_LABELS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "date",
+    "dated",
+    "time",
+    "venue",
+    "place",
+    "location",
+    "host",
+    "hosts",
+    "guest",
+    "guests",
+    "broadcast",
+    "aired",
+    "programme",
+    "program",
+    "source",
+    "editor",
+    "contact",
+    "category",
+    "tags",
+    "ref",
+    "reference",
+    "language",
+    "distribution",
+    "classification",
+    "interviewer",
+    "moderator",
+    "participants",
+    "дата",
+    "место",
+    "ведущий",
+    "гость",
+    "источник",
+    "місце",
+    "ведучий",
+    "гість",
+    "джерело",
+];
+
+/// Whether `l` is a header field ("Venue: Press Conference Room, …"): one of [`FIELD_LABELS`]
+/// and a colon.
+fn is_field_line(l: &str) -> bool {
+    let Some((label, _)) = l.split_once(':') else {
+        return false;
+    };
+    let label = label.trim();
+    label.chars().count() <= 20 && FIELD_LABELS.contains(&label.to_lowercase().as_str())
+}
 
 /// The headline of a line that opens with a [`HEADLINE_LABELS`] label and a colon or dash.
 fn labelled_headline(l: &str) -> Option<&str> {
     let lower = l.to_lowercase();
     let label = HEADLINE_LABELS.iter().find(|h| lower.starts_with(*h))?;
-    // Lower-casing these labels keeps their length in bytes.
+    // Lower-casing these labels keeps their length in bytes; a label is a whole word
+    // ("Subject:", not "Subjects of the Crown").
     let rest = l.get(label.len()..)?.trim_start();
     let rest = rest.strip_prefix([':', '—', '–', '-'])?.trim();
     is_title_line(rest).then_some(rest)
@@ -198,6 +264,7 @@ fn is_title_line(l: &str) -> bool {
         && !l.ends_with(['.', ':', ';', ','])
         && !l.starts_with('(')
         && !BYLINE.is_match(l)
+        && !is_field_line(l)
         && !is_dateline(l)
 }
 
@@ -410,6 +477,32 @@ mod tests {
         assert_eq!(
             analyse_layout(&text).title.as_deref(),
             Some("Ministry of Foreign Affairs of Indonesia")
+        );
+    }
+
+    #[test]
+    fn header_fields_are_no_title_but_a_subject_is() {
+        let text = format!(
+            "MINISTRY OF FOREIGN AFFAIRS\nPress Conference by the Press Secretary, Mr. Kenji Moriyama\n\
+             Date: Friday, 12 July 2019, 16:05-16:42\nVenue: Press Conference Room, Ministry of Foreign Affairs, Tokyo\n\n{BODY}\n"
+        );
+        assert_eq!(
+            analyse_layout(&text).title.as_deref(),
+            Some("Press Conference by the Press Secretary, Mr. Kenji Moriyama")
+        );
+        let text = format!(
+            "COUNCIL OF THE EUROPEAN UNION\n\nFrom: General Secretariat of the Council\nTo: Delegations\n\
+             Subject: Eastern Congo and the Great Lakes region - Council conclusions (24 April 2023)\n\n{BODY}\n"
+        );
+        assert_eq!(
+            analyse_layout(&text).title.as_deref(),
+            Some("Eastern Congo and the Great Lakes region - Council conclusions (24 April 2023)")
+        );
+        // A headline with a colon is still one.
+        let text = format!("Ukraine war: Kazakhstan refuses to recognise the republics\n\n{BODY}\n");
+        assert_eq!(
+            analyse_layout(&text).title.as_deref(),
+            Some("Ukraine war: Kazakhstan refuses to recognise the republics")
         );
     }
 

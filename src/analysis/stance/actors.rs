@@ -69,7 +69,11 @@ pub(super) fn speech_actor(
                             && office_of_name(toks, p)
                             && gap.trim_start().starts_with(',')
                             && gap.trim_end().ends_with(',')
-                            && titled())
+                            && titled()
+                        // "Cuba's Minister for Foreign Affairs, Ramiro Ledesma Vidal, said":
+                        // a country's office, its holder named in apposition.
+                        || verb.start - p.last <= TITLED_SPEAKER_WORDS + 3
+                            && office_possessed(input.text, toks, p, verb.start))
                     // "the African Union-led process and expressed": a name in a compound
                     // qualifies a noun.
                     && !input.text[p.m.range.end..].starts_with(['-', '‑'])
@@ -121,6 +125,7 @@ pub(super) fn speech_actor(
         // Affairs of Ethiopia, Ms. Tigist Alemu Worku, said the dam …").
         let holder_apposed = before.is_some_and(|p| {
             office_of_name(toks, p) && input.text[toks[p.last].range.end..toks[verb.start].range.start].contains(',')
+                || office_possessed(input.text, toks, p, verb.start)
         });
         let inverted = verb.start > 0
             && !addressing
@@ -265,6 +270,38 @@ fn dateline(text: &str, p: &Placed<'_>) -> bool {
 /// Ethiopia", "Minister of X").
 fn office_of_name(toks: &[Token], p: &Placed<'_>) -> bool {
     p.first > 1 && toks[p.first - 1].text == "of" && OFFICES_SET.contains(toks[p.first - 2].text)
+}
+
+/// Whether `p` is a country's possessive before its office, and the office's holder is named
+/// in apposition up to the verb at `verb_start` ("Cuba's Minister for Foreign Affairs, Ramiro
+/// Ledesma Vidal, said", "Mexico's foreign minister, Alicia Barragán Ruiz, called").
+fn office_possessed(text: &str, toks: &[Token], p: &Placed<'_>, verb_start: usize) -> bool {
+    if !p.m.possessive || p.last + 1 >= verb_start {
+        return false;
+    }
+    let gap = &text[toks[p.last].range.end..toks[verb_start].range.start];
+    let Some((office, rest)) = gap.split_once(',') else {
+        return false;
+    };
+    let comma = toks[p.last].range.end + office.len();
+    let (office_toks, holder_toks): (Vec<&Token>, Vec<&Token>) =
+        toks[p.last + 1..verb_start].iter().partition(|t| t.range.start < comma);
+    let office_words = office_toks.iter().all(|t| {
+        OFFICES_SET.contains(t.text)
+            || OFFICE_WORDS_SET.contains(t.text)
+            || TITLE_GAP_SET.contains(t.text)
+            || matches!(t.text, "for" | "of")
+    });
+    // The holder's name: capitalised words.
+    let named = holder_toks
+        .iter()
+        .all(|t| text[t.range.clone()].starts_with(char::is_uppercase));
+    office_words
+        && named
+        && !office_toks.is_empty()
+        && !holder_toks.is_empty()
+        && rest.trim_end().ends_with(',')
+        && rest.matches(',').count() == 1
 }
 
 /// The actor of a sentence: the party spoken for, the speaker of reported speech, the "we" a

@@ -276,12 +276,20 @@ pub(super) fn coordinated_actors(
 /// Gives each of `actor`'s coordinated governments ([`Actor::co`]) the events found for the
 /// actor since `first_new` in `out`: toward the same target or, when the target is that
 /// government itself ("France and Germany agreed to deepen cooperation"), toward the actor.
-pub(super) fn coordinated_events(gaz: &Gazetteer, actor: &Actor, out: &mut Vec<RawStance>, first_new: usize) {
+///
+/// With `reciprocal` ("accused each other"), every event between them is a tie.
+pub(super) fn coordinated_events(
+    gaz: &Gazetteer,
+    actor: &Actor,
+    out: &mut Vec<RawStance>,
+    first_new: usize,
+    reciprocal: bool,
+) {
     let primary = &gaz.entries[actor.entry].name;
     // Governments named as one subject take positions together, not toward each other
     // ("Mali, Burkina Faso and Niger accused …"), except for a tie between them ("France and
     // Germany agreed to deepen cooperation").
-    let tie = |e: &RawStance| TIE_CATEGORIES.contains(&&*e.category);
+    let tie = |e: &RawStance| reciprocal || TIE_CATEGORIES.contains(&&*e.category);
     let mut i = first_new;
     while i < out.len() {
         if out[i].actor == actor.entry && actor.co.contains(&out[i].target) && !tie(&out[i]) {

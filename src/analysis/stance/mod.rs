@@ -734,6 +734,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     // The last actor of the document, for a body named without its country ("the ministry said").
     let mut doc_actor: Option<Actor> = None;
     let mut prev_target: Option<usize> = None;
+    // Who acted in the sentence before: its actor, else the first government named near its
+    // start ("Lithuania allowed Taiwan to open an office. China condemned the move.").
+    let mut prev_author: Option<usize> = None;
     // The country whose conflict the previous sentence named ("the Ukrainian crisis").
     let mut prev_locus = LazyLocus::Known(None);
     // The partner "our countries" last stood for, and in which sentence.
@@ -777,6 +780,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         // A question asks for a position; it takes none ("Q Will the President support …?").
         if is_question(input.text, sr) {
             prev_target = None;
+            prev_author = None;
             continue;
         }
         let actor_for_recent = prev_actor.as_ref().map(|a| a.entry);
@@ -1013,6 +1017,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             let [relational_words, dyadic] = sentence_phrases(toks);
             // "called on all three countries to show restraint": the three just mentioned (not
             // "our three countries", the actor's own group).
+            // "Bishkek and Dushanbe accused each other": the governments named as one subject
+            // act toward one another.
+            let reciprocal = reciprocal_at(toks).filter(|&i| !in_quote(toks[i].range.start));
             let three_parties = toks.windows(3).any(|w| {
                 !matches!(w[0].text, "our" | "their" | "наших" | "наши" | "наші")
                     && matches!(w[1].text, "three" | "три" | "трёх" | "трех" | "трьох")
@@ -1546,8 +1553,29 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 {
                     continue;
                 }
+                // "China condemned the move": the act of whoever acted in the sentence before.
+                let act_of_author = if targets.is_none() {
+                    anaphoric_act_unnamed(toks, &placed, hit.end).zip(prev_author)
+                } else {
+                    None
+                };
                 let (targets, target_how) = match targets {
                     Some(t) => t,
+                    None if reciprocal.is_some_and(|r| r >= hit.end) && !actor.co.is_empty() && !is_process => {
+                        let r = reciprocal.unwrap_or_default();
+                        let all: Vec<&str> = std::iter::once(actor.entry)
+                            .chain(actor.co.iter().copied())
+                            .map(|c| gaz.entries[c].name.as_str())
+                            .collect();
+                        (
+                            actor.co.clone(),
+                            format!(
+                                "“{}”: another of the governments named together as the subject ({})",
+                                normalise_space(&input.text[toks[r].range.start..toks[r + 1].range.end]),
+                                all.join(", ")
+                            ),
+                        )
+                    }
                     // "would not take sides in the dispute": a refusal to choose names no party,
                     // but is toward the two just mentioned, where a conflict or dispute is named.
                     None if dyadic.is_some()
@@ -1672,6 +1700,19 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             _ => continue,
                         }
                     }
+                    None if act_of_author.is_some() => {
+                        let (words, author) = act_of_author.unwrap_or_default();
+                        (
+                            vec![author],
+                            format!(
+                                "“{}”: the act of {}, who acted in the sentence before",
+                                normalise_space(
+                                    &input.text[toks[words.start].range.start..toks[words.end - 1].range.end]
+                                ),
+                                gaz.entries[author].name
+                            ),
+                        )
+                    }
                     None => continue,
                 };
                 // A person stands for the country their role gives ("Zelensky's formula" → Ukraine).
@@ -1753,7 +1794,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         if let Some(a) = &actor
             && !a.co.is_empty()
         {
-            coordinated_events(gaz, a, &mut out, first_new);
+            let reciprocal = reciprocal_at(toks).is_some_and(|i| !in_quote(toks[i].range.start));
+            coordinated_events(gaz, a, &mut out, first_new, reciprocal);
         }
         if let Some(a) = &actor
             && a.speaks
@@ -1774,6 +1816,12 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             prev_actor = None;
         }
         prev_target = sentence_target;
+        prev_author = actor.as_ref().map(|a| a.entry).or_else(|| {
+            placed
+                .iter()
+                .filter(|p| p.first < SUBJECT_WORDS && !in_quote(p.m.range.start))
+                .find_map(|p| actor_entry(gaz, p.m.entry, input.doc_date))
+        });
         prev_locus = locus;
         for p in &placed {
             if gaz.kind(p.m.entry) == EntityKind::Country {
@@ -2045,6 +2093,145 @@ fn addressed(toks: &[Token], p: &Placed<'_>) -> bool {
         let w = toks[k - 1].text;
         EXHORTING.contains(&w) || ["призва", "призыва", "заклика"].iter().any(|s| w.starts_with(s))
     }
+}
+
+/// Words at the start of a sentence where its subject is looked for ([`anaphoric_act`]).
+const SUBJECT_WORDS: usize = 8;
+
+/// Determiners that point back to an act just reported ("the move", "such actions", "это
+/// решение").
+const ACT_DETERMINERS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "such",
+    "это",
+    "этот",
+    "эта",
+    "эти",
+    "этого",
+    "этому",
+    "этим",
+    "этой",
+    "эту",
+    "такое",
+    "такие",
+    "таких",
+    "такой",
+    "такого",
+    "такому",
+    "такими",
+    "це",
+    "цей",
+    "ця",
+    "ці",
+    "цього",
+    "цим",
+    "цю",
+    "цієї",
+    "таке",
+    "такі",
+    "таких",
+    "такий",
+    "такого",
+];
+
+/// Stems of nouns that name an act of a government ("move", "decision", "решени*", "крок*").
+const REPORTED_ACTS: &[&str] = &[
+    "move",
+    "moves",
+    "decision",
+    "step",
+    "steps",
+    "measure",
+    "measures",
+    "action",
+    "actions",
+    "demand",
+    "demands",
+    "announcement",
+    "allegation",
+    "accusation",
+    "claim",
+    "claims",
+    "charges",
+    "expulsion",
+    "expulsions",
+    "ban",
+    "restrictions",
+    "overture",
+    "ruling",
+    "решени",
+    "шаг",
+    "действи",
+    "мер",
+    "требовани",
+    "обвинени",
+    "заявлени",
+    "демарш",
+    "рішенн",
+    "крок",
+    "дії",
+    "дій",
+    "захід",
+    "заход",
+    "вимог",
+    "звинувачен",
+    "заяв",
+    "демарш",
+];
+
+/// The words naming an act already reported, right after a cue ending at token `cue_end` ("condemns
+/// the move", "rejected the demand", "ответит на подобные враждебные действия"): a determiner
+/// that points back, at most two words, and a noun of an act. The determiner comes at most two
+/// words after the cue.
+fn anaphoric_act(toks: &[Token], cue_end: usize) -> Option<Range<usize>> {
+    let det = (cue_end..(cue_end + 3).min(toks.len())).find(|&i| {
+        ACT_DETERMINERS.contains(&toks[i].text)
+            || toks[i].text.starts_with("подобн")
+            || toks[i].text.starts_with("подібн")
+    })?;
+    let noun = (det + 1..(det + 4).min(toks.len())).find(|&i| {
+        let w = toks[i].text;
+        REPORTED_ACTS
+            .iter()
+            .any(|n| if n.is_ascii() { w == *n } else { w.starts_with(n) })
+    })?;
+    // Only adjectives between ("such hostile actions"), not "the need for action".
+    if toks[det + 1..noun]
+        .iter()
+        .any(|t| PREPOSITIONS_SET.contains(t.text) || matches!(t.text, "for" | "of" | "to" | "need" | "and"))
+    {
+        return None;
+    }
+    // "the move of Vilnius", "the decision by the Lithuanian government", "the steps announced
+    // by the U.S. President": the author named.
+    if toks.get(noun + 1).is_some_and(|t| t.text == "of") || toks[noun + 1..].iter().take(2).any(|t| t.text == "by") {
+        return None;
+    }
+    Some(det..noun + 1)
+}
+
+/// [`anaphoric_act`] where no name stands between its determiner and its noun ("the European
+/// Council's decision", "the Lithuanian move" name their author).
+fn anaphoric_act_unnamed(toks: &[Token], placed: &[Placed<'_>], cue_end: usize) -> Option<Range<usize>> {
+    // Nor right after it ("the actions Russia has taken").
+    anaphoric_act(toks, cue_end).filter(|r| !placed.iter().any(|p| p.first <= r.end + 1 && p.last >= r.start))
+}
+
+/// The first word of a reciprocal pronoun in `toks` ("each other", "one another", "друг
+/// друга", "один одного").
+fn reciprocal_at(toks: &[Token]) -> Option<usize> {
+    toks.windows(2).position(|w| {
+        matches!(
+            (w[0].text, w[1].text),
+            ("each", "other" | "other's" | "other’s") | ("one", "another" | "another's" | "another’s")
+        ) || w[0].text == "друг" && matches!(w[1].text, "друга" | "другу" | "другом")
+            || matches!(w[0].text, "один" | "одна" | "одне")
+                && matches!(w[1].text, "одного" | "одному" | "одним" | "одну" | "одною" | "одній")
+    })
 }
 
 /// Words looked back over for a subject pronoun before a name.

@@ -1192,3 +1192,78 @@ fn an_appeal_to_all_three_countries_is_toward_the_three_just_named() {
     }
     assert!(!ev.iter().any(|e| e.0 == 3 && e.3.abs() <= 0.1), "{ev:#?}");
 }
+
+/// "Cuba's Minister for Foreign Affairs, Ramiro Ledesma Vidal, said …": the office's country
+/// speaks (not a name after the verb), and "he" in the next sentence continues it.
+#[test]
+fn a_countrys_office_with_its_holder_in_apposition_speaks() {
+    let ev = events(
+        "Cuba's Minister for Foreign Affairs, Ramiro Ledesma Vidal, said the United States embargo was an act of war. \
+         He accused Washington of tightening the measures. \
+         Mexico's foreign minister, Alicia Barragán Ruiz, condemned Ecuador for the raid.",
+        Some("2023-11-02"),
+    );
+    assert!(has(&ev, 1, "Cuba", "United States", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Mexico", "Ecuador", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.1 == "United States"), "{ev:#?}");
+}
+
+/// "Bishkek and Dushanbe accused each other": each of the two acts toward the other, for any
+/// act, not only a tie; without "each other" two names as one subject act together.
+#[test]
+fn governments_acting_toward_each_other() {
+    let ev = events(
+        "В конце апреля 2021 года Бишкек и Душанбе обвиняли друг друга в нарушении границы. \
+         In 2018 Canada and Saudi Arabia expelled each other's ambassadors. \
+         Mali and Niger accused France of interference. \
+         Kazakhstan and Uzbekistan signed a treaty on the border. \
+         The Sides will support each other in international organisations.",
+        Some("2023-01-10"),
+    );
+    // "The Sides": the governments named together before, toward one another.
+    assert!(has(&ev, 4, "Kazakhstan", "Uzbekistan", 1), "{ev:#?}");
+    assert!(has(&ev, 4, "Uzbekistan", "Kazakhstan", 1), "{ev:#?}");
+    assert!(has(&ev, 0, "Kyrgyzstan", "Tajikistan", -1), "{ev:#?}");
+    assert!(has(&ev, 0, "Tajikistan", "Kyrgyzstan", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "Canada", "Saudi Arabia", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "Saudi Arabia", "Canada", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Niger", "France", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 2 && e.2 != "France"), "{ev:#?}");
+}
+
+/// "China condemned the move": an act named only by "the move", "the demand", "такие действия"
+/// is the act of whoever acted in the sentence before; not where the act's author is named
+/// ("the steps announced by", "the Council's decision"), nor where the actor itself acted before.
+#[test]
+fn an_act_named_by_the_move_is_that_of_the_one_who_acted_before() {
+    let ev = events(
+        "Lithuania allowed Taiwan to open an office in Vilnius. \
+         The Chinese government strongly condemns the move. \
+         Poland demanded reparations from Germany. \
+         Berlin rejected the demand within hours. \
+         Литва запретила транзит грузов в Калининград. \
+         Москва осудила такие враждебные действия. \
+         Iran launched drones at Israel. \
+         Saudi Arabia welcomed the steps announced by the President. \
+         Japan imposed export controls. \
+         Japan welcomed the decision.",
+        Some("2022-06-20"),
+    );
+    assert!(has(&ev, 1, "China", "Lithuania", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Germany", "Poland", -1), "{ev:#?}");
+    assert!(has(&ev, 5, "Russia", "Lithuania", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 7 && e.2 == "Iran"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 9), "{ev:#?}");
+}
+
+/// The Commission and the European Council speak for the European Union.
+#[test]
+fn the_unions_institutions_speak_for_it() {
+    let ev = events(
+        "The European Commission condemned Belarus for the forced landing. \
+         Европейский совет решительно осудил Белоруссию.",
+        Some("2021-05-25"),
+    );
+    assert!(has(&ev, 0, "European Union", "Belarus", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "European Union", "Belarus", -1), "{ev:#?}");
+}
