@@ -378,10 +378,15 @@ fn every_article_of_the_sixth_set_has_a_date_and_the_legacy_encodings_read() {
 fn recall_precision_and_traps_on_the_sixth_set() {
     let m = measure(&SIXTH, "heldout-articles-6");
     // The first measurement (`58a8ac4`, before this set was read or any rule was changed for
-    // it): 48 of 179 (27 %), 49 of 82 (60 %), 1 trap of 67.
-    assert!(m.recalled >= 48, "recall fell to {}", m.recalled);
+    // it): 48 of 179 (27 %), 49 of 82 (60 %), 1 trap of 67. A session later, with the seventh
+    // set held out, this set became a development set: with the rules of that session (a
+    // country's office with its holder in apposition, "each other", "the move", the Union's
+    // institutions, recognition withdrawn, a government's own security council, an appeal to
+    // both parties over a mild word) it gives 56 of 179 (31 %), 57 of 87 (66 %), 1 trap: the
+    // floors are those, a check against regressions.
+    assert!(m.recalled >= 56, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 59.0,
+        m.precision_pct() >= 65.0,
         "precision fell to {} of {}",
         m.right,
         m.events

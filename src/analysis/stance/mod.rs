@@ -1838,7 +1838,33 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
 
 /// One event per (sentence, actor, target): the cue with the largest |score| wins
 /// (the first on ties); the others are named in its explanation.
+/// The largest score of a cue that an even-handed appeal in the same sentence outweighs
+/// ("regret", "concern").
+const MILD_SCORE: f32 = 0.4;
+
+/// Words that join a mild cue to the appeal that names its object ("expressed his regret and
+/// urged Algeria and Morocco to …").
+const APPEAL_JOINS: &[&str] = &[
+    "and urged",
+    "and called on",
+    "and called upon",
+    "and appealed to",
+    "и призвал",
+    "и призвала",
+    "и призвали",
+    "і закликав",
+    "і закликала",
+    "та закликав",
+    "та закликала",
+];
+
 fn strongest_per_sentence(text: &str, events: Vec<RawStance>) -> Vec<RawStance> {
+    // Appeals to parties: one entry per party urged, so an even-handed appeal has two or more.
+    let appeals: Vec<(usize, usize, usize)> = events
+        .iter()
+        .filter(|x| x.score == 0.0 && PROCESS_CATEGORIES.contains(&x.category.as_str()))
+        .map(|x| (x.sentence, x.actor, x.cue_range.start))
+        .collect();
     let mut out: Vec<RawStance> = Vec::with_capacity(events.len());
     let mut sentence_start = 0;
     for e in events {
@@ -1851,8 +1877,34 @@ fn strongest_per_sentence(text: &str, events: Vec<RawStance>) -> Vec<RawStance> 
             .find(|o| o.actor == e.actor && o.target == e.target)
         {
             Some(o) => {
-                // The stronger stays (in `o`); the other's cue is named.
-                let other_cue = if e.score.abs() > o.score.abs() {
+                // The stronger stays (in `o`); the other's cue is named. Except that an appeal to
+                // both parties ("expressed regret and urged Algeria and Morocco to exercise
+                // restraint") is even-handed toward each, whatever mild words come with it.
+                let even_handed = |x: &RawStance| {
+                    x.score == 0.0
+                        && PROCESS_CATEGORIES.contains(&x.category.as_str())
+                        && appeals
+                            .iter()
+                            .filter(|a| **a == (x.sentence, x.actor, x.cue_range.start))
+                            .count()
+                            >= 2
+                };
+                // "expressed his regret and urged …": a mild word whose object is the appeal's.
+                let mild = |x: &RawStance| {
+                    x.score.abs() <= MILD_SCORE && {
+                        let after = text[x.cue_range.end..].trim_start();
+                        let after = after.get(..after.len().min(24)).unwrap_or(after);
+                        APPEAL_JOINS.iter().any(|j| after.starts_with(j))
+                    }
+                };
+                let stronger = if even_handed(o) && mild(&e) {
+                    false
+                } else if even_handed(&e) && mild(o) {
+                    true
+                } else {
+                    e.score.abs() > o.score.abs()
+                };
+                let other_cue = if stronger {
                     std::mem::replace(o, e).cue_range
                 } else {
                     e.cue_range

@@ -1267,3 +1267,45 @@ fn the_unions_institutions_speak_for_it() {
     assert!(has(&ev, 0, "European Union", "Belarus", -1), "{ev:#?}");
     assert!(has(&ev, 1, "European Union", "Belarus", -1), "{ev:#?}");
 }
+
+/// Recognition withdrawn is recognition denied ("withdrew its recognition", "отзывает
+/// признание"); recognition sought ("добивалось признания") is no position; a government's own
+/// security council is not the UN's.
+#[test]
+fn recognition_withdrawn_or_sought_and_national_security_councils() {
+    let ev = events(
+        "In 2019 Ghana withdrew its recognition of Kosovo. \
+         В октябре 2017 года правительство Суринама уведомило Белград, что отзывает признание Косово. \
+         Косово добивалось признания Сербии. \
+         Officials from the National Security Council welcomed Japan's decision. \
+         Algeria's High Security Council supported Morocco.",
+        Some("2023-02-17"),
+    );
+    assert!(has(&ev, 0, "Ghana", "Kosovo", -1), "{ev:#?}");
+    assert!(has(&ev, 1, "Suriname", "Kosovo", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 2), "{ev:#?}");
+    assert!(
+        !ev.iter()
+            .any(|e| e.1 == "UN Security Council" || e.2 == "UN Security Council"),
+        "{ev:#?}"
+    );
+}
+
+/// "expressed his regret and urged Algeria and Morocco to exercise restraint": even-handed
+/// toward both; not where the criticism names its own object first ("deplored the Ecuadorean
+/// police's raid and called on both sides …"), nor for an appeal to one party.
+#[test]
+fn an_appeal_to_both_parties_outweighs_a_mild_word_before_it() {
+    let ev = events(
+        "Algeria cut ties with Morocco on Tuesday. \
+         The Arab League's secretary-general expressed his regret and urged Algeria and Morocco to exercise restraint. \
+         Ecuador's police stormed the embassy of Mexico. \
+         In Brussels, a spokesperson said the European Union deplored the Ecuadorean police's raid and called on both sides to resolve the dispute through dialogue. \
+         Canada expressed concern and urged Russia to exercise restraint in the conflict.",
+        Some("2021-08-25"),
+    );
+    assert!(has(&ev, 1, "Arab League", "Algeria", 0), "{ev:#?}");
+    assert!(has(&ev, 1, "Arab League", "Morocco", 0), "{ev:#?}");
+    assert!(has(&ev, 3, "European Union", "Ecuador", -1), "{ev:#?}");
+    assert!(!has(&ev, 4, "Canada", "Russia", 0), "{ev:#?}");
+}
