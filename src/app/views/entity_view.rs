@@ -539,46 +539,55 @@ impl EntityView {
         let e = corpus.entity(id);
         let hovered_elsewhere = selection.hovered_entity == Some(id);
         let excluded = selection.exclude.contains(&id);
+        let included_before = selection.include.contains(&id);
+        // A long name is cut short ("Democratic Republic of th…") rather than drawn under the counts.
         let resp = ui.horizontal(|ui| {
-            let mut included = selection.include.contains(&id);
-            let mut name = egui::RichText::new(&e.name);
-            if hovered_elsewhere {
-                name = name.background_color(crate::app::theme::hover_background(ui.visuals().dark_mode));
-            }
-            if excluded {
-                name = name.strikethrough();
-            }
-            let check = ui.checkbox(&mut included, name);
-            if check.changed() {
-                selection.toggle_include(id);
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let mut counts = format!("{} · {} docs", e.mention_count, e.documents.len());
-                if let Some(with) = cooc_with.filter(|w| *w != id) {
-                    let corpus_key = (corpus as *const Corpus as usize, corpus.entities.len());
-                    if self.cooccurrence.as_ref().is_none_or(|(k, _)| *k != corpus_key) {
-                        self.cooccurrence = Some((corpus_key, Default::default()));
+            egui::containers::Sides::new().shrink_left().truncate().show(
+                ui,
+                |ui| {
+                    let mut included = included_before;
+                    let mut name = egui::RichText::new(&e.name);
+                    if hovered_elsewhere {
+                        name = name.background_color(crate::app::theme::hover_background(ui.visuals().dark_mode));
                     }
-                    let cache = &mut self.cooccurrence.as_mut().expect("just filled").1;
-                    let both = *cache.entry((with, id)).or_insert_with(|| {
-                        crate::analysis::similar::sorted_common_count(&e.documents, &corpus.entity(with).documents)
-                    });
-                    counts = format!("{both} with {} · {counts}", corpus.entity(with).name);
-                }
-                let ex = ui
-                    .small_button(if excluded { "⊘" } else { "−" })
-                    .on_hover_text(if excluded {
-                        "Excluded: click to stop excluding"
-                    } else {
-                        "Exclude documents that mention this"
-                    });
-                if ex.clicked() {
-                    selection.toggle_exclude(id);
-                }
-                ui.label(egui::RichText::new(counts).weak().small());
-            });
-            check
+                    if excluded {
+                        name = name.strikethrough();
+                    }
+                    ui.checkbox(&mut included, name)
+                },
+                |ui| {
+                    let mut counts = format!("{} · {} docs", e.mention_count, e.documents.len());
+                    if let Some(with) = cooc_with.filter(|w| *w != id) {
+                        let corpus_key = (corpus as *const Corpus as usize, corpus.entities.len());
+                        if self.cooccurrence.as_ref().is_none_or(|(k, _)| *k != corpus_key) {
+                            self.cooccurrence = Some((corpus_key, Default::default()));
+                        }
+                        let cache = &mut self.cooccurrence.as_mut().expect("just filled").1;
+                        let both = *cache.entry((with, id)).or_insert_with(|| {
+                            crate::analysis::similar::sorted_common_count(&e.documents, &corpus.entity(with).documents)
+                        });
+                        counts = format!("{both} with {} · {counts}", corpus.entity(with).name);
+                    }
+                    let ex = ui
+                        .small_button(if excluded { "⊘" } else { "−" })
+                        .on_hover_text(if excluded {
+                            "Excluded: click to stop excluding"
+                        } else {
+                            "Exclude documents that mention this"
+                        });
+                    ui.label(egui::RichText::new(counts).weak().small());
+                    ex.clicked()
+                },
+            )
         });
+        let (check, exclude_clicked) = resp.inner;
+        if check.changed() {
+            selection.toggle_include(id);
+        }
+        if exclude_clicked {
+            selection.toggle_exclude(id);
+        }
+        let resp = egui::InnerResponse::new(check, resp.response);
         let row = resp.response;
         let check = resp.inner;
         let resp = check.union(row.clone()).on_hover_ui(|ui| {
