@@ -1277,7 +1277,12 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     && passive.is_none()
                     && !placed.iter().any(|p| {
                         p.last < hit.start
-                            && hit.start - p.last <= 3
+                            && (hit.start - p.last <= 3
+                                // "Algeria has decided to sever …", "Литва решила выслать …".
+                                || hit.start - p.last <= ACT_LEAD_WORDS
+                                    && toks[p.last + 1..hit.start]
+                                        .iter()
+                                        .all(|t| ACT_LEAD_SET.contains(t.text) || t.text.ends_with("ly")))
                             // The actor, or the last of the names that act with it ("Saudi
                             // Arabia, Bahrain and Egypt severed …").
                             && actor_entry(gaz, p.m.entry, input.doc_date)
@@ -1838,6 +1843,47 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
 
 /// One event per (sentence, actor, target): the cue with the largest |score| wins
 /// (the first on ties); the others are named in its explanation.
+/// Most words between a government's name and its act when they are all [`ACT_LEAD`].
+const ACT_LEAD_WORDS: usize = 6;
+
+/// Auxiliaries, verbs of decision and adverbs that may stand between a government and its act
+/// ("has decided to", "has now agreed to", "решила", "вирішила").
+const ACT_LEAD: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "shall",
+    "also",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "decided",
+    "agreed",
+    "resolved",
+    "chose",
+    "opted",
+    "moved",
+    "voted",
+    "to",
+    "again",
+    "further",
+    "решил",
+    "решила",
+    "решили",
+    "решило",
+    "также",
+    "тоже",
+    "вирішив",
+    "вирішила",
+    "вирішили",
+    "вирішило",
+    "також",
+];
+word_set!(ACT_LEAD_SET, ACT_LEAD);
+
 /// The largest score of a cue that an even-handed appeal in the same sentence outweighs
 /// ("regret", "concern").
 const MILD_SCORE: f32 = 0.4;

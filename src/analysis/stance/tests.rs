@@ -1309,3 +1309,17 @@ fn an_appeal_to_both_parties_outweighs_a_mild_word_before_it() {
     assert!(has(&ev, 3, "European Union", "Ecuador", -1), "{ev:#?}");
     assert!(!has(&ev, 4, "Canada", "Russia", 0), "{ev:#?}");
 }
+
+/// "Algeria has decided to sever diplomatic relations with Morocco": an act whose government is
+/// named a few words before it, with only auxiliaries and verbs of decision between, is its own.
+#[test]
+fn a_government_that_has_decided_to_act_acts() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Algeria has decided to sever diplomatic relations with Morocco. \
+         Algeria has now agreed to expel Morocco's ambassador.",
+        Some("2021-08-24"),
+    );
+    assert!(has(&ev, 1, "Algeria", "Morocco", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Algeria", "Morocco", -1), "{ev:#?}");
+}
