@@ -382,11 +382,12 @@ fn recall_precision_and_traps_on_the_sixth_set() {
     // set held out, this set became a development set: with the rules of that session (a
     // country's office with its holder in apposition, "each other", "the move", the Union's
     // institutions, recognition withdrawn, a government's own security council, an appeal to
-    // both parties over a mild word, "has decided to" before an act) it gives 57 of 179 (32 %),
-    // 58 of 88 (66 %), 1 trap: the floors are those, a check against regressions.
-    assert!(m.recalled >= 57, "recall fell to {}", m.recalled);
+    // both parties over a mild word, "has decided to" before an act, suspensions and cancelled
+    // visits in Russian and Ukrainian) it gives 63 of 179 (35 %), 62 of 92 (67 %), 1 trap: the
+    // floors are those, a check against regressions.
+    assert!(m.recalled >= 63, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 65.0,
+        m.precision_pct() >= 67.0,
         "precision fell to {} of {}",
         m.right,
         m.events

@@ -1323,3 +1323,24 @@ fn a_government_that_has_decided_to_act_acts() {
     assert!(has(&ev, 1, "Algeria", "Morocco", -1), "{ev:#?}");
     assert!(has(&ev, 2, "Algeria", "Morocco", -1), "{ev:#?}");
 }
+
+/// Suspensions and cancellations in Russian and Ukrainian: "приостанавливает безвизовый режим",
+/// "приостановил разрешение на полеты", "отменил запланированный визит", "скасував візит",
+/// "запрет на ввоз"; not an airline's suspended flights.
+#[test]
+fn suspended_visa_regimes_cancelled_visits_and_import_bans() {
+    let ev = events(
+        "Это длинное первое предложение статьи, в котором больше двенадцати слов, чтобы оно стало телом текста. \
+         С 1 января Москва приостанавливает безвизовый режим с Анкарой. \
+         Министр иностранных дел России отменил запланированный визит в Анкару. \
+         Президент Румунії скасував запланований візит до Києва. \
+         Россия ввела запрет на ввоз турецких товаров. \
+         Qatar's national carrier said it had suspended all flights to Saudi Arabia.",
+        Some("2015-11-30"),
+    );
+    assert!(has(&ev, 1, "Russia", "Turkey", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Russia", "Turkey", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Romania", "Ukraine", -1), "{ev:#?}");
+    assert!(has(&ev, 4, "Russia", "Turkey", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 5), "{ev:#?}");
+}
