@@ -383,11 +383,12 @@ fn recall_precision_and_traps_on_the_sixth_set() {
     // country's office with its holder in apposition, "each other", "the move", the Union's
     // institutions, recognition withdrawn, a government's own security council, an appeal to
     // both parties over a mild word, "has decided to" before an act, suspensions and cancelled
-    // visits in Russian and Ukrainian) it gives 63 of 179 (35 %), 62 of 92 (67 %), 1 trap: the
-    // floors are those, a check against regressions.
-    assert!(m.recalled >= 63, "recall fell to {}", m.recalled);
+    // visits in Russian and Ukrainian, denials, Russian names of the Union, NATO and Kosovo) it
+    // gives 69 of 179 (39 %), 68 of 98 (69 %), 1 trap: the floors are those, a check against
+    // regressions.
+    assert!(m.recalled >= 69, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 67.0,
+        m.precision_pct() >= 69.0,
         "precision fell to {} of {}",
         m.right,
         m.events

@@ -1219,6 +1219,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 {
                     continue;
                 }
+                // "denied reports that Dushanbe had recalled its ambassador": what is denied did
+                // not happen.
+                if denied_content(toks, &clause, hit.start) {
+                    continue;
+                }
                 // The content of a document, not the actor's act: "a resolution demanding that …";
                 // unless the actor wrote it ("the Chamber adopted a resolution condemning …").
                 if content_clause_start(toks, &clause).is_some_and(|k| {
@@ -1843,6 +1848,35 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
 
 /// One event per (sentence, actor, target): the cue with the largest |score| wins
 /// (the first on ties); the others are named in its explanation.
+/// Verbs of denial (stems): what follows them and "that" is denied, not done.
+const DENIAL_STEMS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "опроверг",
+    "отрица",
+    "спростува",
+    "спростову",
+    "заперечу",
+    "заперечи",
+];
+
+/// Whether the cue at `cue_start` is in what a denial before it in the same clause denies: a verb
+/// of denial, then "that" ("что", "що"), then the cue ("Baku denied that it had shelled …",
+/// "опроверг сообщения о том, что Душанбе отозвал своего посла").
+fn denied_content(toks: &[Token], clause: &[usize], cue_start: usize) -> bool {
+    let Some(denial) = (0..cue_start)
+        .rev()
+        .find(|&k| clause[k] == clause[cue_start] && DENIAL_STEMS.iter().any(|d| toks[k].text.starts_with(d)))
+    else {
+        return false;
+    };
+    toks[denial + 1..cue_start]
+        .iter()
+        .any(|t| matches!(t.text, "that" | "что" | "що"))
+}
+
 /// Most words between a government's name and its act when they are all [`ACT_LEAD`].
 const ACT_LEAD_WORDS: usize = 6;
 
@@ -1881,6 +1915,13 @@ const ACT_LEAD: &[&str] = &[
     "вирішили",
     "вирішило",
     "також",
+    "in",
+    "response",
+    "retaliation",
+    "в",
+    "ответ",
+    "у",
+    "відповідь",
 ];
 word_set!(ACT_LEAD_SET, ACT_LEAD);
 

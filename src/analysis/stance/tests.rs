@@ -1344,3 +1344,26 @@ fn suspended_visa_regimes_cancelled_visits_and_import_bans() {
     assert!(has(&ev, 4, "Russia", "Turkey", -1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 == 5), "{ev:#?}");
 }
+
+/// What a government denies ("denied that", "опроверг сообщения о том, что") did not happen;
+/// Ukrainian and Russian forms of expulsion and recall ("у відповідь вирішила вислати"); "Брюссель" is the Union, "косовскую"
+/// Kosovo's, "Североатлантический альянс" NATO.
+#[test]
+fn denials_and_russian_and_ukrainian_names_of_acts() {
+    let ev = events(
+        "МИД Таджикистана опроверг сообщения о том, что Душанбе отозвал своего посла из Бишкека. \
+         Baku denied that it had expelled Iran's ambassador. \
+         В ответ Белград отозвал своего посла из Вашингтона. \
+         Угорщина у відповідь вирішила вислати одного з консулів Посольства України. \
+         Брюссель потребовал от Минска освободить задержанного. \
+         Москва не признает косовскую независимость. \
+         Североатлантический альянс выразил солидарность с Турцией.",
+        Some("2018-10-04"),
+    );
+    assert!(!ev.iter().any(|e| e.0 <= 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Serbia", "United States", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Hungary", "Ukraine", -1), "{ev:#?}");
+    assert!(has(&ev, 4, "European Union", "Belarus", -1), "{ev:#?}");
+    assert!(has(&ev, 5, "Russia", "Kosovo", -1), "{ev:#?}");
+    assert!(has(&ev, 6, "NATO", "Turkey", 1), "{ev:#?}");
+}
