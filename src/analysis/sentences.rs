@@ -9,7 +9,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "st", "jr",
     "sr", "vs", "etc", "no", "nos", "inc", "ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "vol", "art", "para", "pp", "e.g", "i.e", "u.s",
-    "u.k", "u.n", "a.m", "p.m", "г", "гг", "т.е", "т.д", "им", "ул", "см",
+    "u.k", "u.n", "a.m", "p.m", "г", "гг", "т.е", "т.д", "им", "ул", "см", "м", "с", "смт", "вул", "обл", "ім", "пос",
+    "пл",
 ];
 
 /// The longest of [`ABBREVIATIONS`], in characters.
@@ -596,6 +597,14 @@ mod tests {
         assert_eq!(
             split("N.A. Nazarbayev's Address to the Nation was read. It was long."),
             ["N.A. Nazarbayev's Address to the Nation was read.", "It was long."]
+        );
+        // A town ("м." місто, "с." село) before its name.
+        assert_eq!(
+            split("МЗС оголосило консула в м. Берегове персоною нон ґрата. Угорщина відповіла."),
+            [
+                "МЗС оголосило консула в м. Берегове персоною нон ґрата.",
+                "Угорщина відповіла."
+            ]
         );
     }
 

@@ -1240,7 +1240,10 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     hit.end + cue.needed_word(toks[hit.end..].iter().map(|t| t.text)).unwrap_or(0)
                 };
                 let aimed = toks.get(act_end).is_some_and(|t| matches!(t.text, "against" | "on"))
-                    && placed.iter().any(|p| p.first > act_end && p.first <= act_end + 3);
+                    && placed.iter().any(|p| p.first > act_end && p.first <= act_end + 3)
+                    // "declared the Russian ambassador persona non grata": aimed at the envoy's country.
+                    || NON_GRATA.iter().any(|w| cue.phrase.contains(w))
+                        && envoy_before(gaz, input.doc_date, &placed, hit.start, actor.entry).is_some();
                 // A refused act is a position on it ("refuse the language of sanctions").
                 let negated = is_negated(lex, input.text, toks, hit.start) || rejected_act[ci];
                 // "Ukraine is not invading Russia": the act did not happen.
@@ -1710,6 +1713,17 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             _ => continue,
                         }
                     }
+                    // "declared the Russian ambassador persona non grata": the envoy's country,
+                    // named before the cue.
+                    None if NON_GRATA.iter().any(|w| cue.phrase.contains(w))
+                        && envoy_before(gaz, input.doc_date, &placed, hit.start, actor.entry).is_some() =>
+                    {
+                        let t = envoy_before(gaz, input.doc_date, &placed, hit.start, actor.entry).unwrap_or_default();
+                        (
+                            vec![t],
+                            format!("whose envoy is declared unwelcome: {}", gaz.entries[t].name),
+                        )
+                    }
                     None if act_of_author.is_some() => {
                         let (words, author) = act_of_author.unwrap_or_default();
                         (
@@ -1848,6 +1862,31 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
 
 /// One event per (sentence, actor, target): the cue with the largest |score| wins
 /// (the first on ties); the others are named in its explanation.
+/// The words of a cue that declares an envoy unwelcome ("persona non grata").
+const NON_GRATA: &[&str] = &["non grata", "нон грата", "нон ґрата"];
+
+/// The country named (by name or adjective) at most five words before the cue at `cue_start`,
+/// not the actor's: whose envoy a "persona non grata" cue is about ("declared the Russian
+/// ambassador persona non grata", "оголосило консула Угорщини персоною нон грата").
+fn envoy_before(
+    gaz: &Gazetteer,
+    date: Option<Date>,
+    placed: &[Placed<'_>],
+    cue_start: usize,
+    actor: usize,
+) -> Option<usize> {
+    placed
+        .iter()
+        .filter(|p| p.last < cue_start && cue_start - p.last <= 5 && gaz.kind(p.m.entry) == EntityKind::Country)
+        .filter_map(|p| {
+            actor_entry(gaz, p.m.entry, date)
+                .filter(|e| *e != actor)
+                .map(|e| (p.last, e))
+        })
+        .max_by_key(|(last, _)| *last)
+        .map(|(_, e)| e)
+}
+
 /// Verbs of denial (stems): what follows them and "that" is denied, not done.
 const DENIAL_STEMS: &[&str] = &[
     "denied",

@@ -1367,3 +1367,17 @@ fn denials_and_russian_and_ukrainian_names_of_acts() {
     assert!(has(&ev, 5, "Russia", "Kosovo", -1), "{ev:#?}");
     assert!(has(&ev, 6, "NATO", "Turkey", 1), "{ev:#?}");
 }
+
+/// "declared the Russian ambassador persona non grata": the envoy's country, named before the
+/// cue, is the target (and the act is the declaring government's).
+#[test]
+fn an_envoy_declared_persona_non_grata_names_the_target_before_the_cue() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Estonia declared the Russian ambassador persona non grata. \
+         Сьогодні МЗС України оголосило консула Угорщини в м. Берегове персоною нон ґрата.",
+        Some("2018-10-04"),
+    );
+    assert!(has(&ev, 1, "Estonia", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Ukraine", "Hungary", -1), "{ev:#?}");
+}
