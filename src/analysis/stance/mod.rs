@@ -1009,6 +1009,13 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         let mut locus = LazyLocus::Sentence(si);
         let mut sentence_target = None;
         let first_new = out.len();
+        // "Bishkek and Dushanbe accused each other": the governments named as one subject act
+        // toward one another (looked for once, where a cue may give an event).
+        let reciprocal = if actor.is_some() && !cues.is_empty() {
+            reciprocal_at(toks).filter(|&i| !in_quote(toks[i].range.start))
+        } else {
+            None
+        };
         if let Some(actor) = &actor
             && !cues.is_empty()
             && !in_reporters_turn()
@@ -1017,9 +1024,6 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             let [relational_words, dyadic] = sentence_phrases(toks);
             // "called on all three countries to show restraint": the three just mentioned (not
             // "our three countries", the actor's own group).
-            // "Bishkek and Dushanbe accused each other": the governments named as one subject
-            // act toward one another.
-            let reciprocal = reciprocal_at(toks).filter(|&i| !in_quote(toks[i].range.start));
             let three_parties = toks.windows(3).any(|w| {
                 !matches!(w[0].text, "our" | "their" | "наших" | "наши" | "наші")
                     && matches!(w[1].text, "three" | "три" | "трёх" | "трех" | "трьох")
@@ -1239,11 +1243,16 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 } else {
                     hit.end + cue.needed_word(toks[hit.end..].iter().map(|t| t.text)).unwrap_or(0)
                 };
+                // "declared the Russian ambassador persona non grata": aimed at the envoy's country,
+                // named before the cue.
+                let envoy = NON_GRATA
+                    .iter()
+                    .any(|w| cue.phrase.contains(w))
+                    .then(|| envoy_before(gaz, input.doc_date, &placed, hit.start, actor.entry))
+                    .flatten();
                 let aimed = toks.get(act_end).is_some_and(|t| matches!(t.text, "against" | "on"))
                     && placed.iter().any(|p| p.first > act_end && p.first <= act_end + 3)
-                    // "declared the Russian ambassador persona non grata": aimed at the envoy's country.
-                    || NON_GRATA.iter().any(|w| cue.phrase.contains(w))
-                        && envoy_before(gaz, input.doc_date, &placed, hit.start, actor.entry).is_some();
+                    || envoy.is_some();
                 // A refused act is a position on it ("refuse the language of sanctions").
                 let negated = is_negated(lex, input.text, toks, hit.start) || rejected_act[ci];
                 // "Ukraine is not invading Russia": the act did not happen.
@@ -1713,20 +1722,12 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             _ => continue,
                         }
                     }
-                    // "declared the Russian ambassador persona non grata": the envoy's country,
-                    // named before the cue.
-                    None if NON_GRATA.iter().any(|w| cue.phrase.contains(w))
-                        && envoy_before(gaz, input.doc_date, &placed, hit.start, actor.entry).is_some() =>
-                    {
-                        let t = envoy_before(gaz, input.doc_date, &placed, hit.start, actor.entry).unwrap_or_default();
-                        (
+                    None => match (envoy, act_of_author) {
+                        (Some(t), _) => (
                             vec![t],
                             format!("whose envoy is declared unwelcome: {}", gaz.entries[t].name),
-                        )
-                    }
-                    None if act_of_author.is_some() => {
-                        let (words, author) = act_of_author.unwrap_or_default();
-                        (
+                        ),
+                        (None, Some((words, author))) => (
                             vec![author],
                             format!(
                                 "“{}”: the act of {}, who acted in the sentence before",
@@ -1735,9 +1736,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                                 ),
                                 gaz.entries[author].name
                             ),
-                        )
-                    }
-                    None => continue,
+                        ),
+                        (None, None) => continue,
+                    },
                 };
                 // A person stands for the country their role gives ("Zelensky's formula" → Ukraine).
                 let mut target_how = target_how;
@@ -1818,8 +1819,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         if let Some(a) = &actor
             && !a.co.is_empty()
         {
-            let reciprocal = reciprocal_at(toks).is_some_and(|i| !in_quote(toks[i].range.start));
-            coordinated_events(gaz, a, &mut out, first_new, reciprocal);
+            coordinated_events(gaz, a, &mut out, first_new, reciprocal.is_some());
         }
         if let Some(a) = &actor
             && a.speaks
