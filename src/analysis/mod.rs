@@ -449,6 +449,7 @@ fn finish_corpus(
     let extra = merge_candidates(&mut analyses.docs, res.gazetteer.entries.len());
     let mut corpus = assemble(analyses, &res.gazetteer, &extra, root, label, problems);
     corpus.events = events;
+    events::keep_events_about(&mut corpus);
     corpus
 }
 

@@ -46,8 +46,12 @@ pub struct Corpus {
     pub stances: Vec<StanceEvent>,
     /// Files that could not be loaded.
     pub problems: Vec<LoadProblem>,
-    /// Reference events for the timeline, by date.
+    /// Reference events for the timeline, by date: the corpus's own, and the shipped ones
+    /// about the countries and organisations of its positions.
     pub events: Vec<super::ReferenceEvent>,
+    /// Shipped reference events left out because none of their countries or organisations
+    /// takes part in enough of this corpus's positions.
+    pub events_left_out: usize,
     /// Lookup tables.
     pub index: CorpusIndex,
 }

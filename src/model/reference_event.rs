@@ -15,4 +15,8 @@ pub struct ReferenceEvent {
     pub source: String,
     /// From the corpus's own file (else shipped).
     pub from_corpus: bool,
+    /// The countries and organisations the event is about, by their gazetteer names; a
+    /// shipped event is drawn only on a corpus whose positions involve one of them
+    /// (`analysis::events::keep_events_about`). Empty: drawn on every corpus.
+    pub entities: Vec<String>,
 }

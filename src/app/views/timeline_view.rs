@@ -104,6 +104,24 @@ impl DataJob {
     }
 }
 
+/// The hover text of the "events" check box: where the reference events come from, and how
+/// many shipped ones this corpus leaves out.
+fn events_hover_text(corpus: &Corpus) -> String {
+    let mut text = String::from(
+        "Reference events: those of assets/events.csv about the countries and organisations of this corpus's \
+         positions, and the corpus's own .stance-explorer/events.csv",
+    );
+    if corpus.events_left_out > 0 {
+        text.push_str(&format!(
+            ". {} shipped event(s) about other countries are left out: none of theirs takes part in {}% of the \
+             positions",
+            corpus.events_left_out,
+            crate::analysis::events::MIN_SHARE_PCT
+        ));
+    }
+    text
+}
+
 /// The form for a reference event added from the plot.
 #[derive(Debug, Clone)]
 struct NewEvent {
@@ -317,7 +335,7 @@ impl TimelineView {
             ui.selectable_value(&mut settings.plot_event_dates, true, "event date")
                 .on_hover_text("Place each stance at the date its sentence names (\"in 2014\", \"on Monday\"), else at publication");
             ui.checkbox(&mut settings.show_reference_events, "events")
-                .on_hover_text("Reference events (assets/events.csv and the corpus's .stance-explorer/events.csv)");
+                .on_hover_text(events_hover_text(corpus));
             ui.checkbox(&mut settings.count_copies_once, "copies once").on_hover_text(
                 "Count a statement reported by several outlets (or translated) once: its earliest report is \
                  drawn and lists the others",
@@ -666,6 +684,13 @@ impl TimelineView {
                     "assets/events.csv"
                 };
                 ui.label(egui::RichText::new(format!("{} · {origin}", e.category)).weak().small());
+                if !e.entities.is_empty() {
+                    ui.label(
+                        egui::RichText::new(format!("about: {}", e.entities.join(", ")))
+                            .weak()
+                            .small(),
+                    );
+                }
             });
         }
         if let Some(id) = picked {
@@ -780,6 +805,7 @@ impl TimelineView {
                                 category: form.category.clone(),
                                 source: "added from the timeline".into(),
                                 from_corpus: true,
+                                entities: Vec::new(),
                             })
                         }
                     }
