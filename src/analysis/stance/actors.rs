@@ -318,6 +318,7 @@ pub(super) fn find_actor(
     continuation: bool,
     prev: Option<&Actor>,
     doc_actor: Option<&Actor>,
+    lead: Option<&Actor>,
 ) -> Option<Actor> {
     let can_act = |p: &Placed<'_>| actor_entry(gaz, p.m.entry, input.doc_date).is_some();
     let outside = |p: &Placed<'_>| !in_quote(p.m.range.start);
@@ -368,6 +369,23 @@ pub(super) fn find_actor(
                 ]
                 .concat(),
             )
+        });
+    }
+    // Numbered paragraphs of a resolution or of conclusions open with their verb ("1. Condemns
+    // …", "Welcomes the decision …"): their subject is the body the text opened them with
+    // ("The Sejm of the Republic of Poland:"), else the previous sentence's actor.
+    if !cues.is_empty()
+        && let Some(verb) = resolution_verb(input.text, toks)
+        && let Some(a) = lead.or(prev)
+    {
+        let how = match lead {
+            Some(_) => "”, a paragraph opening with its verb, continues the body named before the paragraphs",
+            None => "”, a paragraph opening with its verb, continues the previous sentence",
+        };
+        return Some(Actor {
+            by_speech: false,
+            first_person: false,
+            ..a.carry(["“", verb, how].concat())
         });
     }
     // 3. The subject: first actor-capable name before the first cue, not after a preposition.
@@ -424,6 +442,20 @@ pub(super) fn find_actor(
                 || cues.iter().any(|c| toks[c.start].range.start > *e)
                     && placed.iter().any(|p| can_act(p) && outside(p) && opens_main(p))
         });
+    // "В Москве осудили …", "У Києві привітали це рішення": a place of government named where
+    // a sentence opens, then an impersonal verb in the plural, is that government (a name after
+    // the verb is its object, even before a later cue).
+    if let Some(p) = impersonal_at(input.text, toks, placed).filter(|p| can_act(p) && outside(p)) {
+        return Some(make_actor(
+            input,
+            gaz,
+            lex,
+            toks,
+            placed,
+            p,
+            "place of government before an impersonal verb",
+        ));
+    }
     let subject = placed.iter().find(|p| {
         (p.first < last_cue || first_cue_quoted)
             && can_act(p)
@@ -432,6 +464,7 @@ pub(super) fn find_actor(
             && !after_gerund(input.text, toks, p)
             && !addressed(toks, p)
             && !pronoun_subject_before(input.text, toks, p)
+            && !names_a_group(toks, p)
             && subordinate_end.is_none_or(|e| p.m.range.start > e)
             && !dateline(input.text, p)
     });
@@ -466,6 +499,130 @@ pub(super) fn find_actor(
         });
     }
     None
+}
+
+/// Verbs that open the operative paragraphs of resolutions, declarations and conclusions, in
+/// the third person singular ("1. Condemns …", "Calls on …").
+const RESOLUTION_VERBS: &[&str] = &[
+    "condemns",
+    "rejects",
+    "demands",
+    "thanks",
+    "welcomes",
+    "calls",
+    "regrets",
+    "expresses",
+    "urges",
+    "reaffirms",
+    "supports",
+    "recognises",
+    "recognizes",
+    "deplores",
+    "denounces",
+    "requests",
+    "invites",
+    "encourages",
+    "commends",
+    "appreciates",
+    "endorses",
+    "congratulates",
+    "salutes",
+    "praises",
+    "applauds",
+    "appeals",
+    "insists",
+    "opposes",
+    "reiterates",
+    "declares",
+    "affirms",
+    "protests",
+    "objects",
+    "warns",
+    "accuses",
+    "backs",
+];
+word_set!(RESOLUTION_VERBS_SET, RESOLUTION_VERBS);
+
+/// Words after "Thanks" that make it a word of thanks, not a verb ("Thanks for joining us",
+/// "Thanks to its help").
+const THANKS_NOT_A_VERB: &[&str] = &[
+    "to",
+    "for",
+    "so",
+    "very",
+    "again",
+    "a",
+    "you",
+    "everyone",
+    "everybody",
+    "all",
+];
+
+/// The verb a paragraph opens with, after an optional list number ("1.", "(a)", "iv"), when it
+/// is one of [`RESOLUTION_VERBS`] and capitalised; not "Thanks to …" ([`THANKS_NOT_A_VERB`]).
+fn resolution_verb<'a>(text: &str, toks: &[Token<'a>]) -> Option<&'a str> {
+    let marker = |t: &Token| {
+        t.text.chars().all(|c| c.is_ascii_digit())
+            || t.text.len() == 1
+            || t.text.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+    };
+    let at = usize::from(toks.first().is_some_and(marker) && toks.len() > 1);
+    let verb = toks.get(at)?;
+    (RESOLUTION_VERBS_SET.contains(verb.text)
+        && text
+            .get(verb.range.clone())
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !(verb.text == "thanks" && toks.get(at + 1).is_some_and(|t| THANKS_NOT_A_VERB.contains(&t.text))))
+    .then_some(verb.text)
+}
+
+/// Words that may open a sentence before "в"/"у" and the place ("Также в Москве …").
+const IMPERSONAL_LEADS: &[&str] = &[
+    "также",
+    "однако",
+    "но",
+    "а",
+    "и",
+    "і",
+    "та",
+    "також",
+    "однак",
+    "проте",
+    "уже",
+    "вже",
+    "тогда",
+    "тоді",
+];
+/// Prepositions of place in Russian and Ukrainian.
+const IMPERSONAL_PREPOSITIONS: &[&str] = &["в", "во", "у"];
+
+/// The name in "В Москве осудили …", "У Брюсселі заявили …", "Также в Кремле приветствовали …":
+/// a sentence that opens (after at most one of [`IMPERSONAL_LEADS`]) with "в"/"во"/"у" and a
+/// name, followed within four words and no punctuation by a verb in the past plural (ending
+/// in "ли", not a noun in "-тели"), with no name between: an impersonal sentence whose acting
+/// government is the place named.
+fn impersonal_at<'p, 'a>(text: &str, toks: &[Token], placed: &'p [Placed<'a>]) -> Option<&'p Placed<'a>> {
+    let lead = usize::from(toks.first().is_some_and(|t| IMPERSONAL_LEADS.contains(&t.text)));
+    if !toks
+        .get(lead)
+        .is_some_and(|t| IMPERSONAL_PREPOSITIONS.contains(&t.text))
+    {
+        return None;
+    }
+    let p = placed.iter().find(|p| p.first == lead + 1)?;
+    let verb = toks
+        .iter()
+        .skip(p.last + 1)
+        .take(4)
+        .position(|t| t.text.chars().count() >= 4 && t.text.ends_with("ли"))?;
+    let verb_at = p.last + 1 + verb;
+    // "представители", "жители", "наблюдатели": a plural noun is the subject, not a verb.
+    if toks[verb_at].text.ends_with("тели") {
+        return None;
+    }
+    let between = text.get(p.m.range.end..toks[verb_at].range.start)?;
+    let named_between = placed.iter().any(|q| q.first > p.last && q.first < verb_at);
+    (!named_between && !between.contains([',', ';', ':', '.', '—', '(', '"', '«'])).then_some(p)
 }
 
 /// Whether `word` is a Russian or Ukrainian verb of the first person plural, present tense

@@ -124,6 +124,24 @@ const OFFICES: &[&str] = &[
     "republic",
     "state",
     "states",
+    // Legislatures: "the Sejm of the Republic of Poland", "the National Assembly of Armenia".
+    "assembly",
+    "congress",
+    "senate",
+    "legislature",
+    "sejm",
+    "seimas",
+    "saeima",
+    "storting",
+    "knesset",
+    "bundestag",
+    "duma",
+    "rada",
+    "majlis",
+    "riksdag",
+    "folketing",
+    "riigikogu",
+    "eduskunta",
     // Texts in their authors' name: "the Joint Statement of the Government of Japan and …".
     "statement",
     "statements",
@@ -731,6 +749,8 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     let implied = ImpliedParties::new(input, gaz);
     let mut out = Vec::new();
     let mut prev_actor: Option<Actor> = None;
+    // The body a text names alone before its numbered paragraphs ("The Sejm of …:").
+    let mut lead_actor: Option<Actor> = None;
     // The last actor of the document, for a body named without its country ("the ministry said").
     let mut doc_actor: Option<Actor> = None;
     let mut prev_target: Option<usize> = None;
@@ -840,6 +860,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             continuation,
             prev_actor.as_ref(),
             doc_actor.as_ref(),
+            lead_actor.as_ref(),
         );
         let first_cue_at = cues.first().map_or(toks.len(), |c| c.start);
         // "Ms. Merrick also accused Iran …": a person the document placed before. Also
@@ -1831,6 +1852,14 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 None => speakers.push((a.entry, 1)),
             }
         }
+        // "The Sejm of the Republic of Poland:", "The General Assembly,": a body named alone
+        // before the paragraphs it opens.
+        if cues.is_empty()
+            && let Some(a) = actor.as_ref().filter(|a| a.carried.is_none())
+            && input.text[sr.clone()].trim_end().ends_with([':', ','])
+        {
+            lead_actor = Some(a.clone());
+        }
         if actor.is_some() {
             prev_actor = actor.clone();
             if out.last().is_some_and(|e: &RawStance| e.sentence == si) {
@@ -2590,6 +2619,75 @@ fn after_gerund(text: &str, toks: &[Token], p: &Placed<'_>) -> bool {
 }
 
 /// "in Donetsk and Luhansk": a place after a locative preposition, or joined to one.
+/// People of a country who are not its government ("the Belarusian democratic opposition",
+/// "Polish carriers", "угорські перевізники"): English words, and Russian and Ukrainian stems.
+const GROUP_NOUNS: &[&str] = &[
+    "opposition",
+    "journalists",
+    "activists",
+    "protesters",
+    "protestors",
+    "dissidents",
+    "rebels",
+    "separatists",
+    "carriers",
+    "truckers",
+    "hauliers",
+    "farmers",
+    "companies",
+    "businesses",
+    "firms",
+    "media",
+    "diaspora",
+    "minority",
+    "minorities",
+    "refugees",
+    "migrants",
+    "voters",
+    "students",
+    "workers",
+    "citizens",
+    "nationals",
+    "volunteers",
+    "lawmakers",
+];
+word_set!(GROUP_NOUNS_SET, GROUP_NOUNS);
+const GROUP_STEMS: &[&str] = &[
+    "оппозици",
+    "опозиці",
+    "журналист",
+    "журналіст",
+    "активист",
+    "активіст",
+    "перевозчик",
+    "перевізник",
+    "фермер",
+    "волонтер",
+    "компани",
+    "компані",
+    "студент",
+    "мигрант",
+    "мігрант",
+    "беженц",
+    "біженц",
+    "диаспор",
+    "діаспор",
+    "меньшинств",
+    "меншин",
+];
+
+/// Whether the adjective `p` names a group of its country's people, not the country: a
+/// demonym followed, within two words, by one of [`GROUP_NOUNS`] or [`GROUP_STEMS`] ("the
+/// Belarusian democratic opposition", "Polish carriers", "Угорські перевізники").
+fn names_a_group(toks: &[Token], p: &Placed<'_>) -> bool {
+    p.m.form == NameForm::Demonym
+        && toks
+            .iter()
+            .skip(p.last + 1)
+            .take(2)
+            .any(|t| GROUP_NOUNS_SET.contains(t.text) || GROUP_STEMS.iter().any(|s| t.text.starts_with(s)))
+}
+
 fn is_locative(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> bool {
     if p.first == 0 {
         return false;

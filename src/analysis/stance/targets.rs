@@ -29,6 +29,9 @@ pub(super) fn find_targets(
             && !gaz.entries[e].media
             && (COUNTRY_FIRST_CATEGORIES.contains(&category) || !is_locative(placed, toks, p))
             && !in_compound(text, p.m)
+            // "solidarity with the Belarusian opposition" is not with Belarus; sanctions on
+            // "17 Saudi nationals" or "Chinese companies" are aimed at their country.
+            && (category == "sanction" || !names_a_group(toks, p))
             // The actor's own act names its victim as its target ("launched an invasion of Ukraine");
             // so does recognising an act ("recognise the annexation of Crimea": its holder is
             // the target, below).

@@ -1381,3 +1381,110 @@ fn an_envoy_declared_persona_non_grata_names_the_target_before_the_cue() {
     assert!(has(&ev, 1, "Estonia", "Russia", -1), "{ev:#?}");
     assert!(has(&ev, 2, "Ukraine", "Hungary", -1), "{ev:#?}");
 }
+
+/// "В Москве осудили …", "У Києві привітали …": a place of government that opens a sentence
+/// before an impersonal plural verb is the government acting; not where someone else is named
+/// between ("В Москве представители Украины и России подписали …"), nor a venue ("В Женеве
+/// дипломаты осудили …").
+#[test]
+fn a_place_of_government_before_an_impersonal_verb_acts() {
+    let ev = events(
+        "Это длинное первое предложение статьи, в котором гораздо больше двенадцати слов для проверки. \
+         В Москве осудили решение Кишинёва о высылке дипломатов. \
+         Также в Кремле приветствовали решение Армении. \
+         У Києві привітали це рішення Молдови і назвали його проявом добросусідства. \
+         В Москве представители Украины осудили решение Армении. \
+         В Женеве дипломаты осудили решение Кишинёва.",
+        Some("2023-07-27"),
+    );
+    assert!(has(&ev, 1, "Russia", "Moldova", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Russia", "Armenia", 1), "{ev:#?}");
+    assert!(has(&ev, 3, "Ukraine", "Moldova", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 >= 4 && e.1 == "Russia"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 5), "{ev:#?}");
+}
+
+/// Neuter past forms ("МЗС закликало", "Министерство призвало") are cues as the masculine and
+/// feminine ones are.
+#[test]
+fn neuter_past_forms_are_cues() {
+    let ev = events(
+        "Це довге перше речення статті, у якому значно більше дванадцяти слів для перевірки правил. \
+         МЗС України закликало Польщу розблокувати кордон. \
+         Министерство иностранных дел России призвало Молдавию отказаться от высылки.",
+        Some("2023-11-28"),
+    );
+    assert!(has(&ev, 1, "Ukraine", "Poland", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Russia", "Moldova", -1), "{ev:#?}");
+}
+
+/// "The Sejm of the Republic of Poland condemned …", "The Storting of Norway …": a legislature
+/// of a country speaks for it, as its parliament or government does.
+#[test]
+fn a_legislature_of_a_country_speaks_for_it() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         The Sejm of the Republic of Poland condemned Russia for its support of the regime. \
+         The Storting of Norway condemned Russia for the attack. \
+         The National Assembly of Armenia thanked France for its support.",
+        Some("2021-11-17"),
+    );
+    assert!(has(&ev, 1, "Poland", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Norway", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Armenia", "France", 1), "{ev:#?}");
+}
+
+/// A resolution's numbered paragraphs open with their verb ("1. Condemns …"): the body named
+/// alone before them ("The Sejm of the Republic of Poland:") acts in each, not the first name
+/// in the paragraph. "Thanks for …" is no such verb.
+#[test]
+fn a_resolution_s_paragraphs_are_the_body_s_that_opens_them() {
+    let ev = events(
+        "RESOLUTION of the Sejm\n\n\
+         Mindful of the history of the region, the Sejm of the Republic of Poland adopts the following resolution.\n\n\
+         The Sejm of the Republic of Poland:\n\n\
+         1. Condemns in the strongest terms the Belarusian regime for organising the transport of migrants.\n\n\
+         2. Expresses its gratitude to the soldiers and officers who guard the border.\n\n\
+         3. Thanks the Republic of Lithuania and the Republic of Latvia for their solidarity.\n\n\
+         4. Regrets that the German Chancellor held telephone conversations with the regime in Minsk.\n",
+        Some("2021-11-17"),
+    );
+    assert!(
+        ev.iter().any(|e| e.1 == "Poland" && e.2 == "Belarus" && e.3 < 0.0),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter().any(|e| e.1 == "Poland" && e.2 == "Lithuania" && e.3 > 0.0),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter().any(|e| e.1 == "Poland" && e.2 == "Germany" && e.3 < 0.0),
+        "{ev:#?}"
+    );
+    assert!(!ev.iter().any(|e| e.1 == "Belarus" || e.1 == "Lithuania"), "{ev:#?}");
+
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         The United States welcomed the decision of Korea on the talks. \
+         Thanks for making the trip to Japan.",
+        Some("2021-11-17"),
+    );
+    assert!(!ev.iter().any(|e| e.0 == 2), "{ev:#?}");
+}
+
+/// A country's adjective before a group of its people names the group, not the state:
+/// "solidarity with the Belarusian democratic opposition", "Угорські перевізники погрожують";
+/// but sanctions on "17 Saudi nationals" are aimed at Saudi Arabia.
+#[test]
+fn a_group_of_a_country_s_people_is_not_the_country() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Poland expressed solidarity with the Belarusian democratic opposition. \
+         Угорські перевізники також погрожують Брюсселю новими протестами. \
+         Canada imposed sanctions on 17 Saudi nationals over the killing.",
+        Some("2021-11-17"),
+    );
+    assert!(!ev.iter().any(|e| e.0 == 1 && e.2 == "Belarus"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 2 && e.1 == "Hungary"), "{ev:#?}");
+    assert!(has(&ev, 3, "Canada", "Saudi Arabia", -1), "{ev:#?}");
+}
