@@ -77,6 +77,11 @@ pub struct Cue {
     /// after it.
     #[serde(default)]
     pub governs_clause: bool,
+    /// The cue counts only where two or more governments named as one subject act together
+    /// ("Italy and Tunisia agreed to …", "Латвия и Россия подписали …"), each toward the other;
+    /// a verb too common to count on its own ("agreed to", "signed").
+    #[serde(default)]
+    pub joint: bool,
 }
 
 /// How many words after a cue its `needs_after` word is looked for.

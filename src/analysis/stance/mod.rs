@@ -1030,6 +1030,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         let mut locus = LazyLocus::Sentence(si);
         let mut sentence_target = None;
         let first_new = out.len();
+        // "agreed to", "signed" count only for governments named as one subject: for anyone
+        // else they are no cue at all.
+        if actor.as_ref().is_none_or(|a| a.co.is_empty()) {
+            cues.retain(|h| !lex.cues[h.phrase].joint);
+        }
         // "Bishkek and Dushanbe accused each other": the governments named as one subject act
         // toward one another (looked for once, where a cue may give an event).
         let reciprocal = if actor.is_some() && !cues.is_empty() {
@@ -1105,6 +1110,13 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             let mut conflict_near: Option<bool> = None;
             for (ci, hit) in cues.iter().enumerate() {
                 let cue = &lex.cues[hit.phrase];
+                // "agreed to", "signed": only between governments named as one subject, in the
+                // active voice ("the Act was signed into law" is no agreement).
+                if cue.joint
+                    && (actor.co.is_empty() || hit.start > 0 && PASSIVE_AUXILIARIES.contains(&toks[hit.start - 1].text))
+                {
+                    continue;
+                }
                 // Only an appeal or a refusal to take sides is toward each of three parties, and
                 // only where three were just mentioned.
                 let three = three_parties
@@ -1325,8 +1337,11 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             // Arabia, Bahrain and Egypt severed …").
                             && actor_entry(gaz, p.m.entry, input.doc_date)
                                 .is_some_and(|e| e == actor.entry || actor.co.contains(&e))
-                            // "Kazakhstan condemned the invasion": a cue between them makes the act another's.
-                            && !cues.iter().any(|c| c.start > p.last && c.end <= hit.start)
+                            // "Kazakhstan condemned the invasion": a cue between them makes the act another's
+                            // (not "agreed to", which leads to the act: "has now agreed to expel").
+                            && !cues
+                                .iter()
+                                .any(|c| c.start > p.last && c.end <= hit.start && !lex.cues[c.phrase].joint)
                     })
                 {
                     continue;
@@ -1391,7 +1406,15 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     (true, Some(c)) if cue.negated_score.is_some() => lex.shared_category(c),
                     _ => lex.shared_category(&cue.category),
                 };
-                let targets = if cue.addressee {
+                let targets = if cue.joint {
+                    // "Italy and Tunisia agreed to …": each of those named together toward the
+                    // others, whoever else the sentence names ("agreed to coordinate on DPRK policy").
+                    let names: Vec<&str> = actor.co.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
+                    Some((
+                        actor.co.clone(),
+                        ["named with the actor as one subject: ", &names.join(", ")].concat(),
+                    ))
+                } else if cue.addressee {
                     match addressee(
                         input.text,
                         gaz,

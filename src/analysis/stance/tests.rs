@@ -1342,7 +1342,7 @@ fn suspended_visa_regimes_cancelled_visits_and_import_bans() {
     assert!(has(&ev, 2, "Russia", "Turkey", -1), "{ev:#?}");
     assert!(has(&ev, 3, "Romania", "Ukraine", -1), "{ev:#?}");
     assert!(has(&ev, 4, "Russia", "Turkey", -1), "{ev:#?}");
-    assert!(!ev.iter().any(|e| e.0 == 5), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 6), "{ev:#?}");
 }
 
 /// What a government denies ("denied that", "опроверг сообщения о том, что") did not happen;
@@ -1401,7 +1401,7 @@ fn a_place_of_government_before_an_impersonal_verb_acts() {
     assert!(has(&ev, 2, "Russia", "Armenia", 1), "{ev:#?}");
     assert!(has(&ev, 3, "Ukraine", "Moldova", 1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 >= 4 && e.1 == "Russia"), "{ev:#?}");
-    assert!(!ev.iter().any(|e| e.0 == 5), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 6), "{ev:#?}");
 }
 
 /// Neuter past forms ("МЗС закликало", "Министерство призвало") are cues as the masculine and
@@ -1487,4 +1487,29 @@ fn a_group_of_a_country_s_people_is_not_the_country() {
     assert!(!ev.iter().any(|e| e.0 == 1 && e.2 == "Belarus"), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 == 2 && e.1 == "Hungary"), "{ev:#?}");
     assert!(has(&ev, 3, "Canada", "Saudi Arabia", -1), "{ev:#?}");
+}
+
+/// "Italy and Tunisia agreed to …", "Латвия и Россия подписали …": a verb of agreement counts
+/// between governments named as one subject, each toward the others, whoever else the sentence
+/// names; not for one government alone ("Russia signed the decree on Ukraine"), nor in the
+/// passive ("The accord between Japan and Korea was signed …").
+#[test]
+fn governments_named_together_agreeing_agree_with_each_other() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Italy and Tunisia agreed to establish a Joint Committee on legal pathways. \
+         Латвия и Россия подписали в Москве договор о государственной границе. \
+         Russia signed the decree on Ukraine. \
+         Japan and South Korea agreed to coordinate closely on China. \
+         Japan and India discussed the new accord on Monday. It was signed in Tokyo a year ago.",
+        Some("2023-07-16"),
+    );
+    assert!(has(&ev, 1, "Italy", "Tunisia", 1), "{ev:#?}");
+    assert!(has(&ev, 1, "Tunisia", "Italy", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Latvia", "Russia", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Russia", "Latvia", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 3), "{ev:#?}");
+    assert!(has(&ev, 4, "Japan", "South Korea", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 4 && e.2 == "China"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 6), "{ev:#?}");
 }
