@@ -1513,3 +1513,18 @@ fn governments_named_together_agreeing_agree_with_each_other() {
     assert!(!ev.iter().any(|e| e.0 == 4 && e.2 == "China"), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 == 6), "{ev:#?}");
 }
+
+/// A diplomatic rupture negated did not happen: "has not recalled its ambassador", "не
+/// разорвала дипломатические отношения" give no event (they used to read as mild support).
+#[test]
+fn a_rupture_that_did_not_happen_is_no_position() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Saudi Arabia has not recalled its ambassador from Stockholm. \
+         Латвия не разорвала дипломатические отношения с Россией. \
+         Morocco recalled its ambassador from Stockholm.",
+        Some("2023-06-30"),
+    );
+    assert!(!ev.iter().any(|e| e.0 == 1 || e.0 == 2), "{ev:#?}");
+    assert!(has(&ev, 3, "Morocco", "Sweden", -1), "{ev:#?}");
+}
