@@ -464,9 +464,13 @@ fn recall_precision_and_traps_on_the_seventh_set() {
 #[test]
 fn the_eighth_set_reads_its_legacy_encodings_and_dates_most_articles() {
     assert_eq!(EIGHTH.documents.len(), 12);
-    // The first measurement (`c978a88`): 8 of 12 articles dated. The floor is that.
+    // The first measurement (`c978a88`): 8 of 12 articles dated. Read as a development set, the
+    // three undated Russian ones had their date on a header line that ends like a sentence
+    // ("Аналитика | 18 августа 2022 г.", "Эфир от 14 июня 2023 года, 19:05 (мск).
+    // Расшифровка."): 11 of 12 now. The twelfth has a dateline without a year ("STOCKHOLM/RABAT,
+    // June 30 (Nordwire) -") and mentions no year at all, so it stays undated.
     let dated = EIGHTH.documents.iter().filter(|d| d.date.is_some()).count();
-    assert!(dated >= 8, "{dated} of 12 dated");
+    assert!(dated >= 11, "{dated} of 12 dated");
     let legacy: Vec<_> = EIGHTH
         .documents
         .iter()

@@ -342,8 +342,16 @@ fn date_from_text(text: &str, content_end: usize, exprs: &[DateExpr], body_start
         let before = &text[e.range.start - line_start..e.range.start];
         // A short line, but no sentence that mentions a date ("The Sides established
         // relations on 1 March 1992.").
+        // Not a header of fields ("Аналитика | 18 августа 2022 г."), a short line ending in
+        // the abbreviation of "year" ("г.", "р."), or a stamp with a clock time right after the
+        // date ("Эфир от 14 июня 2023 года, 19:05 (мск). Расшифровка.").
         let words = line.split_whitespace().count();
-        let sentence = words >= 6 && line.trim_end().ends_with('.') && !before.trim().is_empty();
+        let trimmed = line.trim_end();
+        let after = text[e.range.end..].trim_start_matches([',', ' ']);
+        let header = line.contains(" | ")
+            || words <= 8 && (trimmed.ends_with(" г.") || trimmed.ends_with(" р."))
+            || e.range.end + 2 >= text.len() - after.len() && clock_time_at(after);
+        let sentence = words >= 6 && trimmed.ends_with('.') && !before.trim().is_empty() && !header;
         let short_line = words <= 12 && !sentence;
         let parenthesised = line.trim_start().starts_with('(');
         let after_place = is_place_prefix(before);
@@ -532,6 +540,18 @@ fn is_place_prefix(before: &str) -> bool {
         && !(words.len() == 1 && NOT_PLACES.contains(&words[0].to_lowercase().as_str()))
 }
 
+/// Whether `s` opens with a clock time ("19:05", "9:30"): one or two digits, a colon, two
+/// digits, and no digit after.
+fn clock_time_at(s: &str) -> bool {
+    let b = s.as_bytes();
+    let hours = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&hours)
+        && b.get(hours) == Some(&b':')
+        && b.get(hours + 1..hours + 3)
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        && !b.get(hours + 3).is_some_and(u8::is_ascii_digit)
+}
+
 /// Words of a place name written in capitalised words before a dateline, at most ("Buenos Aires").
 const PLACE_WORDS: usize = 3;
 
@@ -580,6 +600,36 @@ mod tests {
             boilerplate_start: layout.boilerplate_start,
             today: jiff::civil::date(2026, 12, 2),
         })
+    }
+
+    /// Header lines that end like a sentence but are none: fields split by " | ", a short line
+    /// ending in "г." (год), a stamp with a clock time right after the date. A sentence in the
+    /// lead with a date is still no dateline, also with "г." or a time further on.
+    #[test]
+    fn header_lines_that_end_in_a_full_stop() {
+        let body =
+            "\n\nИзраиль и Турция объявили в среду о восстановлении дипломатических отношений в полном объёме.\n";
+        for (line, want) in [
+            ("Аналитика | 18 августа 2022 г.", Some("2022-08-18")),
+            ("Аналитика | Ближний Восток | 18 августа 2022 года.", Some("2022-08-18")),
+            (
+                "Стороны установили дипломатические отношения в Алма-Ате 1 марта 1992 г.",
+                None,
+            ),
+            ("Справка | Рига, 4 сентября 2023 г.", Some("2023-09-04")),
+            (
+                "Эфир от 14 июня 2023 года, 19:05 (мск). Расшифровка.",
+                Some("2023-06-14"),
+            ),
+            (
+                "Стороны установили дипломатические отношения 1 марта 1992 г. в Алма-Ате и с тех пор.",
+                None,
+            ),
+            ("Встреча состоялась 1 марта 2022 года в 10:00 в Минске.", None),
+        ] {
+            let d = date_of(&format!("ОБОЗРЕНИЕ\n{line}{body}"), "a.txt");
+            assert_eq!(d.date.map(|d| d.date.to_string()).as_deref(), want, "{line}");
+        }
     }
 
     #[test]
