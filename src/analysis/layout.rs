@@ -285,11 +285,58 @@ fn is_dateline(l: &str) -> bool {
     }
     let mut others = 0;
     let mut at = 0;
-    for e in &exprs {
-        others += words(&l[at..e.range.start]);
+    for (i, e) in exprs.iter().enumerate() {
+        let gap = &l[at..e.range.start];
+        // A place before the date ("Saranrom Palace, Bangkok - Thursday, …"): capitalised words
+        // ending in a comma or a dash count as one.
+        let place = i == 0
+            && gap.trim_end().ends_with([',', '-', '–', '—'])
+            && gap
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphanumeric()));
+        others += if place { 1 } else { words(gap) };
         at = e.range.end;
     }
-    others + words(&l[at..]) <= DATELINE_OTHER_WORDS
+    // A clock time and its zone after the date ("…, 14:30 hrs", "19:05 (мск)") are part of it.
+    let rest = l[at..]
+        .split_whitespace()
+        .filter(|w| !is_clock_word(w.trim_matches(|c: char| matches!(c, ',' | '(' | ')' | '.'))))
+        .count();
+    others + rest <= DATELINE_OTHER_WORDS
+}
+
+/// A clock time or the word or zone that goes with one: "14:30", "hrs", "GMT", "мск".
+fn is_clock_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let time = (1..=2).contains(&digits)
+        && b.get(digits) == Some(&b':')
+        && b[digits + 1..].len() == 2
+        && b[digits + 1..].iter().all(u8::is_ascii_digit);
+    time || matches!(
+        w.to_lowercase().as_str(),
+        "" | "h"
+            | "hrs"
+            | "hours"
+            | "gmt"
+            | "utc"
+            | "cet"
+            | "cest"
+            | "est"
+            | "edt"
+            | "pst"
+            | "pdt"
+            | "bst"
+            | "ist"
+            | "jst"
+            | "kst"
+            | "msk"
+            | "a.m"
+            | "p.m"
+            | "am"
+            | "pm"
+            | "мск"
+    )
 }
 
 /// A byline ("By Jane Doe", "Written by …", "Автор: …"): the author, not the title.
@@ -525,6 +572,14 @@ mod tests {
             );
         }
         // A headline that names a date is still one, and so is one with a year alone.
+        let text = format!(
+            "Weekly Press Briefing by the Spokesperson of the Ministry\nSaranrom Palace, Bangkok - Thursday, 31 July 2025, 14:30 hrs\n\n{BODY}\n"
+        );
+        assert_eq!(
+            analyse_layout(&text).title.as_deref(),
+            Some("Weekly Press Briefing by the Spokesperson of the Ministry"),
+            "a place before the date and a clock time after it"
+        );
         for title in ["Kazakhstan abstains on 2 March 2022", "Kazakhstan in March 2022"] {
             let text = format!("{title}\n\n{BODY}\n");
             assert_eq!(analyse_layout(&text).title.as_deref(), Some(title));
