@@ -1110,11 +1110,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
             let mut conflict_near: Option<bool> = None;
             for (ci, hit) in cues.iter().enumerate() {
                 let cue = &lex.cues[hit.phrase];
-                // "agreed to", "signed": only between governments named as one subject, in the
-                // active voice ("the Act was signed into law" is no agreement).
-                if cue.joint
-                    && (actor.co.is_empty() || hit.start > 0 && PASSIVE_AUXILIARIES.contains(&toks[hit.start - 1].text))
-                {
+                // "agreed to", "signed" (left only where governments are named as one subject):
+                // in the active voice ("the Act was signed into law" is no agreement).
+                if cue.joint && hit.start > 0 && PASSIVE_AUXILIARIES.contains(&toks[hit.start - 1].text) {
                     continue;
                 }
                 // Only an appeal or a refusal to take sides is toward each of three parties, and
@@ -2641,7 +2639,6 @@ fn after_gerund(text: &str, toks: &[Token], p: &Placed<'_>) -> bool {
     }
 }
 
-/// "in Donetsk and Luhansk": a place after a locative preposition, or joined to one.
 /// People of a country who are not its government ("the Belarusian democratic opposition",
 /// "Polish carriers", "угорські перевізники"): English words, and Russian and Ukrainian stems.
 const GROUP_NOUNS: &[&str] = &[
@@ -2675,6 +2672,7 @@ const GROUP_NOUNS: &[&str] = &[
     "lawmakers",
 ];
 word_set!(GROUP_NOUNS_SET, GROUP_NOUNS);
+/// Russian and Ukrainian stems of [`GROUP_NOUNS`] ("оппозиции", "перевізники").
 const GROUP_STEMS: &[&str] = &[
     "оппозици",
     "опозиці",
@@ -2711,6 +2709,7 @@ fn names_a_group(toks: &[Token], p: &Placed<'_>) -> bool {
             .any(|t| GROUP_NOUNS_SET.contains(t.text) || GROUP_STEMS.iter().any(|s| t.text.starts_with(s)))
 }
 
+/// "in Donetsk and Luhansk": a place after a locative preposition, or joined to one.
 fn is_locative(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> bool {
     if p.first == 0 {
         return false;
