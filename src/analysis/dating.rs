@@ -347,10 +347,11 @@ fn date_from_text(text: &str, content_end: usize, exprs: &[DateExpr], body_start
         // date ("Эфир от 14 июня 2023 года, 19:05 (мск). Расшифровка.").
         let words = line.split_whitespace().count();
         let trimmed = line.trim_end();
-        let after = text[e.range.end..].trim_start_matches([',', ' ']);
+        let rest = &text[e.range.end..];
+        let after = rest.trim_start_matches([',', ' ']);
         let header = line.contains(" | ")
             || words <= 8 && (trimmed.ends_with(" г.") || trimmed.ends_with(" р."))
-            || e.range.end + 2 >= text.len() - after.len() && clock_time_at(after);
+            || rest.len() - after.len() <= 2 && clock_time_len(after).is_some();
         let sentence = words >= 6 && trimmed.ends_with('.') && !before.trim().is_empty() && !header;
         let short_line = words <= 12 && !sentence;
         let parenthesised = line.trim_start().starts_with('(');
@@ -540,16 +541,17 @@ fn is_place_prefix(before: &str) -> bool {
         && !(words.len() == 1 && NOT_PLACES.contains(&words[0].to_lowercase().as_str()))
 }
 
-/// Whether `s` opens with a clock time ("19:05", "9:30"): one or two digits, a colon, two
-/// digits, and no digit after.
-fn clock_time_at(s: &str) -> bool {
+/// The length of the clock time `s` opens with ("19:05", "9:30"): one or two digits, a colon,
+/// two digits, and no digit after.
+pub(super) fn clock_time_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let hours = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    (1..=2).contains(&hours)
+    ((1..=2).contains(&hours)
         && b.get(hours) == Some(&b':')
         && b.get(hours + 1..hours + 3)
             .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
-        && !b.get(hours + 3).is_some_and(u8::is_ascii_digit)
+        && !b.get(hours + 3).is_some_and(u8::is_ascii_digit))
+    .then_some(hours + 3)
 }
 
 /// Words of a place name written in capitalised words before a dateline, at most ("Buenos Aires").

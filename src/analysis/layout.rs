@@ -307,36 +307,31 @@ fn is_dateline(l: &str) -> bool {
 
 /// A clock time or the word or zone that goes with one: "14:30", "hrs", "GMT", "мск".
 fn is_clock_word(w: &str) -> bool {
-    let b = w.as_bytes();
-    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    let time = (1..=2).contains(&digits)
-        && b.get(digits) == Some(&b':')
-        && b[digits + 1..].len() == 2
-        && b[digits + 1..].iter().all(u8::is_ascii_digit);
-    time || matches!(
-        w.to_lowercase().as_str(),
-        "" | "h"
-            | "hrs"
-            | "hours"
-            | "gmt"
-            | "utc"
-            | "cet"
-            | "cest"
-            | "est"
-            | "edt"
-            | "pst"
-            | "pdt"
-            | "bst"
-            | "ist"
-            | "jst"
-            | "kst"
-            | "msk"
-            | "a.m"
-            | "p.m"
-            | "am"
-            | "pm"
-            | "мск"
-    )
+    super::dating::clock_time_len(w) == Some(w.len())
+        || matches!(
+            w.to_lowercase().as_str(),
+            "" | "h"
+                | "hrs"
+                | "hours"
+                | "gmt"
+                | "utc"
+                | "cet"
+                | "cest"
+                | "est"
+                | "edt"
+                | "pst"
+                | "pdt"
+                | "bst"
+                | "ist"
+                | "jst"
+                | "kst"
+                | "msk"
+                | "a.m"
+                | "p.m"
+                | "am"
+                | "pm"
+                | "мск"
+        )
 }
 
 /// A byline ("By Jane Doe", "Written by …", "Автор: …"): the author, not the title.

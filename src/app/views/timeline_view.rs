@@ -113,8 +113,8 @@ fn events_hover_text(corpus: &Corpus) -> String {
     );
     if corpus.events_left_out > 0 {
         text.push_str(&format!(
-            ". {} shipped event(s) about other countries are left out: none of theirs takes part in {}% of the \
-             positions",
+            ". {} shipped event(s) about other countries are left out: none of their countries takes part in \
+             {}% or more of the positions",
             corpus.events_left_out,
             crate::analysis::events::MIN_SHARE_PCT
         ));
@@ -335,7 +335,9 @@ impl TimelineView {
             ui.selectable_value(&mut settings.plot_event_dates, true, "event date")
                 .on_hover_text("Place each stance at the date its sentence names (\"in 2014\", \"on Monday\"), else at publication");
             ui.checkbox(&mut settings.show_reference_events, "events")
-                .on_hover_text(events_hover_text(corpus));
+                .on_hover_ui(|ui| {
+                    ui.label(events_hover_text(corpus));
+                });
             ui.checkbox(&mut settings.count_copies_once, "copies once").on_hover_text(
                 "Count a statement reported by several outlets (or translated) once: its earliest report is \
                  drawn and lists the others",
