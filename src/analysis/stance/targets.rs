@@ -66,6 +66,15 @@ pub(super) fn find_targets(
     {
         return Some((vec![p.m.entry], ["of whom the demand is made: ", name(p)].concat()));
     }
+    // "sent Iran a note of protest", "offered Ukraine its full support", "вручил иранскому
+    // послу ноту протеста", "надала Україні підтримку": the one a verb of giving gives the cue
+    // to, named between the verb and the cue.
+    if let Some((p, verb)) = recipient_before(text, &cands, toks, cue_start) {
+        return Some((
+            vec![p.m.entry],
+            ["recipient of “", toks[verb].text, " …”: ", name(p)].concat(),
+        ));
+    }
     let predicative = cands.iter().rev().find(|p| {
         p.last < cue_start
             && cue_start - p.last <= 6
@@ -367,6 +376,154 @@ pub(super) fn find_targets(
         }
     }
     None
+}
+
+/// Verbs that give their direct object to a recipient named right after them ("sent Iran a
+/// note", "вручил послу ноту", "надала Україні підтримку").
+const GIVING_VERBS: &[&str] = &[
+    "gave",
+    "give",
+    "gives",
+    "giving",
+    "sent",
+    "send",
+    "sends",
+    "handed",
+    "hand",
+    "hands",
+    "delivered",
+    "deliver",
+    "delivers",
+    "offered",
+    "offer",
+    "offers",
+    "extended",
+    "extend",
+    "extends",
+    "promised",
+    "promise",
+    "promises",
+    "pledged",
+    "pledge",
+    "pledges",
+    "assured",
+    "assure",
+    "assures",
+    "направил",
+    "направила",
+    "направили",
+    "направило",
+    "направляет",
+    "вручил",
+    "вручила",
+    "вручили",
+    "вручило",
+    "передал",
+    "передала",
+    "передали",
+    "передало",
+    "выразил",
+    "выразила",
+    "выразили",
+    "выразило",
+    "выражает",
+    "оказал",
+    "оказала",
+    "оказали",
+    "оказало",
+    "оказывает",
+    "оказывают",
+    "обещал",
+    "обещала",
+    "пообещал",
+    "пообещала",
+    "пообещали",
+    "предложил",
+    "предложила",
+    "предложили",
+    "направив",
+    "надіслав",
+    "надіслала",
+    "надіслали",
+    "вручив",
+    "передав",
+    "висловив",
+    "висловила",
+    "висловили",
+    "висловило",
+    "надав",
+    "надала",
+    "надали",
+    "надало",
+    "надає",
+    "надають",
+    "пообіцяв",
+    "пообіцяла",
+    "пообіцяли",
+    "запропонував",
+    "запропонувала",
+    "запропонували",
+];
+word_set!(GIVING_VERBS_SET, GIVING_VERBS);
+/// Words for an envoy or a government after a country's adjective or before its name, as the
+/// recipient of a verb of giving ("handed the Armenian ambassador a note", "вручил иранскому
+/// послу ноту", "передал послу Ирана ноту").
+const RECIPIENT_HEADS: &[&str] = &[
+    "ambassador",
+    "envoy",
+    "government",
+    "authorities",
+    "side",
+    "послу",
+    "посланнику",
+    "стороне",
+    "правительству",
+    "властям",
+    "руководству",
+    "послові",
+    "стороні",
+    "уряду",
+    "владі",
+    "керівництву",
+];
+/// Words between a recipient and the cue given to it, at most ("sent Tehran a strongly worded
+/// protest note").
+const RECIPIENT_GAP_WORDS: usize = 3;
+
+/// The name of the one a verb of giving ([`GIVING_VERBS`]) gives the cue at `cue_start` to:
+/// right after the verb (and "the"; an envoy's or a government's word may stand before or after
+/// a country's adjective or name), then at most [`RECIPIENT_GAP_WORDS`] words, none a preposition,
+/// before the cue, with no comma or other name between. With the verb's token.
+fn recipient_before<'a, 'p>(
+    text: &str,
+    cands: &[&'p Placed<'a>],
+    toks: &[Token],
+    cue_start: usize,
+) -> Option<(&'p Placed<'a>, usize)> {
+    let p = *cands.iter().rev().find(|p| p.last < cue_start)?;
+    let head = |i: usize| toks.get(i).is_some_and(|t| RECIPIENT_HEADS.contains(&t.text));
+    // "the Armenian ambassador", "послу Ирана": the head after or before the name.
+    let mut end = p.last + 1;
+    if head(end) {
+        end += 1;
+    }
+    let mut start = skip_back(toks, p.first, &["the"]);
+    if p.m.form != NameForm::Demonym && start > 0 && head(start - 1) {
+        start = skip_back(toks, start - 1, &["the"]);
+    }
+    let gap = cue_start.checked_sub(end)?;
+    // An adjective of nationality is a recipient only with its head ("the Armenian ambassador");
+    // a Latin name right before the cue may qualify it ("pledged U.S. support"), where a
+    // Cyrillic name's case ending tells ("оказала Украине поддержку").
+    let headed = end > p.last + 1;
+    let qualifies = !headed && (p.m.form == NameForm::Demonym || gap == 0 && text[p.m.range.clone()].is_ascii());
+    (start > 0
+        && !qualifies
+        && GIVING_VERBS_SET.contains(toks[start - 1].text)
+        && gap <= RECIPIENT_GAP_WORDS
+        && toks[end..cue_start].iter().all(|t| !PREPOSITIONS_SET.contains(t.text))
+        && !text[toks[start - 1].range.end..toks[cue_start].range.start].contains([',', ';', ':', '(', '—']))
+    .then_some((p, start - 1))
 }
 
 /// Words from a cue to the victim of the act it condemns, at most ("condemned the illegal

@@ -1528,3 +1528,24 @@ fn a_rupture_that_did_not_happen_is_no_position() {
     assert!(!ev.iter().any(|e| e.0 == 1 || e.0 == 2), "{ev:#?}");
     assert!(has(&ev, 3, "Morocco", "Sweden", -1), "{ev:#?}");
 }
+
+/// "sent Tehran a protest note", "вручил иранскому послу ноту протеста", "оказала Украине
+/// поддержку": the one a verb of giving gives a cue to, named between the verb and the cue, is
+/// its target; not a name that qualifies the cue ("pledged U.S. support").
+#[test]
+fn the_recipient_of_a_verb_of_giving_is_the_target() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Baku sent Tehran a strongly worded protest note. \
+         Россия вручила армянскому послу ноту протеста. \
+         Польша оказала Украине поддержку. \
+         Poland offered Ukraine its unconditional support. \
+         Japan pledged U.S. support for the process.",
+        Some("2023-01-30"),
+    );
+    assert!(has(&ev, 1, "Azerbaijan", "Iran", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Russia", "Armenia", -1), "{ev:#?}");
+    assert!(has(&ev, 3, "Poland", "Ukraine", 1), "{ev:#?}");
+    assert!(has(&ev, 4, "Poland", "Ukraine", 1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 5 && e.2 == "United States"), "{ev:#?}");
+}
