@@ -53,6 +53,12 @@
 //!   Council record, a regional organisation's statement and a column in Markdown, a web page
 //!   quoting a government's posts, a Russian protest note in KOI8-R, a Russian analysis and
 //!   interview, a Ukrainian parliament's appeal in Windows-1251 and a Ukrainian readout.
+//! - `tests/fixtures/heldout-articles-10/` (written when the ninth became a development set; see
+//!   `heldout-articles-10-README.md`): a wire story of reactions, a regional council's
+//!   communiqué, a Security Council record in UTF-16 LE, a ministry briefing in UTF-8 with a
+//!   byte-order mark and Windows line ends, a column and an interview in Markdown, a web page, a
+//!   Russian wire story in Windows-1251, a parliament's resolution and an analysis in Russian, a
+//!   Ukrainian ministry statement in KOI8-U and a Ukrainian news item.
 //!
 //! Prints recall on the required positions, precision of the events found and the traps fallen
 //! into (`cargo test --release --test heldout_articles -- --nocapture`). Each set's floors are
@@ -80,6 +86,7 @@ static SIXTH: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles-6"));
 static SEVENTH: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles-7"));
 static EIGHTH: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles-8"));
 static NINTH: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles-9"));
+static TENTH: LazyLock<Corpus> = LazyLock::new(|| load("heldout-articles-10"));
 
 /// An event reduced to what the lists compare: file, actor, target, sign, sentence (white space
 /// made single spaces).
@@ -359,10 +366,13 @@ fn recall_precision_and_traps_on_the_fifth_set() {
     // the Sides of a communiqué, a meeting summary's delegates, first-person objects, suits,
     // import bans, lifted vetoes, "the X side" addressed, "all three countries") took it to 79
     // of 142 (56 %), 85 of 122 (70 %), 2 traps: the floors are those, a check against
-    // regressions.
+    // regressions. The precision floor was lowered to 68.5 % when the recipient of a verb of
+    // giving became a target: two headlines ("Poland sends Germany formal note …", "Белград
+    // направил Загребу ноту протеста …") now give their positions, right, but the list codes
+    // only body sentences (88 of 128).
     assert!(m.recalled >= 79, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 69.0,
+        m.precision_pct() >= 68.5,
         "precision fell to {} of {}",
         m.right,
         m.events
@@ -551,4 +561,55 @@ fn recall_precision_and_traps_on_the_ninth_set() {
         m.events
     );
     assert!(m.fallen.len() <= 2, "traps: {:?}", m.fallen);
+}
+
+#[test]
+fn the_tenth_set_reads_its_encodings_and_dates_every_article() {
+    assert_eq!(TENTH.documents.len(), 12);
+    // The first measurement (session start, `7265e47`): 12 of 12 articles dated, each on its
+    // publication date. The floor is that.
+    let dated = TENTH.documents.iter().filter(|d| d.date.is_some()).count();
+    assert_eq!(dated, 12, "{dated} of 12 dated");
+    let doc = |prefix: &str| {
+        TENTH
+            .documents
+            .iter()
+            .find(|d| d.path.starts_with(prefix))
+            .unwrap_or_else(|| panic!("{prefix}"))
+    };
+    // UTF-16 LE with a BOM, Windows-1251 (Russian), KOI8-U (Ukrainian, with its own letters),
+    // UTF-8 with a BOM and Windows line ends.
+    let utf16 = doc("03-en-gerd");
+    assert_eq!(utf16.encoding, "UTF-16LE");
+    assert!(utf16.text.contains("Security Council"));
+    let cp1251 = doc("08-ru-aktau");
+    assert_eq!(cp1251.encoding, "windows-1251");
+    assert!(cp1251.text.contains('ы'));
+    let koi8 = doc("11-uk-syria");
+    assert_eq!(koi8.encoding, "KOI8-U");
+    for c in ['і', 'ї', 'є'] {
+        assert!(koi8.text.contains(c), "no {c}");
+    }
+    let bom = doc("04-en-vilnius");
+    assert!(!bom.text.starts_with('\u{feff}'), "the byte-order mark is not text");
+    let date = |prefix: &str| doc(prefix).date.as_ref().map(|d| d.date.to_string());
+    assert_eq!(date("11-uk-syria").as_deref(), Some("2022-06-30"));
+    assert_eq!(date("08-ru-aktau").as_deref(), Some("2025-07-01"));
+}
+
+#[test]
+fn recall_precision_and_traps_on_the_tenth_set() {
+    let m = measure(&TENTH, "heldout-articles-10");
+    // The first measurement (session start, `7265e47`, before this set was read or any rule was
+    // changed for it): 54 of 186 (29 %), 62 of 101 (61 %), 2 traps of 82. With the rules of the
+    // session that added it (written from the other sets, this one unread): 57 of 186 (31 %),
+    // 65 of 104 (62 %), 3 traps. The floors are those.
+    assert!(m.recalled >= 57, "recall fell to {}", m.recalled);
+    assert!(
+        m.precision_pct() >= 62.0,
+        "precision fell to {} of {}",
+        m.right,
+        m.events
+    );
+    assert!(m.fallen.len() <= 3, "traps: {:?}", m.fallen);
 }

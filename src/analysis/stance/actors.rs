@@ -87,6 +87,9 @@ pub(super) fn speech_actor(
                             && input.text[toks[p.last].range.end..toks[verb.start].range.start].contains(',')))
                     // Nor the last of a list after one ("solidarity with Egypt and Sudan and urged").
                     && !(p.first > 0 && matches!(toks[p.first - 1].text, "and" | "or") && after_preposition(placed, toks, p))
+                    // Nor a name in an object before "and" and the verb: "summoned the Armenian
+                    // ambassador and expressed a protest" shares the sentence's subject.
+                    && !(p.last + 1 < verb.start && matches!(toks[verb.start - 1].text, "and" | "и" | "і" | "та" | "й"))
             })
             .max_by_key(|p| p.last);
         let after = placed

@@ -1549,3 +1549,18 @@ fn the_recipient_of_a_verb_of_giving_is_the_target() {
     assert!(has(&ev, 4, "Poland", "Ukraine", 1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 == 5 && e.2 == "United States"), "{ev:#?}");
 }
+
+/// "summoned the Armenian ambassador and expressed a protest": a name in the object of a first
+/// verb, before "and" and a verb of speech, is not that verb's speaker; the sentence's subject
+/// is.
+#[test]
+fn a_name_in_an_object_before_and_is_not_the_next_verbs_speaker() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Russia summoned the Armenian ambassador and expressed a protest to him. \
+         МИД России вызвал армянского посла и выразил ему протест.",
+        Some("2023-09-30"),
+    );
+    assert!(has(&ev, 1, "Russia", "Armenia", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "Russia", "Armenia", -1), "{ev:#?}");
+}
