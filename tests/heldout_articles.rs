@@ -369,10 +369,13 @@ fn recall_precision_and_traps_on_the_fifth_set() {
     // regressions. The precision floor was lowered to 68.5 % when the recipient of a verb of
     // giving became a target: two headlines ("Poland sends Germany formal note …", "Белград
     // направил Загребу ноту протеста …") now give their positions, right, but the list codes
-    // only body sentences (88 of 128).
+    // only body sentences (88 of 128). It was lowered to 68.0 % when an appeal to "обе
+    // стороны" came to count as addressed to two parties: "Любляна призвала обе стороны
+    // проявить сдержанность" also gives its appeal for peace, which the list does not code (88 of
+    // 129).
     assert!(m.recalled >= 79, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 68.5,
+        m.precision_pct() >= 68.0,
         "precision fell to {} of {}",
         m.right,
         m.events

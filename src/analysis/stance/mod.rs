@@ -490,6 +490,67 @@ const DYADIC: &[&str] = &[
     "обеих сторон",
     "ни одну из сторон",
 ];
+/// Words for a pair of governments an appeal may address ("urged both neighbours", "calls on
+/// both Governments", "призвал обе страны", "закликав обидві сторони"): the first word, then
+/// the noun.
+const PAIR_WORDS: &[&str] = &["both", "обе", "обеим", "обидві", "обидвом", "обом"];
+const PAIR_NOUNS: &[&str] = &[
+    "sides",
+    "governments",
+    "neighbours",
+    "neighbors",
+    "countries",
+    "states",
+    "parties",
+    "стороны",
+    "сторонам",
+    "страны",
+    "странам",
+    "сторони",
+    "сторонам",
+    "країни",
+    "країнам",
+    "держави",
+    "державам",
+];
+/// Words that address what follows them: a verb of appeal, or "on" after "call" (not "on both
+/// sides of the Atlantic").
+const ADDRESSING_WORDS: &[&str] = &[
+    "urged",
+    "urges",
+    "urging",
+    "urge",
+    "asked",
+    "asks",
+    "on",
+    "upon",
+    "призвал",
+    "призвала",
+    "призвали",
+    "призывает",
+    "призывают",
+    "призываем",
+    "закликав",
+    "закликала",
+    "закликали",
+    "закликає",
+    "закликають",
+    "закликаємо",
+];
+
+/// The tokens of a pair ([`PAIR_WORDS`], [`PAIR_NOUNS`]) that an appeal addresses right after
+/// one of [`ADDRESSING_WORDS`] in `toks`, if any.
+fn addressed_pair(toks: &[Token]) -> Option<Range<usize>> {
+    (1..toks.len().saturating_sub(1)).find_map(|i| {
+        let on = matches!(toks[i - 1].text, "on" | "upon");
+        (ADDRESSING_WORDS.contains(&toks[i - 1].text)
+            && (!on || i > 1 && toks[i - 2].text.starts_with("call"))
+            && PAIR_WORDS.contains(&toks[i].text)
+            && PAIR_NOUNS.contains(&toks[i + 1].text))
+        .then_some(i..i + 2)
+    })
+}
+
 /// How many tokens after a cue a target may stand.
 const TARGET_WINDOW: usize = 5;
 /// Words (adjectives) that may stand between an owner and its sanctions ("the EU's illegal
@@ -1048,6 +1109,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         {
             let clause = clause_ids(input.text, toks);
             let [relational_words, dyadic] = sentence_phrases(toks);
+            // "urged both neighbours to …", "calls on both Governments", "закликав обидві
+            // сторони": an appeal addressed to the pair is one to the two just mentioned.
+            let addressed_pair = addressed_pair(toks);
             // "called on all three countries to show restraint": the three just mentioned (not
             // "our three countries", the actor's own group).
             let three_parties = toks.windows(3).any(|w| {
@@ -1590,9 +1654,10 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                 // a generic appeal is one for peace only where a conflict is named, or where two
                 // parties are urged to it at once ("urged Russia and Ukraine to sit down at the
                 // negotiating table").
-                let two_urged = targets
-                    .as_ref()
-                    .is_some_and(|(t, how)| t.len() >= 2 && how.starts_with("parties urged"));
+                let two_urged = addressed_pair.is_some()
+                    || targets
+                        .as_ref()
+                        .is_some_and(|(t, how)| t.len() >= 2 && how.starts_with("parties urged"));
                 if is_process
                     && !lex.cue_names_conflict[hit.phrase]
                     && !two_urged
@@ -1643,6 +1708,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     // "would not take sides in the dispute": a refusal to choose names no party,
                     // but is toward the two just mentioned, where a conflict or dispute is named.
                     None if dyadic.is_some()
+                        || addressed_pair.is_some()
                         || three
                         || cue.category == NEUTRAL
                             && takes_no_side(&cue.phrase)
@@ -1653,13 +1719,35 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                                     conflict_named_near(input, lex, si, &mut conflict_known)
                                 })) =>
                     {
-                        let parties: Vec<usize> = recent_countries
-                            .iter()
-                            .rev()
-                            .copied()
-                            .filter(|c| *c != actor.entry)
-                            .take(if three { 3 } else { 2 })
-                            .collect();
+                        // A pair addressed after two countries of its own sentence is those
+                        // ("would not take sides between Washington and Tehran, and urged both
+                        // governments …").
+                        let named_before: Vec<usize> = addressed_pair
+                            .as_ref()
+                            .map(|r| {
+                                let mut v: Vec<usize> = Vec::new();
+                                for p in placed.iter().filter(|p| p.last < r.start) {
+                                    if gaz.kind(p.m.entry) == EntityKind::Country
+                                        && p.m.entry != actor.entry
+                                        && !v.contains(&p.m.entry)
+                                    {
+                                        v.push(p.m.entry);
+                                    }
+                                }
+                                v
+                            })
+                            .unwrap_or_default();
+                        let parties: Vec<usize> = if named_before.len() >= 2 {
+                            named_before.iter().rev().take(2).copied().collect()
+                        } else {
+                            recent_countries
+                                .iter()
+                                .rev()
+                                .copied()
+                                .filter(|c| *c != actor.entry)
+                                .take(if three { 3 } else { 2 })
+                                .collect()
+                        };
                         if parties.len() < if three { 3 } else { 2 } {
                             continue;
                         }
@@ -1669,7 +1757,13 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             parties.clone(),
                             format!(
                                 "“{}”: the {} parties just mentioned, {} (even-handed: neutral toward each)",
-                                dyadic.map_or_else(|| normalise_space(&input.text[cue_range.clone()]), Into::into),
+                                match (dyadic, &addressed_pair) {
+                                    (Some(d), _) => d.into(),
+                                    (None, Some(r)) => normalise_space(
+                                        &input.text[toks[r.start].range.start..toks[r.end - 1].range.end]
+                                    ),
+                                    (None, None) => normalise_space(&input.text[cue_range.clone()]),
+                                },
                                 if three { "three" } else { "two" },
                                 names.join(" and ")
                             ),

@@ -321,7 +321,8 @@ pub(super) fn find_targets(
         let mut targets = vec![p.m.entry];
         // The cue's own object is named in full, also after "and the" ("thanked Japan and the
         // United States for their support").
-        let object = p.first == cue_end
+        // ("thanks the Republic of Lithuania and the Republic of Latvia": also after "the").
+        let object = (p.first == cue_end || p.first == cue_end + 1 && toks[cue_end].text == "the")
             && !comma_before(text, toks, cue_end)
             && toks.get(p.last + 1).is_some_and(|t| t.text == "and")
             && !comma_before(text, toks, p.last + 1);

@@ -1564,3 +1564,44 @@ fn a_name_in_an_object_before_and_is_not_the_next_verbs_speaker() {
     assert!(has(&ev, 1, "Russia", "Armenia", -1), "{ev:#?}");
     assert!(has(&ev, 2, "Russia", "Armenia", -1), "{ev:#?}");
 }
+
+/// "calls on both Governments to exercise restraint", "закликав обидві сторони до деескалації":
+/// an appeal addressed to a pair is even-handed toward the two just mentioned, or toward the two
+/// its own sentence names before it; "on both sides of the Atlantic" addresses no one.
+#[test]
+fn an_appeal_to_both_governments_is_toward_the_two_just_mentioned() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Kenya accused Somalia of violating the border on Monday. \
+         CARICOM calls on both Governments to exercise restraint. \
+         Президент ЮАР закликав обидві сторони до деескалації. \
+         Japan would not take sides between Washington and Tehran, and urged both governments to show restraint. \
+         The European Union called for more dialogue on both sides of the Atlantic.",
+        Some("2023-09-17"),
+    );
+    assert!(has(&ev, 2, "CARICOM", "Kenya", 0), "{ev:#?}");
+    assert!(has(&ev, 2, "CARICOM", "Somalia", 0), "{ev:#?}");
+    assert!(has(&ev, 3, "South Africa", "Kenya", 0), "{ev:#?}");
+    assert!(has(&ev, 3, "South Africa", "Somalia", 0), "{ev:#?}");
+    assert!(has(&ev, 4, "Japan", "United States", 0), "{ev:#?}");
+    assert!(has(&ev, 4, "Japan", "Iran", 0), "{ev:#?}");
+    assert!(
+        !ev.iter()
+            .any(|e| e.0 == 4 && !["United States", "Iran", "Peace process"].contains(&e.2.as_str())),
+        "{ev:#?}"
+    );
+    assert!(!ev.iter().any(|e| e.0 == 5 && e.2 != "Peace process"), "{ev:#?}");
+}
+
+/// "thanks the Republic of Lithuania and the Republic of Latvia": the cue's object is named in
+/// full after "the" too.
+#[test]
+fn a_thanked_object_after_the_is_named_in_full() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Colombia thanks the Arab Republic of Egypt and the State of Qatar for their mediation.",
+        Some("2024-05-02"),
+    );
+    assert!(has(&ev, 1, "Colombia", "Egypt", 1), "{ev:#?}");
+    assert!(has(&ev, 1, "Colombia", "Qatar", 1), "{ev:#?}");
+}
