@@ -702,6 +702,14 @@ static START_WORDS: std::sync::LazyLock<super::text::WordSet> = std::sync::LazyL
 static MONTH_WORDS: std::sync::LazyLock<super::text::WordSet> =
     std::sync::LazyLock::new(|| names(&EN_MONTHS, CYR_MONTHS.iter().flatten().copied()));
 
+/// Whether `word` is a month's name: English (full, capitalised: "June"), or Russian or
+/// Ukrainian in any form [`Scanner::month_at`] reads ("июня", "червня").
+pub fn is_month_name(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let english = EN_MONTHS.iter().any(|(full, _)| *full == lower);
+    MONTH_WORDS.contains(&lower) && (english && word.starts_with(char::is_uppercase) || !english && !lower.is_ascii())
+}
+
 /// Every weekday name and abbreviation [`Scanner::weekday_at`] reads, likewise.
 static WEEKDAY_WORDS: std::sync::LazyLock<super::text::WordSet> =
     std::sync::LazyLock::new(|| names(&EN_WEEKDAYS, CYR_WEEKDAYS.iter().flat_map(|f| f.iter().copied())));

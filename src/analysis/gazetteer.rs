@@ -248,8 +248,15 @@ impl Gazetteer {
                 .filter_map(|d| adjective_stem(d))
                 .map(str::to_string)
                 .collect();
+            // A Russian or Ukrainian name of several words in its other cases ("Организации
+            // тюркских государств", "Міжнародного кримінального суду").
+            let cases: Vec<String> = std::iter::once(&e.name)
+                .chain(e.aliases.iter())
+                .flat_map(|n| super::inflect::case_forms(&super::text::normalise_space(n)))
+                .collect();
             let names = std::iter::once((&e.name, NameForm::Name))
                 .chain(e.aliases.iter().map(|a| (a, NameForm::Name)))
+                .chain(cases.iter().map(|a| (a, NameForm::Name)))
                 .chain(e.demonyms.iter().map(|a| (a, NameForm::Demonym)))
                 .chain(e.metonyms.iter().map(|a| (a, NameForm::Metonym)))
                 .map(|(n, f)| (n, f, false))
@@ -809,6 +816,27 @@ mod tests {
                 "{s}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn cyrillic_names_of_several_words_are_found_in_their_cases() {
+        // The first words inflect ("Организации", "Міжнародного кримінального суду"), the
+        // genitive after them does not.
+        let g = gaz();
+        let found = names(
+            &g,
+            "выразил признательность Организации тюркских государств; ордер Міжнародного \
+             кримінального суду; в рамках Шанхайской организации сотрудничества",
+        );
+        let found: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            found,
+            [
+                "Organisation of Turkic States",
+                "International Criminal Court",
+                "Shanghai Cooperation Organisation"
+            ]
+        );
     }
 
     #[test]

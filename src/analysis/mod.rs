@@ -12,6 +12,7 @@ pub mod dating;
 pub mod events;
 pub mod framing;
 pub mod gazetteer;
+mod inflect;
 mod instruments;
 pub mod layout;
 pub mod lexicon;

@@ -412,7 +412,8 @@ fn breaks_after_terminator(line: &str, t: usize, term: Sb, i: usize, sp_start: u
             .chars()
             .map(class_of)
             .find(|c| matches!(c, Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm));
-        if ahead == Some(Sb::Lower) {
+        // (Not before a date: "… ООН. 17 червня 2003 року …" opens a sentence.)
+        if ahead == Some(Sb::Lower) && !opens_with_date(&line[i..]) {
             return false;
         }
     }
@@ -432,7 +433,7 @@ fn breaks_after_terminator(line: &str, t: usize, term: Sb, i: usize, sp_start: u
 fn ends_sentence(prev: &str, next: &str) -> bool {
     let trimmed = prev.trim_end();
     let next_first = next.trim_start().chars().next();
-    if next_first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
+    if next_first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() && !opens_with_date(next)) {
         return false;
     }
     let Some(body) = trimmed.strip_suffix('.') else {
@@ -457,6 +458,20 @@ fn ends_sentence(prev: &str, next: &str) -> bool {
         return false;
     }
     true
+}
+
+/// Whether `next` opens with a day and a month's name ("17 червня 2003 року …", "12 June 2019,
+/// …"): a sentence may open so, where other numbers after a full stop continue one ("No. 5",
+/// "p. 12").
+fn opens_with_date(next: &str) -> bool {
+    let next = next.trim_start();
+    let digits = next.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && next[digits..].starts_with(' ')
+        && next[digits..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| super::date_expr::is_month_name(w.trim_end_matches([',', '.'])))
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -781,5 +796,26 @@ mod tests {
             split(s),
             ["“We call on both states.", "There is no other way.”", "He left."]
         );
+    }
+
+    /// A sentence may open with a date ("17 червня 2003 року …"); other numbers after a full
+    /// stop continue the sentence ("No. 5", "Art. 12").
+    #[test]
+    fn a_sentence_opens_with_a_date_but_not_with_another_number() {
+        assert_eq!(
+            split(
+                "Будь-яка з них може звернутися до суду ООН. 17 червня 2003 року Україна та Румунія підписали договір."
+            ),
+            [
+                "Будь-яка з них може звернутися до суду ООН.",
+                "17 червня 2003 року Україна та Румунія підписали договір."
+            ]
+        );
+        assert_eq!(
+            split("The talks resumed in Geneva. 12 June was set as the date.").len(),
+            2
+        );
+        assert_eq!(split("It is set out in Art. 12 of the treaty.").len(), 1);
+        assert_eq!(split("The ministers met 12 times. 2023 was a hard year.").len(), 1);
     }
 }
