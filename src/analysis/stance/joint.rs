@@ -109,10 +109,11 @@ pub(super) fn both_sides_words(text: &str, toks: &[Token], group_size: usize) ->
         return None;
     }
     both_sides_open(text, toks, group_size).or_else(|| {
-        // After a leading phrase: "Following the talks, the two sides signed …".
-        let after_comma = (1..toks.len().min(LEADING_PHRASE_WORDS + 1))
-            .find(|&i| text[toks[i - 1].range.end..toks[i].range.start].contains(','))?;
-        both_sides_open(text, &toks[after_comma..], group_size)
+        // After a leading phrase: "Following the talks, the two sides signed …", "In a
+        // statement read out in Beijing on Friday after four days of talks, the two sides …".
+        (1..toks.len().min(LEADING_PHRASE_WORDS + 1))
+            .filter(|&i| text[toks[i - 1].range.end..toks[i].range.start].contains(','))
+            .find_map(|i| both_sides_open(text, &toks[i..], group_size))
     })
 }
 
@@ -140,8 +141,9 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 word_set!(GROUP_NOUNS_SET, GROUP_NOUNS);
 
-/// Words of a leading phrase before "the two sides" at most ("Following the talks, …").
-const LEADING_PHRASE_WORDS: usize = 6;
+/// Words of a leading phrase before "the two sides" at most ("Following the talks, …", "In a
+/// trilateral statement read out in Beijing on Friday after four days of talks, …").
+const LEADING_PHRASE_WORDS: usize = 20;
 
 /// [`both_sides_words`] where the words open `toks`.
 fn both_sides_open(text: &str, toks: &[Token], group_size: usize) -> Option<String> {

@@ -1605,3 +1605,19 @@ fn a_thanked_object_after_the_is_named_in_full() {
     assert!(has(&ev, 1, "Colombia", "Egypt", 1), "{ev:#?}");
     assert!(has(&ev, 1, "Colombia", "Qatar", 1), "{ev:#?}");
 }
+
+/// "In a trilateral statement read out in Beijing on Friday after four days of closed-door
+/// talks, the two sides thanked China …": the pair named before is the subject after a long
+/// leading phrase too.
+#[test]
+fn the_two_sides_after_a_long_leading_phrase_are_the_pair_named_before() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Saudi Arabia and Iran agreed on Friday to restore diplomatic relations. \
+         In a trilateral statement read out in Beijing on Friday after four days of closed-door talks, \
+         the two sides thanked China for hosting the negotiations.",
+        Some("2023-03-11"),
+    );
+    assert!(has(&ev, 2, "Saudi Arabia", "China", 1), "{ev:#?}");
+    assert!(has(&ev, 2, "Iran", "China", 1), "{ev:#?}");
+}
