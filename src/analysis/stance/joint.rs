@@ -95,7 +95,15 @@ pub(super) fn document_pair(input: &StanceInput<'_>, gaz: &Gazetteer) -> Option<
     }
 }
 
-const COUNTED_NOUNS: &[&str] = &["leaders", "countries", "governments", "sides", "nations"];
+const COUNTED_NOUNS: &[&str] = &[
+    "leaders",
+    "countries",
+    "governments",
+    "sides",
+    "nations",
+    "ministers",
+    "presidents",
+];
 const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five"];
 
 /// The words of `text` that open the sentence `toks` (after a "the") with [`BOTH_SIDES`] when
@@ -138,6 +146,7 @@ const GROUP_NOUNS: &[&str] = &[
     "лідери",
     "министры",
     "міністри",
+    "presidents",
 ];
 word_set!(GROUP_NOUNS_SET, GROUP_NOUNS);
 
@@ -150,12 +159,15 @@ fn both_sides_open(text: &str, toks: &[Token], group_size: usize) -> Option<Stri
     let skip = usize::from(toks.first().is_some_and(|t| t.text == "the"));
     let rest = toks.get(skip..)?;
     let opens = |words: &[&str]| rest.len() > words.len() && words.iter().zip(rest).all(|(w, t)| *w == t.text);
+    // ("the two Prime Ministers": an office's word may stand before the noun.)
     let counted = || {
         let n = NUMBER_WORDS
             .iter()
             .position(|w| rest.first().is_some_and(|t| t.text == *w))?
             + 2;
-        (n == group_size && rest.len() > 2 && COUNTED_NOUNS.contains(&rest[1].text)).then_some(2)
+        let office = usize::from(rest.get(1).is_some_and(|t| matches!(t.text, "prime" | "foreign")));
+        (n == group_size && rest.len() > 2 + office && COUNTED_NOUNS.contains(&rest[1 + office].text))
+            .then_some(2 + office)
     };
     let len = GROUP_WORDS
         .iter()

@@ -294,6 +294,12 @@ const INITIATIVE_NOUNS: &[&str] = &[
     "stance",
     "decision",
     "choice",
+    // What a party said ([`SAID_NOUNS`]).
+    "statements",
+    "claims",
+    "remarks",
+    "allegations",
+    "accusations",
     "позицию",
     "позиция",
     "позиции",
@@ -309,6 +315,10 @@ const INITIATIVE_NOUNS: &[&str] = &[
     "предложение",
     "предложения",
 ];
+/// Initiative nouns for what a party said: rejected or criticised as its owner's ("rejected the
+/// claims made by Minsk and Moscow"), where a positive cue near them is about something else
+/// ("In response to Russia's phony claims, the United States, together with our partners, …").
+const SAID_NOUNS: &[&str] = &["statements", "claims", "remarks", "allegations", "accusations"];
 const CONTENT_NOUNS: &[&str] = &[
     "vote",
     "votes",
@@ -2689,6 +2699,31 @@ fn passive_voice(
     Some(agent.unwrap_or(Passive::NoAgent))
 }
 
+/// Words from an initiative's noun to its agent after "by", at most ("the statements issued
+/// in February by the Ministry of Foreign Affairs of the Russian Federation").
+const AGENT_WORDS: usize = 12;
+
+/// Whether the name starting at token `first` follows "by", or "by" and a body's words and "of"
+/// ("by the Ministry of Foreign Affairs of the Russian Federation").
+fn after_by_body(toks: &[Token], first: usize) -> bool {
+    if after_by(toks, first) {
+        return true;
+    }
+    let of = skip_back(toks, first, &["the"]);
+    if of == 0 || toks[of - 1].text != "of" {
+        return false;
+    }
+    let mut k = of - 1;
+    while k > 0
+        && (OFFICES_SET.contains(toks[k - 1].text)
+            || OFFICE_WORDS_SET.contains(toks[k - 1].text)
+            || toks[k - 1].text == "of")
+    {
+        k -= 1;
+    }
+    k < of - 1 && after_by(toks, k)
+}
+
 fn after_by(toks: &[Token], first: usize) -> bool {
     (first >= 1 && toks[first - 1].text == "by")
         || (first >= 2 && toks[first - 1].text == "the" && toks[first - 2].text == "by")
@@ -3174,10 +3209,12 @@ fn initiative_owners(text: &str, cands: &[&Placed<'_>], toks: &[Token], k: usize
     let participle = toks
         .get(k + 1)
         .is_some_and(|t| t.text.ends_with("ed") || matches!(t.text, "put" | "drawn" | "set" | "laid" | "brought"));
+    // (Also after a few words more, and a body of the agent's: "the statements issued in
+    // February by the Ministry of Foreign Affairs of the Russian Federation".)
     if participle
         && let Some(p) = cands
             .iter()
-            .find(|p| p.first > k + 2 && p.first <= k + 5 && after_by(toks, p.first))
+            .find(|p| p.first > k + 2 && p.first <= k + AGENT_WORDS && after_by_body(toks, p.first))
         && toks[k + 2..p.first]
             .iter()
             .all(|t| t.text.is_ascii() && t.text.chars().all(char::is_alphabetic))

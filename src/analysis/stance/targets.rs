@@ -111,7 +111,10 @@ pub(super) fn find_targets(
             .map(|p| (p.last, p.m.entry));
         let mut best: Option<(usize, Vec<usize>, String)> = None;
         for (k, t) in toks.iter().enumerate() {
-            if !INITIATIVE_NOUNS_SET.contains(t.text) || clause[k] != clause[cue_start.min(clause.len() - 1)] {
+            if !INITIATIVE_NOUNS_SET.contains(t.text)
+                || cue_score > 0.0 && SAID_NOUNS.contains(&t.text)
+                || clause[k] != clause[cue_start.min(clause.len() - 1)]
+            {
                 continue;
             }
             let owners = initiative_owners(text, &cands, toks, k);

@@ -1621,3 +1621,23 @@ fn the_two_sides_after_a_long_leading_phrase_are_the_pair_named_before() {
     assert!(has(&ev, 2, "Saudi Arabia", "China", 1), "{ev:#?}");
     assert!(has(&ev, 2, "Iran", "China", 1), "{ev:#?}");
 }
+
+/// "The two Prime Ministers rejected the statements issued in February by the Ministry of
+/// Foreign Affairs of the Russian Federation": a pair counted by its office, and the owner of
+/// the statements rejected, named after "by" and a body's words; a positive cue near someone's
+/// claims is not toward their owner.
+#[test]
+fn statements_rejected_are_their_authors_even_after_a_body() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Greece and North Macedonia signed the agreement at Prespa in June. \
+         The two Prime Ministers rejected the statements issued in February by the Ministry of \
+         Foreign Affairs of the Russian Federation. \
+         In response to Russia's phony claims of annexation, the United States, together with \
+         our partners, is announcing new sanctions.",
+        Some("2019-04-02"),
+    );
+    assert!(has(&ev, 2, "Greece", "Russia", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "North Macedonia", "Russia", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 3 && e.3 > 0.1), "{ev:#?}");
+}
