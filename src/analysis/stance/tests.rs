@@ -1641,3 +1641,25 @@ fn statements_rejected_are_their_authors_even_after_a_body() {
     assert!(has(&ev, 2, "North Macedonia", "Russia", -1), "{ev:#?}");
     assert!(!ev.iter().any(|e| e.0 == 3 && e.3 > 0.1), "{ev:#?}");
 }
+
+/// Halting trade and freezing ties are sanctions in every form of the verb ("halting all trade
+/// with Israel", "заморозила своё участие в ОДКБ", "припинила торгівлю з Ізраїлем"); halting
+/// something else is nothing.
+#[test]
+fn halting_trade_and_freezing_ties_are_sanctions() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Turkey announced it was halting all trade with Israel. \
+         Армения заморозила своё участие в ОДКБ. \
+         Туреччина припинила торгівлю з Ізраїлем. \
+         Russia halted the meeting with Ukraine.",
+        Some("2024-05-02"),
+    );
+    assert!(has(&ev, 1, "Turkey", "Israel", -1), "{ev:#?}");
+    assert!(
+        has(&ev, 2, "Armenia", "Collective Security Treaty Organization", -1),
+        "{ev:#?}"
+    );
+    assert!(has(&ev, 3, "Turkey", "Israel", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 4), "{ev:#?}");
+}
