@@ -615,7 +615,8 @@ fn recall_precision_and_traps_on_the_tenth_set() {
     // The first measurement (session start, `7265e47`, before this set was read or any rule was
     // changed for it): 54 of 186 (29 %), 62 of 101 (61 %), 2 traps of 82. With the rules of the
     // session that added it (written from the other sets, this one unread): 59 of 186 (32 %),
-    // 67 of 103 (65 %), 3 traps. The floors are those.
+    // 67 of 103 (65 %), 3 traps. The floors are those. (Six of its articles take up topics of
+    // sets 3-5; PERFORMANCE.md gives their figures apart.)
     assert!(m.recalled >= 59, "recall fell to {}", m.recalled);
     assert!(
         m.precision_pct() >= 65.0,

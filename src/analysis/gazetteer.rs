@@ -249,11 +249,16 @@ impl Gazetteer {
                 .map(str::to_string)
                 .collect();
             // A Russian or Ukrainian name of several words in its other cases ("Организации
-            // тюркских государств", "Міжнародного кримінального суду").
-            let cases: Vec<String> = std::iter::once(&e.name)
-                .chain(e.aliases.iter())
-                .flat_map(|n| super::inflect::case_forms(&super::text::normalise_space(n)))
-                .collect();
+            // тюркских государств", "Міжнародного кримінального суду"); not a person's, whose
+            // given name and surname inflect by other rules.
+            let cases: Vec<String> = if kind == EntityKind::Person {
+                Vec::new()
+            } else {
+                std::iter::once(&e.name)
+                    .chain(e.aliases.iter())
+                    .flat_map(|n| super::inflect::case_forms(&super::text::normalise_space(n)))
+                    .collect()
+            };
             let names = std::iter::once((&e.name, NameForm::Name))
                 .chain(e.aliases.iter().map(|a| (a, NameForm::Name)))
                 .chain(cases.iter().map(|a| (a, NameForm::Name)))
