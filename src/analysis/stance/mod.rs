@@ -517,7 +517,6 @@ const PAIR_NOUNS: &[&str] = &[
     "страны",
     "странам",
     "сторони",
-    "сторонам",
     "країни",
     "країнам",
     "держави",
@@ -2709,11 +2708,13 @@ fn after_by_body(toks: &[Token], first: usize) -> bool {
     if after_by(toks, first) {
         return true;
     }
-    let of = skip_back(toks, first, &["the"]);
-    if of == 0 || toks[of - 1].text != "of" {
+    // The "of" before the name (and "the"), then the body's words back to "by".
+    let after_of = skip_back(toks, first, &["the"]);
+    if after_of == 0 || toks[after_of - 1].text != "of" {
         return false;
     }
-    let mut k = of - 1;
+    let of = after_of - 1;
+    let mut k = of;
     while k > 0
         && (OFFICES_SET.contains(toks[k - 1].text)
             || OFFICE_WORDS_SET.contains(toks[k - 1].text)
@@ -2721,7 +2722,7 @@ fn after_by_body(toks: &[Token], first: usize) -> bool {
     {
         k -= 1;
     }
-    k < of - 1 && after_by(toks, k)
+    k < of && after_by(toks, k)
 }
 
 fn after_by(toks: &[Token], first: usize) -> bool {
