@@ -2239,18 +2239,7 @@ fn after_preposition(placed: &[Placed<'_>], toks: &[Token], p: &Placed<'_>) -> b
         if !speaks_for && (toks[prep].text != "of" || prep == 0 || !OFFICES_SET.contains(toks[prep - 1].text)) {
             return false;
         }
-        // Back to the start of the office's name: over "of" only between offices ("the
-        // Ministry of Foreign Affairs", "the heads of state"), not into what governs it ("at the
-        // request of the Government of Jordan").
-        let mut start = prep - 1;
-        while start > 0 {
-            let w = toks[start - 1].text;
-            let office_before_of = w == "of" && start > 1 && OFFICES_SET.contains(toks[start - 2].text);
-            if !(OFFICES_SET.contains(w) || OFFICE_WORDS_SET.contains(w) || office_before_of) {
-                break;
-            }
-            start -= 1;
-        }
+        let start = office_name_start(toks, prep - 1);
         // Nor one joined to another that a preposition governs ("between the United States
         // and the Governments of Ethiopia, Guinea and Mali").
         start == 0
@@ -2708,21 +2697,28 @@ fn after_by_body(toks: &[Token], first: usize) -> bool {
     if after_by(toks, first) {
         return true;
     }
-    // The "of" before the name (and "the"), then the body's words back to "by".
+    // The "of" before the name (and "the"), then the body's name back to "by".
     let after_of = skip_back(toks, first, &["the"]);
-    if after_of == 0 || toks[after_of - 1].text != "of" {
+    if after_of < 2 || toks[after_of - 1].text != "of" || !OFFICES_SET.contains(toks[after_of - 2].text) {
         return false;
     }
-    let of = after_of - 1;
-    let mut k = of;
-    while k > 0
-        && (OFFICES_SET.contains(toks[k - 1].text)
-            || OFFICE_WORDS_SET.contains(toks[k - 1].text)
-            || toks[k - 1].text == "of")
-    {
-        k -= 1;
+    after_by(toks, office_name_start(toks, after_of - 2))
+}
+
+/// Where the name of an office or body whose last word is token `last` starts: back over its
+/// words, and over "of" only between offices ("the Ministry of Foreign Affairs", "the heads of
+/// state"), not into what governs it ("at the request of the Government of Jordan").
+fn office_name_start(toks: &[Token], last: usize) -> usize {
+    let mut start = last;
+    while start > 0 {
+        let w = toks[start - 1].text;
+        let office_before_of = w == "of" && start > 1 && OFFICES_SET.contains(toks[start - 2].text);
+        if !(OFFICES_SET.contains(w) || OFFICE_WORDS_SET.contains(w) || office_before_of) {
+            break;
+        }
+        start -= 1;
     }
-    k < of && after_by(toks, k)
+    start
 }
 
 fn after_by(toks: &[Token], first: usize) -> bool {
