@@ -61,7 +61,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
     };
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(&bytes, true);
-    let encoding = detector.guess(None, Utf8Detection::Allow);
+    let encoding = koi8_r_where_the_same(detector.guess(None, Utf8Detection::Allow), &bytes);
     let (text, _, had_errors) = encoding.decode(&bytes);
     Ok(Decoded {
         text: text.into_owned(),
@@ -69,6 +69,18 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
         guessed: true,
         had_errors,
     })
+}
+
+/// chardetng names every KOI8 text KOI8-U. KOI8-R differs from it only in the eight bytes
+/// KOI8-U gives to Ukrainian letters (і, ї, є, ґ in both cases); a text without them reads
+/// the same in both, so it is named KOI8-R, as Russian text in KOI8 is.
+fn koi8_r_where_the_same(encoding: &'static Encoding, bytes: &[u8]) -> &'static Encoding {
+    let ukrainian = |b: &u8| matches!(b, 0xA4 | 0xA6 | 0xA7 | 0xAD | 0xB4 | 0xB6 | 0xB7 | 0xBD);
+    if encoding == encoding_rs::KOI8_U && !bytes.iter().any(ukrainian) {
+        encoding_rs::KOI8_R
+    } else {
+        encoding
+    }
 }
 
 /// UTF-16 text without a BOM shows up as every other byte being NUL.
@@ -173,6 +185,15 @@ mod tests {
         let (bytes, _, _) = encoding_rs::KOI8_R.encode(text);
         let d = decode_bytes(&bytes).unwrap();
         assert_eq!(d.text, text, "decoded as {}", d.encoding);
+        assert_eq!(d.encoding, "KOI8-R");
+    }
+
+    #[test]
+    fn koi8_ukrainian_is_named_koi8_u() {
+        let text = "Міністерство закордонних справ України рішуче засуджує це рішення. Україна вітає підтримку партнерів і їхню єдність.";
+        let (bytes, _, _) = encoding_rs::KOI8_U.encode(text);
+        let d = decode_bytes(&bytes).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "KOI8-U"));
     }
 
     #[test]
