@@ -216,7 +216,11 @@ pub(super) fn speech_actor(
                 true,
             ));
         }
-        let pronoun_before = (verb.start.saturating_sub(3)..verb.start).any(|i| PRONOUNS_SET.contains(toks[i].text));
+        // In the verb's own clause: not "for their solidarity, and said its lawyers …".
+        let pronoun_before = (verb.start.saturating_sub(3)..verb.start).any(|i| {
+            PRONOUNS_SET.contains(toks[i].text)
+                && !input.text[toks[i].range.end..toks[verb.start].range.start].contains([',', ';', ':'])
+        });
         if pronoun_before && let Some(prev) = prev {
             return Some(Actor {
                 by_speech: true,
@@ -332,6 +336,27 @@ pub(super) fn find_actor(
         let first_cue = cues.first().map_or(toks.len(), |c| c.start);
         a.co = coordinated_actors(input, gaz, toks, placed, p, a.entry, first_cue, in_quote);
         return Some(a);
+    }
+    // "Поддержку Баку выразила Анкара": a Russian or Ukrainian subject after its verb.
+    if toks
+        .iter()
+        .any(|t| t.text.starts_with(|c: char| ('а'..='я').contains(&c)))
+    {
+        let cue_tokens: Vec<usize> = cues.iter().flat_map(|c| c.start..c.end).collect();
+        // Any verb from the first cue on ("поддержку Баку выразила Анкара", "Проект поддержал Китай").
+        let verbs = cues.first().map_or(0, |c| c.start)..toks.len();
+        let acts = |p: &Placed<'_>| can_act(p) && outside(p);
+        if let Some((p, with)) = inverted::subject_after_verb(input.text, gaz, toks, placed, &cue_tokens, verbs, &acts)
+        {
+            let mut a = make_actor(input, gaz, lex, toks, placed, p, "subject after its verb");
+            a.verb_first = true;
+            a.co = with
+                .iter()
+                .filter_map(|q| actor_entry(gaz, q.m.entry, input.doc_date))
+                .filter(|&e| e != a.entry)
+                .collect();
+            return Some(a);
+        }
     }
     // 1. Reported speech.
     let first_cue = cues.first().map(|c| c.start);
@@ -466,6 +491,7 @@ pub(super) fn find_actor(
             && !after_preposition(placed, toks, p)
             && !after_gerund(input.text, toks, p)
             && !addressed(toks, p)
+            && !object_of_first_cue(toks, cues, p)
             && !pronoun_subject_before(input.text, toks, p)
             && !names_a_group(toks, p)
             && subordinate_end.is_none_or(|e| p.m.range.start > e)
@@ -502,6 +528,15 @@ pub(super) fn find_actor(
         });
     }
     None
+}
+
+/// "thanked the United States, Japan, Australia and the European Union for their support":
+/// the names after a sentence's first cue, where that cue is a verb in the past tense, are
+/// its objects, not the subject of the cues after it. Not a possessive ("welcomed Japan's
+/// support of …"), which is.
+fn object_of_first_cue(toks: &[Token], cues: &[PhraseHit], p: &Placed<'_>) -> bool {
+    cues.first()
+        .is_some_and(|c| p.first >= c.end && toks[c.end - 1].text.ends_with("ed") && !p.m.possessive)
 }
 
 /// Verbs that open the operative paragraphs of resolutions, declarations and conclusions, in
@@ -877,6 +912,7 @@ pub(super) fn make_actor(
             first_person: false,
             carried: None,
             co: Vec::new(),
+            verb_first: false,
         };
     }
     // "Kazakh President Kassym-Jomart Tokayev": the person right after speaks.
@@ -903,6 +939,7 @@ pub(super) fn make_actor(
             first_person: false,
             carried: None,
             co: Vec::new(),
+            verb_first: false,
         };
     }
     // "the Kazakh Foreign Ministry", "Kazakhstan's delegation".
@@ -928,5 +965,6 @@ pub(super) fn make_actor(
         first_person: false,
         carried: None,
         co: Vec::new(),
+        verb_first: false,
     }
 }

@@ -32,6 +32,7 @@
 //!   a name after a subject pronoun ("we think Russia should …") are not the actor.
 
 mod actors;
+mod inverted;
 mod joint;
 mod persons;
 mod targets;
@@ -648,6 +649,9 @@ struct Actor {
     /// "the prime ministers of Norway, Ireland and Spain"): each takes the same positions
     /// (see [`coordinated_actors`]).
     co: Vec<usize>,
+    /// Named after its verb ("Рішення Дамаска привітала Москва"): the cue's object may be
+    /// named before the verb (see [`inverted`]).
+    verb_first: bool,
 }
 
 /// How an [`Actor`] was carried into this sentence (see [`Actor::carry`]).
@@ -673,6 +677,7 @@ impl Actor {
             speaks: true,
             first_person: false,
             co: Vec::new(),
+            verb_first: false,
         }
     }
 
@@ -682,6 +687,7 @@ impl Actor {
         Actor {
             subject_at: None,
             carried: Some(Carried { how, sentences }),
+            verb_first: false,
             ..self.clone()
         }
     }
@@ -1071,6 +1077,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         speaks: true,
                         first_person: true,
                         co: Vec::new(),
+                        verb_first: false,
                     }),
                     _ => a,
                 }
@@ -1280,6 +1287,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                             speaks: false,
                             first_person: false,
                             co: Vec::new(),
+                            verb_first: false,
                         };
                         (&relative_actor, Some(at))
                     }
@@ -2796,6 +2804,15 @@ const GROUP_NOUNS: &[&str] = &[
     "nationals",
     "volunteers",
     "lawmakers",
+    "outlets",
+    "newspapers",
+    "broadcasters",
+    "channels",
+    "experts",
+    "analysts",
+    "commentators",
+    "bloggers",
+    "tourists",
 ];
 word_set!(GROUP_NOUNS_SET, GROUP_NOUNS);
 /// Russian and Ukrainian stems of [`GROUP_NOUNS`] ("оппозиции", "перевізники").
@@ -2821,6 +2838,21 @@ const GROUP_STEMS: &[&str] = &[
     "діаспор",
     "меньшинств",
     "меншин",
+    "телеканал",
+    "сми",
+    "медиа",
+    "медіа",
+    "газет",
+    "издани",
+    "видання",
+    "блогер",
+    "эксперт",
+    "експерт",
+    "аналитик",
+    "аналітик",
+    "политолог",
+    "політолог",
+    "турист",
 ];
 
 /// Whether the adjective `p` names a group of its country's people, not the country: a

@@ -302,6 +302,17 @@ pub(super) fn find_targets(
             (targets, ["party addressed after the cue: ", name(p)].concat())
         });
     }
+    // "Рішення Дамаска привітала Москва": with the subject after its verb, the object may come
+    // first, the nearest name before the cue.
+    if after.is_empty()
+        && actor.verb_first
+        && let Some(p) = cands.iter().rev().find(|p| p.last < cue_start)
+    {
+        return Some((
+            vec![p.m.entry],
+            ["named before the verb, its subject after it: ", name(p)].concat(),
+        ));
+    }
     let preferred = if COUNTRY_FIRST_CATEGORIES.contains(&category) {
         after
             .iter()
