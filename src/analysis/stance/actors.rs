@@ -403,7 +403,7 @@ pub(super) fn find_actor(
     // …", "Welcomes the decision …"): their subject is the body the text opened them with
     // ("The Sejm of the Republic of Poland:"), else the previous sentence's actor.
     if !cues.is_empty()
-        && let Some(verb) = resolution_verb(input.text, toks)
+        && let Some(verb) = resolution_verb(input.text, toks, lead.is_some())
         && let Some(a) = lead.or(prev)
     {
         let how = match lead {
@@ -598,13 +598,36 @@ const THANKS_NOT_A_VERB: &[&str] = &[
 
 /// The verb a paragraph opens with, after an optional list number ("1.", "(a)", "iv"), when it
 /// is one of [`RESOLUTION_VERBS`] and capitalised; not "Thanks to …" ([`THANKS_NOT_A_VERB`]).
-fn resolution_verb<'a>(text: &str, toks: &[Token<'a>]) -> Option<&'a str> {
+/// `after_lead`: a body was named alone before the paragraphs, so a Russian or Ukrainian
+/// infinitive opens one too.
+fn resolution_verb<'a>(text: &str, toks: &[Token<'a>], after_lead: bool) -> Option<&'a str> {
     let marker = |t: &Token| {
         t.text.chars().all(|c| c.is_ascii_digit())
             || t.text.len() == 1
             || t.text.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
     };
     let at = usize::from(toks.first().is_some_and(marker) && toks.len() > 1);
+    // Russian and Ukrainian resolutions number paragraphs that open with an infinitive, after
+    // an adverb at most ("1. Решительно осудить …", "2. Висловити вдячність …"); only after a
+    // body named alone before them ("Жогорку Кенеш Кыргызской Республики постановляет:"), as
+    // "Важно отметить, что …" opens a sentence of news too.
+    if after_lead && toks.len() > at + 1 {
+        let infinitive = |t: &Token<'a>| {
+            t.text.chars().count() > 4
+                && t.text
+                    .chars()
+                    .all(|c| ('а'..='я').contains(&c) || matches!(c, 'ё' | 'і' | 'ї' | 'є' | 'ґ'))
+                && ["ть", "ти", "ться", "тися"].iter().any(|e| t.text.ends_with(e))
+        };
+        let adverb = toks[at].text.ends_with('о') && toks.len() > at + 2;
+        let verb = &toks[if adverb { at + 1 } else { at }];
+        let opens = text
+            .get(toks[at].range.clone())
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if opens && infinitive(verb) {
+            return Some(verb.text);
+        }
+    }
     let verb = toks.get(at)?;
     (RESOLUTION_VERBS_SET.contains(verb.text)
         && text

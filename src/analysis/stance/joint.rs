@@ -220,9 +220,13 @@ pub(super) fn coordinated_actors(
         let between = &toks[a.last + 1..b.first];
         let gap = &input.text[toks[a.last].range.end..toks[b.first].range.start];
         let and = between.iter().any(is_and);
-        let office_words = between
-            .iter()
-            .all(|t| is_and(t) || t.text == "of" || OFFICES_SET.contains(t.text) || OFFICE_WORDS_SET.contains(t.text));
+        let office_words = between.iter().all(|t| {
+            is_and(t)
+                || t.text == "of"
+                || OFFICES_SET.contains(t.text)
+                || OFFICE_WORDS_SET.contains(t.text)
+                || STATE_FORMS_SET.contains(t.text)
+        });
         let plain = gap
             .chars()
             .all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '\'' | '’'));

@@ -171,6 +171,25 @@ const OFFICE_WORDS: &[&str] = &[
     "national",
 ];
 word_set!(OFFICE_WORDS_SET, OFFICE_WORDS);
+/// Words of a state's form before its name in a list, where the gazetteer does not name it with
+/// them: "Кыргызской Республики и Республики Таджикистан", "Королівства Данія".
+const STATE_FORMS: &[&str] = &[
+    "республика",
+    "республики",
+    "республике",
+    "республику",
+    "республикой",
+    "республіка",
+    "республіки",
+    "республіці",
+    "республіку",
+    "республікою",
+    "королевство",
+    "королевства",
+    "королівство",
+    "королівства",
+];
+word_set!(STATE_FORMS_SET, STATE_FORMS);
 /// People who act for the party they come "from": "Delegates from Ecuador condemned …".
 const SENT_FROM: &[&str] = &[
     "delegates",

@@ -288,12 +288,13 @@ pub(super) fn find_targets(
         let addressed = after.iter().find(|p| {
             p.first - cue_end <= 3
                 && p.m.form == NameForm::Name
-                && (cue_end..p.first).any(|i| matches!(toks[i].text, "with" | "between" | "of"))
+                && (cue_end..p.first).any(|i| matches!(toks[i].text, "with" | "between" | "of" | "между" | "між"))
         });
         return addressed.map(|p| {
             let mut targets = vec![p.m.entry];
             targets.extend(coordinated(text, &cands, toks, p, false, true));
-            let between = targets.len() >= 2 && (cue_end..p.first).any(|i| toks[i].text == "between");
+            let between =
+                targets.len() >= 2 && (cue_end..p.first).any(|i| matches!(toks[i].text, "between" | "между" | "між"));
             if between {
                 // "mediate between Russia and Ukraine": even-handed toward each (scored 0 by the caller).
                 let names: Vec<String> = targets.iter().map(|t| gaz.entries[*t].name.clone()).collect();
@@ -373,7 +374,9 @@ pub(super) fn find_targets(
                         || q.first == last + 2 && joiner(toks.get(last + 1), "")
                         || q.first == last + 3
                             && joiner(toks.get(last + 1), "")
-                            && toks.get(last + 2).is_some_and(|t| t.text == "the"))
+                            && toks
+                                .get(last + 2)
+                                .is_some_and(|t| t.text == "the" || STATE_FORMS_SET.contains(t.text)))
             });
             match next {
                 Some(q) => {

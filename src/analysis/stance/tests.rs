@@ -1742,3 +1742,59 @@ fn a_russian_or_ukrainian_subject_after_its_verb() {
         "{ev:#?}"
     );
 }
+
+/// "содействовать диалогу между Азербайджаном и Россией", "переговорів між Вірменією та
+/// Азербайджаном": a Russian or Ukrainian appeal between two parties is even-handed toward each,
+/// as "between" is.
+#[test]
+fn an_appeal_between_two_parties_in_russian_and_ukrainian() {
+    let ev = events(
+        "Это первое предложение статьи, и в нём больше двенадцати слов для проверки правил. \
+         МИД Казахстана заявил о готовности содействовать диалогу между Азербайджаном и Россией после войны. \
+         Україна закликала до переговорів між Вірменією та Азербайджаном щодо війни.",
+        Some("2025-06-30"),
+    );
+    assert!(has(&ev, 1, "Kazakhstan", "Azerbaijan", 0), "{ev:#?}");
+    assert!(has(&ev, 1, "Kazakhstan", "Russia", 0), "{ev:#?}");
+    assert!(has(&ev, 2, "Ukraine", "Armenia", 0), "{ev:#?}");
+    assert!(has(&ev, 2, "Ukraine", "Azerbaijan", 0), "{ev:#?}");
+}
+
+/// "президенты Кыргызской Республики и Республики Таджикистан договорились": a state's form
+/// ("Республики") before the second name of a list does not break it.
+#[test]
+fn a_states_form_before_a_name_does_not_break_a_list() {
+    let ev = events(
+        "Это первое предложение статьи, и в нём больше двенадцати слов для проверки правил. \
+         В пятницу президенты Кыргызской Республики и Республики Таджикистан договорились об отводе войск.",
+        Some("2022-09-21"),
+    );
+    assert!(has(&ev, 1, "Kyrgyzstan", "Tajikistan", 1), "{ev:#?}");
+    assert!(has(&ev, 1, "Tajikistan", "Kyrgyzstan", 1), "{ev:#?}");
+}
+
+/// "Жогорку Кенеш Кыргызской Республики постановляет: 1. Решительно осудить … 2. Выразить
+/// признательность …": a Russian or Ukrainian resolution's paragraphs open with an infinitive
+/// and belong to the body named before them; without such a body, an infinitive opening a
+/// sentence ("Важно отметить, что …") continues nobody.
+#[test]
+fn a_resolutions_infinitive_paragraphs_belong_to_its_body() {
+    let ev = events(
+        "Это первое предложение статьи, и в нём больше двенадцати слов для проверки правил.\n\n\
+         Учитывая изложенное, Жогорку Кенеш Кыргызской Республики постановляет:\n\n\
+         1. Решительно осудить вооружённую агрессию Республики Таджикистан.\n\n\
+         2. Выразить признательность Республике Казахстан и Турецкой Республике за помощь.",
+        Some("2022-09-21"),
+    );
+    // The list numbers are sentences of their own.
+    assert!(has(&ev, 3, "Kyrgyzstan", "Tajikistan", -1), "{ev:#?}");
+    assert!(has(&ev, 5, "Kyrgyzstan", "Kazakhstan", 1), "{ev:#?}");
+    assert!(has(&ev, 5, "Kyrgyzstan", "Turkey", 1), "{ev:#?}");
+    let news = events(
+        "Это первое предложение статьи, и в нём больше двенадцати слов для проверки правил. \
+         Президент России заявил о поддержке Сербии. \
+         Важно отметить благодарность Казахстану за помощь.",
+        Some("2022-09-21"),
+    );
+    assert!(!news.iter().any(|e| e.0 == 2 && e.1 == "Russia"), "{news:#?}");
+}
