@@ -172,7 +172,8 @@ const OFFICE_WORDS: &[&str] = &[
 ];
 word_set!(OFFICE_WORDS_SET, OFFICE_WORDS);
 /// Words of a state's form before its name in a list, where the gazetteer does not name it with
-/// them: "Кыргызской Республики и Республики Таджикистан", "Королівства Данія".
+/// them: "Кыргызской Республики и Республики Таджикистан", "Королівства Данія" (the English
+/// forms, "the State of Qatar", are the gazetteer's).
 const STATE_FORMS: &[&str] = &[
     "республика",
     "республики",
@@ -1406,9 +1407,17 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                         && !placed.iter().any(|p| p.first < k)
                         && !cues.iter().any(|c| c.start < k)
                 };
+                // "announced that his country was breaking off …": "its", "his", "their" and the
+                // country or government stand for the actor as "it" does.
+                let own_country = |k: usize| {
+                    matches!(toks[k].text, "its" | "his" | "her" | "their" | "our")
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|t| matches!(t.text, "country" | "government" | "nation"))
+                };
                 let pronoun_before = (actor.carried.is_some() || subject)
                     && (hit.start.saturating_sub(3)..hit.start).any(|k| {
-                        matches!(toks[k].text, "it" | "they" | "he" | "she" | "we")
+                        (matches!(toks[k].text, "it" | "they" | "he" | "she" | "we") || own_country(k))
                             && (actor.carried.is_some()
                                 && (k == 0 || matches!(toks[k - 1].text, "and" | "but" | "then") || after_lead(k))
                                 || subject
@@ -2141,6 +2150,14 @@ const ACT_LEAD: &[&str] = &[
     "ответ",
     "у",
     "відповідь",
+    // The government named by its adjective: "the Chinese government decided to downgrade …".
+    "government",
+    "authorities",
+    "cabinet",
+    "правительство",
+    "власти",
+    "уряд",
+    "влада",
 ];
 word_set!(ACT_LEAD_SET, ACT_LEAD);
 
@@ -2596,7 +2613,18 @@ fn pronoun_subject_before(text: &str, toks: &[Token], p: &Placed<'_>) -> bool {
         if gap.contains(';') || gap.contains(" — ") || gap.contains(" – ") || toks[i + 1].text == "but" {
             return false;
         }
-        if SUBJECT_PRONOUNS.contains(&toks[i].text) {
+        // Not one in an inserted ", he recalled," ("Last month, he recalled, the League of Arab
+        // States had rejected …"): the name after it is the subject. (", I think," and ", we
+        // decided," are the speaker's own.)
+        let inserted = || {
+            i > 0
+                && i + 2 < toks.len()
+                && matches!(toks[i].text, "he" | "she" | "they")
+                && (toks[i + 1].text.ends_with("ed") || matches!(toks[i + 1].text, "said" | "says" | "told"))
+                && text[toks[i - 1].range.end..toks[i].range.start].contains(',')
+                && text[toks[i + 1].range.end..toks[i + 2].range.start].contains(',')
+        };
+        if SUBJECT_PRONOUNS.contains(&toks[i].text) && !inserted() {
             return true;
         }
     }

@@ -1798,3 +1798,60 @@ fn a_resolutions_infinitive_paragraphs_belong_to_its_body() {
     );
     assert!(!news.iter().any(|e| e.0 == 2 && e.1 == "Russia"), "{news:#?}");
 }
+
+/// "announced that his country was breaking off diplomatic relations with Ecuador", "the
+/// Chinese government decided to downgrade relations with Lithuania": the actor's country or
+/// government, named so, does the act.
+#[test]
+fn an_act_of_his_country_or_of_a_government_named_by_its_adjective() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Mexico's president announced that his country was breaking off diplomatic relations with Ecuador. \
+         The Chinese government decided to downgrade relations with Lithuania.",
+        Some("2024-04-07"),
+    );
+    assert!(has(&ev, 1, "Mexico", "Ecuador", -1), "{ev:#?}");
+    assert!(has(&ev, 2, "China", "Lithuania", -1), "{ev:#?}");
+}
+
+/// "Last month, he recalled, the League of Arab States had rejected …": a pronoun in an
+/// inserted ", he recalled," is not the subject; ", we agreed," is the speaker's own clause,
+/// and "we" its subject.
+#[test]
+fn a_pronoun_in_an_inserted_he_recalled_is_not_the_subject() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Tunisia's representative expressed solidarity with Egypt. \
+         Last month, he recalled, the League of Arab States had rejected Ethiopia's unilateral filling. \
+         Last year, we agreed, the European Union would support Egypt.",
+        Some("2021-07-08"),
+    );
+    assert!(has(&ev, 2, "Arab League", "Ethiopia", -1), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 2 && e.1 == "Tunisia"), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 3 && e.1 == "European Union"), "{ev:#?}");
+}
+
+/// An interview in Markdown whose questions are in bold: the "we" of the answers is the country
+/// of the one its introduction names with an office ("Sweden's State Secretary"), not the first
+/// government the introduction names ("Turkey's Grand National Assembly voted …").
+#[test]
+fn the_we_of_an_interview_is_the_country_of_the_one_introduced() {
+    let ev = events(
+        "On Tuesday, Turkey's Grand National Assembly voted to approve Sweden's accession to NATO. \
+         We spoke to **Karin Lindqvist**, Sweden's State Secretary for Foreign Affairs, in Stockholm.\n\n\
+         **Was that painful?**\n\n\
+         Not at all. We are grateful to Helsinki and to Washington for standing by us.\n\n\
+         **And Russia?**\n\n\
+         We condemn Russia's war against Ukraine.",
+        Some("2024-01-26"),
+    );
+    assert!(
+        ev.iter().any(|e| e.1 == "Sweden" && e.2 == "Finland" && e.3 > 0.0),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter().any(|e| e.1 == "Sweden" && e.2 == "Russia" && e.3 < 0.0),
+        "{ev:#?}"
+    );
+    assert!(!ev.iter().any(|e| e.1 == "Turkey" && e.2 != "Sweden"), "{ev:#?}");
+}

@@ -88,6 +88,8 @@ pub(super) struct TurnLabels {
     answerers: Vec<String>,
     /// The country the document names most ([`most_named_country`]), once asked.
     most_named: std::cell::OnceCell<Option<usize>>,
+    /// The country of the one an interview introduces ([`introduced_country`]), once asked.
+    introduced: std::cell::OnceCell<Option<usize>>,
 }
 
 /// Whether `short` is how a transcript shortens the label `full`: its last word ("Vavroušek"
@@ -180,6 +182,7 @@ impl TurnLabels {
             askers,
             answerers,
             most_named: std::cell::OnceCell::new(),
+            introduced: std::cell::OnceCell::new(),
         }
     }
 
@@ -420,9 +423,18 @@ fn answer_with(
 ) -> Option<(usize, String)> {
     let country = |e: usize| gaz.kind(e) == EntityKind::Country;
     match answer_of_turn(input.text, head, labels)? {
-        None => first_actor
-            .filter(|&e| country(e))
-            .map(|e| (e, "the one interviewed, whom the document introduced".to_string())),
+        None => match *labels.introduced.get_or_init(|| introduced_country(input, gaz)) {
+            Some(e) => Some((
+                e,
+                format!(
+                    "the one interviewed, introduced as holding an office of {}",
+                    gaz.entries[e].name
+                ),
+            )),
+            None => first_actor
+                .filter(|&e| country(e))
+                .map(|e| (e, "the one interviewed, whom the document introduced".to_string())),
+        },
         Some(label) => {
             let surname = label.split_whitespace().last()?.trim_end_matches('.');
             // "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:": a title names no one.
@@ -452,6 +464,68 @@ fn answer_with(
             })
         }
     }
+}
+
+/// Bytes of an interview read for its first question in bold, at most.
+const INTRODUCTION_BYTES: usize = 4096;
+/// Words of an office after a country that introduce the one interviewed ("Sweden's State
+/// Secretary for Foreign Affairs", "the Czech Foreign Minister").
+const INTERVIEWEE_TITLES: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "ambassador",
+    "envoy",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chancellor",
+    "representative",
+    "министр",
+    "министра",
+    "президент",
+    "президента",
+    "посол",
+    "посла",
+    "міністр",
+    "міністра",
+];
+/// Words looked over after the country for one of [`INTERVIEWEE_TITLES`].
+const INTERVIEWEE_TITLE_WORDS: usize = 3;
+
+/// The country of the one an interview introduces before its first question in bold: the last
+/// country named with an office right after it ("We spoke to **Karin Lindqvist**, Sweden's State
+/// Secretary for Foreign Affairs", "the Czech Foreign Minister …"). The introduction, not the
+/// first government it names ("Turkey's parliament voted …"), says who answers.
+fn introduced_country(input: &StanceInput<'_>, gaz: &Gazetteer) -> Option<usize> {
+    let text = input.text;
+    let mut start = 0;
+    let first_question = loop {
+        if start > INTRODUCTION_BYTES.min(text.len()) {
+            return None;
+        }
+        if bold_question(text, start) {
+            break start;
+        }
+        start += text[start..].find("\n\n")? + 2;
+    };
+    input
+        .mentions
+        .iter()
+        .take_while(|m| m.range.end <= first_question)
+        .filter(|m| {
+            let rest = &text[m.range.end..first_question];
+            let rest = rest
+                .strip_prefix("'s")
+                .or_else(|| rest.strip_prefix("’s"))
+                .unwrap_or(rest);
+            rest.split_whitespace()
+                .take(INTERVIEWEE_TITLE_WORDS)
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+                .any(|w| INTERVIEWEE_TITLES.contains(&w.as_str()))
+        })
+        .filter_map(|m| actor_entry(gaz, m.entry, input.doc_date).filter(|&e| gaz.kind(e) == EntityKind::Country))
+        .last()
 }
 
 /// Each country the document names (by name, adjective or capital) and how often, in the order
