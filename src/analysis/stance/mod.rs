@@ -1752,7 +1752,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     }
                     // "would not take sides in the dispute": a refusal to choose names no party,
                     // but is toward the two just mentioned, where a conflict or dispute is named.
-                    None if dyadic.is_some()
+                    // ("… the Maldivian president and China's leader agreed …, and the two sides
+                    // signed …": a pair that acts together is "the two sides" itself.)
+                    None if dyadic.is_some() && actor.co.is_empty()
                         || addressed_pair.is_some()
                         || three
                         || cue.category == NEUTRAL
@@ -2314,6 +2316,8 @@ const CONDITIONS: &[&str] = &["if", "unless", "whether", "если", "якщо",
 /// Modals of demand, advice and conjecture: what a party "must", "should" or "could" do is not
 /// what it does.
 const MODALS: &[&str] = &["should", "must", "could", "might", "ought"];
+/// Modals that are conjecture in a sentence that states a condition.
+const CONDITIONAL_MODALS: &[&str] = &["would", "may", "может", "могут", "може", "можуть"];
 /// The conditional particle of Russian and Ukrainian ("могла бы", "міг би").
 const CONDITIONAL_PARTICLES: &[&str] = &["бы", "б", "би"];
 /// Words that may stand between a subject and its modal ("Greece, too, would").
@@ -2349,7 +2353,9 @@ fn modal_after_subject(
     let is_modal = |k: usize| {
         let w = toks[k].text;
         let refusal = toks.get(k + 1).is_some_and(|t| matches!(t.text, "not" | "never"));
-        (MODALS.contains(&w) || w == "would" && conditional()) && !(refusal && w != "should")
+        // "would", "may" and "може" are conjecture where the sentence states a condition ("Якщо
+        // постачання триватимуть, Україна може розірвати …").
+        (MODALS.contains(&w) || CONDITIONAL_MODALS.contains(&w) && conditional()) && !(refusal && w != "should")
     };
     let named_between = |to: usize| placed.iter().any(|p| p.first > subject_end && p.first < to);
     // Right after the subject, with at most a word of time or degree between.

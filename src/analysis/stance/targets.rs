@@ -41,6 +41,10 @@ pub(super) fn find_targets(
             && (ACT_CATEGORIES.contains(&category) || !after_against(toks, p) || cue_score < 0.0 && p.first <= cue_end + 2)
             // "violated the territorial integrity of Ukraine": whose integrity is violated is the victim.
             && (category != "accuse" || !after_patient_of(toks, p, cue_end))
+            // "не визнає спроб змінити кордони України", "does not recognise any change to the
+            // status of Ukrainian territory": whose borders or land they are is no target of
+            // (not) recognising their change.
+            && !(RECOGNITION_CATEGORIES.contains(&category) && owns_the_land(toks, p))
     };
     let cands: Vec<&Placed<'_>> = placed.iter().filter(eligible).collect();
     let name = |p: &Placed<'_>| gaz.entries[p.m.entry].name.as_str();
@@ -240,6 +244,26 @@ pub(super) fn find_targets(
         }
         let names: Vec<&str> = others.iter().map(|e| gaz.entries[*e].name.as_str()).collect();
         return Some((others, format!("the other party of the tie: {}", names.join(", "))));
+    }
+    // "Iran's military cooperation with Russia", "співпрацю Тегерана з Москвою": a third
+    // party's tie with another is none of the actor's.
+    if bond
+        || ["співпрац", "сотруднич", "партнерств"]
+            .iter()
+            .any(|s| toks[cue_end - 1].text.starts_with(s))
+    {
+        let third = |p: &Placed<'_>| actor_entry(gaz, p.m.entry, date) != Some(actor.entry);
+        let owner_before = placed
+            .iter()
+            .any(|p| p.m.possessive && p.last < cue_start && cue_start - p.last <= 3 && third(p));
+        let with_after = toks.get(cue_end).is_some_and(|t| t.text == "with");
+        let owner_after = placed.iter().find(|p| p.first == cue_end && third(p)).is_some_and(|p| {
+            toks.get(p.last + 1)
+                .is_some_and(|t| matches!(t.text, "з" | "із" | "зі" | "с" | "со"))
+        });
+        if owner_before && with_after || owner_after {
+            return None;
+        }
     }
     let after: Vec<&&Placed<'_>> = cands
         .iter()
@@ -878,4 +902,28 @@ pub(super) fn addressee(
         vec![entry],
         ["the one country the appeal addresses: ", &gaz.entries[entry].name].concat(),
     ))
+}
+
+/// Stems of words for a country's borders, land and status.
+const LAND_STEMS: &[&str] = &[
+    "border",
+    "territor",
+    "status",
+    "кордон",
+    "границ",
+    "територ",
+    "территор",
+    "статус",
+];
+
+/// Whether `p` names whose borders, land or status a phrase speaks of: right after such a word
+/// ("кордони України", "the borders of Ukraine") or, an adjective, right before it ("українських
+/// територій", "Ukrainian territory").
+fn owns_the_land(toks: &[Token], p: &Placed<'_>) -> bool {
+    let land = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| LAND_STEMS.iter().any(|s| t.text.starts_with(s)))
+    };
+    let before = skip_back(toks, p.first, &["the", "of"]);
+    before > 0 && land(before - 1) || p.m.form == NameForm::Demonym && land(p.last + 1)
 }

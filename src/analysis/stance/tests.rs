@@ -1855,3 +1855,68 @@ fn the_we_of_an_interview_is_the_country_of_the_one_introduced() {
     );
     assert!(!ev.iter().any(|e| e.1 == "Turkey" && e.2 != "Sweden"), "{ev:#?}");
 }
+
+/// "The two sides welcomed …" after the pair that acts together: "the two sides" is that pair,
+/// not two other parties the cue is even-handed toward.
+#[test]
+fn the_two_sides_of_a_pair_acting_together_are_no_other_two() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Russia and Ukraine exchanged fire on Monday. \
+         The Maldivian president and China's leader agreed to raise relations to a cooperative \
+         partnership, and the two sides signed twenty agreements.",
+        Some("2024-01-16"),
+    );
+    assert!(has(&ev, 2, "Maldives", "China", 1), "{ev:#?}");
+    assert!(
+        !ev.iter().any(|e| e.0 == 2 && (e.2 == "Russia" || e.2 == "Ukraine")),
+        "{ev:#?}"
+    );
+}
+
+/// "the DPRK's increasing military cooperation with Russia", "співпрацю Тегерана з Москвою": a
+/// third party's tie with another is no tie of the actor's; the actor's own is ("Japan's
+/// cooperation with Ukraine", said by Japan).
+#[test]
+fn a_third_partys_cooperation_with_another_is_not_the_actors() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Japan condemned the DPRK's increasing military cooperation with Russia. \
+         Президент України назвав військову співпрацю Тегерана з Москвою співпрацею зі злом. \
+         Japan praised Japan's cooperation with Ukraine.",
+        Some("2024-04-10"),
+    );
+    assert!(!ev.iter().any(|e| e.0 == 1 && e.3 > 0.0), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.0 == 2 && e.3 > 0.0), "{ev:#?}");
+    assert!(has(&ev, 3, "Japan", "Ukraine", 1), "{ev:#?}");
+}
+
+/// "Вашингтон ніколи не визнає спроб змінити кордони України силою", "will never recognize
+/// Ukrainian territory as anything other than part of Ukraine": whose borders or land they are
+/// is not what is (not) recognised.
+#[test]
+fn not_recognising_a_change_of_borders_is_not_against_their_owner() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Вашингтон ніколи не визнає спроб змінити кордони України силою. \
+         The United States will never recognize Ukrainian territory as anything other than part of Ukraine.",
+        Some("2022-06-30"),
+    );
+    assert!(!ev.iter().any(|e| e.0 <= 2 && e.2 == "Ukraine"), "{ev:#?}");
+}
+
+/// "Якщо постачання триватимуть, Україна може повністю розірвати дипломатичні відносини з
+/// Іраном", "If the law stands, the EU may suspend …": what a party may do on a condition is
+/// conjecture; what it did is a position.
+#[test]
+fn what_a_party_may_do_on_a_condition_is_no_position() {
+    let ev = events(
+        "This is a long opening sentence of the article that has more than twelve words in it. \
+         Якщо постачання триватимуть, Україна може повністю розірвати дипломатичні відносини з Іраном. \
+         If the law is not repealed, the EU may suspend visa-free travel for Georgia. \
+         Україна розірвала дипломатичні відносини з Іраном.",
+        Some("2022-09-24"),
+    );
+    assert!(!ev.iter().any(|e| e.0 <= 2), "{ev:#?}");
+    assert!(has(&ev, 3, "Ukraine", "Iran", -1), "{ev:#?}");
+}
