@@ -862,6 +862,9 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
     // The first actor the document names in a sentence of its own (not carried over): its
     // voice while it quotes nobody ("The United States welcomes … We will …").
     let mut first_actor: Option<usize> = None;
+    // The first country the document names so: the one interviewed or briefing, for the "we" of
+    // an answer (a briefing may name an organisation first: "China and ASEAN announced …").
+    let mut first_country: Option<usize> = None;
     // The "we" the document names in apposition ("We, the Leaders of the G7, …"), once it does.
     let mut we_actor: Option<Actor> = None;
     // The countries of speakers named in labels ("Volkova:"), once looked up.
@@ -1079,7 +1082,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                     input,
                     gaz,
                     sr.start,
-                    first_actor,
+                    first_country,
                     &mut answering,
                     &mut last_answer,
                     turn_labels(),
@@ -1116,11 +1119,14 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
         let mut reporter = None;
         let mut in_reporters_turn =
             || *reporter.get_or_insert_with(|| in_reporter_turn(input.text, sr.start, turn_labels()));
-        if first_actor.is_none()
+        if (first_actor.is_none() || first_country.is_none())
             && let Some(a) = actor.as_ref().filter(|a| a.carried.is_none())
             && !in_reporters_turn()
         {
-            first_actor = Some(a.entry);
+            first_actor.get_or_insert(a.entry);
+            if first_country.is_none() && gaz.kind(a.entry) == EntityKind::Country {
+                first_country = Some(a.entry);
+            }
         }
         // The conflict this sentence is about, if it names one ("the Ukrainian crisis", "war in Ukraine").
         // Computed when a cue needs it (most sentences have none): see [`LazyLocus`].
@@ -1596,7 +1602,7 @@ pub fn find_stances(input: &StanceInput<'_>, gaz: &Gazetteer, lex: &Lexicon) -> 
                                 input,
                                 gaz,
                                 sr.start,
-                                first_actor,
+                                first_country,
                                 &mut answering,
                                 &mut last_answer,
                                 turn_labels(),

@@ -1920,3 +1920,28 @@ fn what_a_party_may_do_on_a_condition_is_no_position() {
     assert!(!ev.iter().any(|e| e.0 <= 2), "{ev:#?}");
     assert!(has(&ev, 3, "Ukraine", "Iran", -1), "{ev:#?}");
 }
+
+/// A briefing whose first actor is an organisation ("ASEAN thanked China …"): the "we" of
+/// its only answering speaker is the first country it names as actor, where that is also the
+/// country it names most.
+#[test]
+fn the_we_of_a_briefing_that_names_an_organisation_first() {
+    let ev = events(
+        "Liu Ming: Good afternoon. ASEAN thanked China for its support. Yesterday the Chinese \
+         government decided to downgrade relations with Lithuania.\n\n\
+         Baltic Daily: How does China view the reaction of Washington?\n\n\
+         Liu Ming: We noted that the US side openly applauded the move. We urge the United States \
+         to stop sending wrong signals and to respect China.\n\n\
+         Global Wire: And Russia?\n\n\
+         Liu Ming: We appreciate Russia's firm support for China.",
+        Some("2021-11-22"),
+    );
+    assert!(
+        ev.iter().any(|e| e.1 == "China" && e.2 == "United States" && e.3 < 0.0),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter().any(|e| e.1 == "China" && e.2 == "Russia" && e.3 > 0.0),
+        "{ev:#?}"
+    );
+}
