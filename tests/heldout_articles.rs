@@ -380,10 +380,11 @@ fn recall_precision_and_traps_on_the_fifth_set() {
     // only body sentences (88 of 128). It was lowered to 68.0 % when an appeal to "обе
     // стороны" came to count as addressed to two parties: "Любляна призвала обе стороны
     // проявить сдержанность" also gives its appeal for peace, which the list does not code (88 of
-    // 129).
+    // 129). It was raised to 70.0 % when "the two sides" of a pair acting together stopped
+    // making neutral events toward two others (88 of 125).
     assert!(m.recalled >= 79, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 68.0,
+        m.precision_pct() >= 70.0,
         "precision fell to {} of {}",
         m.right,
         m.events
@@ -424,11 +425,13 @@ fn recall_precision_and_traps_on_the_sixth_set() {
     // High-Level Committee", "The Parties agreed that the cooperation …") added four mutual
     // events the list does not code, and one of them falls in the sentence of a trap (its
     // venue, "which shall convene its first meeting in Mogadishu", read as Ethiopia toward
-    // Somalia): 72 of 179 (40 %), 70 of 106 (66 %), 2 traps. The floors are those, a check
-    // against regressions.
-    assert!(m.recalled >= 72, "recall fell to {}", m.recalled);
+    // Somalia): 72 of 179 (40 %), 70 of 106 (66 %), 2 traps. Later sessions took it to 79 of 179
+    // (44 %), 77 of 110 (70 %), 2 traps (the last: a Russian subject after its verb, "независимость
+    // Косово признали США, Франция и Великобритания"). The floors are those, a check against
+    // regressions.
+    assert!(m.recalled >= 79, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 66.0,
+        m.precision_pct() >= 70.0,
         "precision fell to {} of {}",
         m.right,
         m.events
@@ -521,15 +524,17 @@ fn recall_precision_and_traps_on_the_eighth_set() {
     // it): 72 of 183 (39 %), 80 of 106 (75 %), 7 traps of 87. In the same session, once the
     // ninth set was written, this one became a development set: with that session's rules it
     // gives 84 of 183 (46 %), 93 of 115 (81 %), 4 traps. With the rules of the session that
-    // added the tenth set: 88 of 183 (48 %), 97 of 120 (81 %), 4 traps. The floors are those.
+    // added the tenth set: 88 of 183 (48 %), 97 of 120 (81 %), 4 traps. With the rules of the
+    // session that added the eleventh: 88 of 183, 97 of 119 (82 %), 3 traps (a conditional "ЄС
+    // може призупинити" is no longer read as a position). The floors are those.
     assert!(m.recalled >= 88, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 80.5,
+        m.precision_pct() >= 81.5,
         "precision fell to {} of {}",
         m.right,
         m.events
     );
-    assert!(m.fallen.len() <= 4, "traps: {:?}", m.fallen);
+    assert!(m.fallen.len() <= 3, "traps: {:?}", m.fallen);
 }
 
 #[test]
@@ -572,10 +577,12 @@ fn recall_precision_and_traps_on_the_ninth_set() {
     // development set: the rules of that session, several written from its misses ("the two
     // sides" after a long leading phrase, "the two Prime Ministers", statements rejected as
     // their authors', appeals to "both Governments"), took it to 61 of 179 (34 %), 63 of 100
-    // (63 %), 2 traps. The floors are those.
+    // (63 %), 2 traps. With the rules of the session that added the eleventh set: 61 of 179, 63
+    // of 96 (66 %), 2 traps ("the two sides" of a pair acting together names no other two). The
+    // floors are those.
     assert!(m.recalled >= 61, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 63.0,
+        m.precision_pct() >= 65.5,
         "precision fell to {} of {}",
         m.right,
         m.events
@@ -624,25 +631,32 @@ fn recall_precision_and_traps_on_the_tenth_set() {
     // changed for it): 54 of 186 (29 %), 62 of 101 (61 %), 2 traps of 82. With the rules of the
     // session that added it (written from the other sets, this one unread): 59 of 186 (32 %),
     // 67 of 103 (65 %), 3 traps. The floors are those. (Six of its articles take up topics of
-    // sets 3-5; PERFORMANCE.md gives their figures apart.)
-    assert!(m.recalled >= 59, "recall fell to {}", m.recalled);
+    // sets 3-5; PERFORMANCE.md gives their figures apart.) A session later, with the eleventh
+    // set written, this one became a development set: the rules of that session, many written
+    // from its misses (Russian and Ukrainian subjects after their verb, a resolution's
+    // infinitive paragraphs, "между" two parties, an interview's introduced speaker, a
+    // briefing's first country, conditional "може", a third party's ties), took it to 89 of
+    // 186 (48 %), 99 of 118 (84 %), 1 trap. The floors are those.
+    assert!(m.recalled >= 89, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 65.0,
+        m.precision_pct() >= 83.5,
         "precision fell to {} of {}",
         m.right,
         m.events
     );
-    assert!(m.fallen.len() <= 3, "traps: {:?}", m.fallen);
+    assert!(m.fallen.len() <= 1, "traps: {:?}", m.fallen);
 }
 
 #[test]
 fn recall_precision_and_traps_on_the_eleventh_set() {
     let m = measure(&ELEVENTH, "heldout-articles-11");
     // The first measurement (session start, `daf5206`, before this set was read or any rule was
-    // changed for it): 85 of 184 (46 %), 96 of 144 (67 %), 6 traps of 81. The floors are those.
-    assert!(m.recalled >= 85, "recall fell to {}", m.recalled);
+    // changed for it): 85 of 184 (46 %), 96 of 144 (67 %), 6 traps of 81. With the rules of the
+    // session that added it (written from the tenth set and the others, this one unread): 90 of
+    // 184 (49 %), 101 of 142 (71 %), 6 traps. The floors are those.
+    assert!(m.recalled >= 90, "recall fell to {}", m.recalled);
     assert!(
-        m.precision_pct() >= 66.5,
+        m.precision_pct() >= 71.0,
         "precision fell to {} of {}",
         m.right,
         m.events
