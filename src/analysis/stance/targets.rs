@@ -904,19 +904,11 @@ pub(super) fn addressee(
     ))
 }
 
-/// Stems of words for a country's borders, land and status.
-const LAND_STEMS: &[&str] = &[
-    "border",
-    "territor",
-    "status",
-    "кордон",
-    "границ",
-    "територ",
-    "территор",
-    "статус",
-];
+/// Stems of words for a country's borders and land (not its status: "does not recognise the
+/// status of Kosovo" is toward Kosovo).
+const LAND_STEMS: &[&str] = &["border", "territor", "кордон", "границ", "територ", "территор"];
 
-/// Whether `p` names whose borders, land or status a phrase speaks of: right after such a word
+/// Whether `p` names whose borders or land a phrase speaks of: right after such a word
 /// ("кордони України", "the borders of Ukraine") or, an adjective, right before it ("українських
 /// територій", "Ukrainian territory").
 fn owns_the_land(toks: &[Token], p: &Placed<'_>) -> bool {
