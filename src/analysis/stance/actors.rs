@@ -430,6 +430,9 @@ pub(super) fn find_actor(
     if !possessive_next && let Some(a) = body_subject(input, gaz, lex, toks, placed, in_quote, first_cue, doc_actor) {
         return Some(a);
     }
+    if let Some(a) = defined_body(input, gaz, toks, first_cue) {
+        return Some(a);
+    }
     // A sentence that opens with its only cues names its subject after them ("Joint Statement
     // of the Government of Japan and the Government of the Philippines").
     let last_cue = cues
@@ -526,6 +529,58 @@ pub(super) fn find_actor(
                 .is_some_and(|t| FIRST_PERSON_SET.contains(t.text)),
             ..prev.carry("continued from the previous sentence".to_string())
         });
+    }
+    None
+}
+
+/// Words at most between a defined body and the sentence's first cue ("The Supreme Council
+/// also strongly condemns").
+const DEFINED_BODY_GAP_WORDS: usize = 3;
+
+/// "1. The Supreme Council expresses its deep appreciation …" after "The Supreme Council of the
+/// Cooperation Council for the Arab States of the Gulf held …": a body named by two or more
+/// capitalised words as a sentence's subject, with no country, is that of the party the
+/// document named it with before ("<body> of <party>").
+fn defined_body(input: &StanceInput<'_>, gaz: &Gazetteer, toks: &[Token], first_cue: usize) -> Option<Actor> {
+    let numbered = usize::from(toks.first()?.text.chars().all(|c| c.is_ascii_digit()));
+    if toks.get(numbered)?.text != "the" {
+        return None;
+    }
+    let start = numbered + 1;
+    let capitalised = |t: &Token| input.text[t.range.clone()].starts_with(char::is_uppercase);
+    let mut end = start;
+    while end < first_cue.min(toks.len()) && capitalised(&toks[end]) {
+        end += 1;
+    }
+    if end < start + 2 || first_cue < end || first_cue - end > DEFINED_BODY_GAP_WORDS {
+        return None;
+    }
+    let body = &input.text[toks[start].range.start..toks[end - 1].range.end];
+    let before = &input.text[..toks[0].range.start];
+    for (i, _) in before.match_indices(body) {
+        let at = i + body.len();
+        if !before[at..].starts_with(" of ") {
+            continue;
+        }
+        let at = at + " of ".len();
+        let from = input.mentions.partition_point(|m| m.range.start < at);
+        let Some(m) = input.mentions[from..]
+            .iter()
+            .take(1)
+            .find(|m| m.range.start == at || input.text.get(at..m.range.start) == Some("the "))
+        else {
+            continue;
+        };
+        let Some(entry) = actor_entry(gaz, m.entry, input.doc_date) else {
+            continue;
+        };
+        let party = &gaz.entries[entry].name;
+        return Some(Actor::speaking(
+            entry,
+            Some(([body, " of ", party].concat(), None)),
+            format!("“{body}”, named before as that of {party}"),
+            false,
+        ));
     }
     None
 }

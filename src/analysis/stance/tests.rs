@@ -1945,3 +1945,30 @@ fn the_we_of_a_briefing_that_names_an_organisation_first() {
         "{ev:#?}"
     );
 }
+
+/// "The Supreme Council of the Cooperation Council for the Arab States of the Gulf held …", then
+/// "1. The Supreme Council expresses its deep appreciation to the State of Kuwait": a body named
+/// alone as a sentence's subject is that of the party the document named it with before; one
+/// never named so is nobody's.
+#[test]
+fn a_body_named_alone_is_that_of_the_party_it_was_named_with() {
+    let ev = events(
+        "The Supreme Council of the Cooperation Council for the Arab States of the Gulf held its \
+         forty-first session in Al-Ula on Tuesday. The Steering Committee in Oman met on Monday.\n\n\
+         1. The Supreme Council expresses its deep appreciation to the State of Kuwait.\n\n\
+         2. The Supreme Council calls on the Islamic Republic of Iran to cease its interference.\n\n\
+         3. The Steering Committee welcomes the decision of Bahrain.",
+        Some("2021-01-05"),
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.1 == "Gulf Cooperation Council" && e.2 == "Kuwait" && e.3 > 0.0),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.1 == "Gulf Cooperation Council" && e.2 == "Iran" && e.3 < 0.0),
+        "{ev:#?}"
+    );
+    assert!(!ev.iter().any(|e| e.2 == "Bahrain"), "{ev:#?}");
+}
