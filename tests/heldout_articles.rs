@@ -525,7 +525,7 @@ fn recall_precision_and_traps_on_the_eighth_set() {
     // ninth set was written, this one became a development set: with that session's rules it
     // gives 84 of 183 (46 %), 93 of 115 (81 %), 4 traps. With the rules of the session that
     // added the tenth set: 88 of 183 (48 %), 97 of 120 (81 %), 4 traps. With the rules of the
-    // session that added the eleventh: 88 of 183, 97 of 119 (82 %), 3 traps (a conditional "ЄС
+    // session that added the eleventh: 88 of 183, 98 of 120 (82 %), 3 traps (a conditional "ЄС
     // може призупинити" is no longer read as a position). The floors are those.
     assert!(m.recalled >= 88, "recall fell to {}", m.recalled);
     assert!(
@@ -635,9 +635,10 @@ fn recall_precision_and_traps_on_the_tenth_set() {
     // set written, this one became a development set: the rules of that session, many written
     // from its misses (Russian and Ukrainian subjects after their verb, a resolution's
     // infinitive paragraphs, "между" two parties, an interview's introduced speaker, a
-    // briefing's first country, conditional "може", a third party's ties), took it to 89 of
-    // 186 (48 %), 99 of 118 (84 %), 1 trap. The floors are those.
-    assert!(m.recalled >= 89, "recall fell to {}", m.recalled);
+    // briefing's first country, conditional "може", a third party's ties, a body named alone as
+    // the one named before with its party), took it to 97 of 186 (52 %), 106 of 126 (84 %), 1
+    // trap. The floors are those.
+    assert!(m.recalled >= 97, "recall fell to {}", m.recalled);
     assert!(
         m.precision_pct() >= 83.5,
         "precision fell to {} of {}",
