@@ -430,7 +430,7 @@ pub(super) fn find_actor(
     if !possessive_next && let Some(a) = body_subject(input, gaz, lex, toks, placed, in_quote, first_cue, doc_actor) {
         return Some(a);
     }
-    if let Some(a) = defined_body(input, gaz, toks, first_cue) {
+    if let Some(a) = defined_body(input, gaz, toks, placed, first_cue) {
         return Some(a);
     }
     // A sentence that opens with its only cues names its subject after them ("Joint Statement
@@ -541,7 +541,13 @@ const DEFINED_BODY_GAP_WORDS: usize = 3;
 /// Cooperation Council for the Arab States of the Gulf held …": a body named by two or more
 /// capitalised words as a sentence's subject, with no country, is that of the party the
 /// document named it with before ("<body> of <party>").
-fn defined_body(input: &StanceInput<'_>, gaz: &Gazetteer, toks: &[Token], first_cue: usize) -> Option<Actor> {
+fn defined_body(
+    input: &StanceInput<'_>,
+    gaz: &Gazetteer,
+    toks: &[Token],
+    placed: &[Placed<'_>],
+    first_cue: usize,
+) -> Option<Actor> {
     let numbered = usize::from(toks.first()?.text.chars().all(|c| c.is_ascii_digit()));
     if toks.get(numbered)?.text != "the" {
         return None;
@@ -552,7 +558,12 @@ fn defined_body(input: &StanceInput<'_>, gaz: &Gazetteer, toks: &[Token], first_
     while end < first_cue.min(toks.len()) && capitalised(&toks[end]) {
         end += 1;
     }
-    if end < start + 2 || first_cue < end || first_cue - end > DEFINED_BODY_GAP_WORDS {
+    // Not a name the gazetteer knows ("The United States welcomes …": the subject rule's).
+    if end < start + 2
+        || first_cue < end
+        || first_cue - end > DEFINED_BODY_GAP_WORDS
+        || placed.iter().any(|p| p.first < end && p.last >= start)
+    {
         return None;
     }
     let body = &input.text[toks[start].range.start..toks[end - 1].range.end];
