@@ -680,9 +680,7 @@ fn resolution_verb<'a>(text: &str, toks: &[Token<'a>], after_lead: bool) -> Opti
     if after_lead && toks.len() > at + 1 {
         let infinitive = |t: &Token<'a>| {
             t.text.chars().count() > 4
-                && t.text
-                    .chars()
-                    .all(|c| ('а'..='я').contains(&c) || matches!(c, 'ё' | 'і' | 'ї' | 'є' | 'ґ'))
+                && t.text.chars().all(cyrillic_lower)
                 && ["ть", "ти", "ться", "тися"].iter().any(|e| t.text.ends_with(e))
         };
         let adverb = toks[at].text.ends_with('о') && toks.len() > at + 2;

@@ -33,17 +33,13 @@ enum Agreement {
 /// The agreement of a Russian or Ukrainian verb in the past tense ("выразил", "висловив",
 /// "выразила", "висловили"); `None` for any other word.
 fn past_tense(word: &str) -> Option<Agreement> {
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    if n < 4
-        || !chars
-            .iter()
-            .all(|c| ('а'..='я').contains(c) || matches!(c, 'ё' | 'і' | 'ї' | 'є' | 'ґ'))
-    {
+    if word.chars().count() < 4 || !word.chars().all(cyrillic_lower) {
         return None;
     }
     let vowel = |c: char| matches!(c, 'а' | 'и' | 'е' | 'я' | 'у' | 'ы' | 'і' | 'ї');
-    match (chars[n - 3], chars[n - 2], chars[n - 1]) {
+    let mut last = word.chars().rev();
+    let (c, b, a) = (last.next()?, last.next()?, last.next()?);
+    match (a, b, c) {
         (v, 'л', 'а') if vowel(v) => Some(Agreement::Feminine),
         (v, 'л', 'и') if vowel(v) => Some(Agreement::Plural),
         (_, v, 'л') if vowel(v) => Some(Agreement::Masculine),
@@ -68,7 +64,7 @@ fn nominative(gaz: &Gazetteer, text: &str, p: &Placed<'_>, agreement: Agreement)
     let Some(end) = lower.chars().last() else {
         return false;
     };
-    if !('а'..='я').contains(&end) && !matches!(end, 'і' | 'ї' | 'є' | 'ё') {
+    if !cyrillic_lower(end) || end == 'ґ' {
         return false;
     }
     let stem: String = lower.chars().take(lower.chars().count() - 1).collect();

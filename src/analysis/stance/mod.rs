@@ -171,6 +171,11 @@ const OFFICE_WORDS: &[&str] = &[
     "national",
 ];
 word_set!(OFFICE_WORDS_SET, OFFICE_WORDS);
+/// Whether `c` is a lower-case letter of the Russian or Ukrainian alphabet (tokens are lower case).
+fn cyrillic_lower(c: char) -> bool {
+    ('а'..='я').contains(&c) || matches!(c, 'ё' | 'і' | 'ї' | 'є' | 'ґ')
+}
+
 /// Words of a state's form before its name in a list, where the gazetteer does not name it with
 /// them: "Кыргызской Республики и Республики Таджикистан", "Королівства Данія" (the English
 /// forms, "the State of Qatar", are the gazetteer's).
